@@ -1,0 +1,50 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through AppConfig (apps/api/src/config), not process.env.',
+        },
+      ],
+    },
+  },
+  {
+    // Decorated constructor parameters need runtime imports for emitDecoratorMetadata.
+    files: ['apps/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+  },
+  {
+    // The domain is pure: no framework, no other libs, no I/O.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'express', 'class-validator', 'class-transformer'], message: 'libs/domain must stay framework-free.' },
+            { group: ['#event-store', '#projections', '**/apps/**', '**/libs/event-store/**', '**/libs/projections/**'], message: 'libs/domain imports no other lib.' },
+            { group: ['node:*', 'fs', 'path', 'crypto', 'http'], message: 'libs/domain does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/main.ts', 'apps/api/src/cli.ts', 'bench/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  prettier,
+);
