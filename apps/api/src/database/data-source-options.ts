@@ -1,0 +1,28 @@
+import { READ_MODEL_ENTITIES } from '#projections';
+import pg from 'pg';
+import type { DataSourceOptions } from 'typeorm';
+import { IdempotencyKeyRow } from '../commands/idempotency-key.entity.js';
+import { ForbundRow } from '../forbund/forbund.entity.js';
+import { UserRow } from '../users/user.entity.js';
+import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+
+// Civil dates stay strings (no timezone shifts); bigint positions and counts become numbers
+// (positions stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export const ENTITIES = [ForbundRow, UserRow, IdempotencyKeyRow, ...READ_MODEL_ENTITIES];
+export const MIGRATIONS = [InitialSchema1763800000000];
+
+export const dataSourceOptions = (url: string): DataSourceOptions => ({
+  type: 'postgres',
+  url,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTableName: 'schema_migration',
+  synchronize: false,
+  // Off: TypeORM's error log prints query parameters (password hashes, later personal data).
+  // Failures still surface as errors, which the exception filter logs without parameters.
+  logging: false,
+  extra: { max: 10 },
+});
