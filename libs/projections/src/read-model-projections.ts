@@ -1,0 +1,22 @@
+import { DeltagandeHistorikProjection } from './deltagande/deltagande-historik.projection.js';
+import { DeltagandeProjection } from './deltagande/deltagande.projection.js';
+import { InsatsProjection } from './insats/insats.projection.js';
+import { DeltagandeHistorikRow } from './read-models/deltagande-historik.entity.js';
+import { DeltagandeRow } from './read-models/deltagande.entity.js';
+import { InsatsRow } from './read-models/insats.entity.js';
+import { ProjectionCheckpointRow } from './read-models/projection-checkpoint.entity.js';
+import type { Projection } from './runner/projection.js';
+
+/** The read models' projections, in the order they must apply (insats before deltagande). */
+export const readModelProjections = (): Projection[] => [
+  new InsatsProjection(),
+  new DeltagandeProjection(),
+  new DeltagandeHistorikProjection(),
+];
+
+export const READ_MODEL_ENTITIES = [
+  ProjectionCheckpointRow,
+  InsatsRow,
+  DeltagandeRow,
+  DeltagandeHistorikRow,
+];
