@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/app-config.js';
+import { UnauthorizedError } from '../../http/application-errors.js';
+import { UserRow } from '../../users/user.entity.js';
+import { Public } from '../auth-user.js';
+import { PasswordHasher } from '../password-hasher.js';
+import { TokenRequestDto, TokenResponseDto } from './token.request.dto.js';
+
+@ApiTags('auth')
+@Controller('auth/token')
+export class TokenController {
+  constructor(
+    @InjectRepository(UserRow) private readonly users: Repository<UserRow>,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Logga in: e-post och lösenord ger en access-token' })
+  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+    const user = await this.users.findOneBy({ email: body.email.toLowerCase() });
+    if (!user || !(await this.hasher.verify(user.passwordHash, body.password))) {
+      throw new UnauthorizedError('Fel e-post eller lösenord');
+    }
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id },
+      { expiresIn: this.config.tokenTtlSeconds },
+    );
+    return { accessToken, expiresIn: this.config.tokenTtlSeconds };
+  }
+}

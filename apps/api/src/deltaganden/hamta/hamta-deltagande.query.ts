@@ -1,0 +1,40 @@
+import { DeltagandeHistorikRow, DeltagandeRow } from '#projections';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { ForbiddenError, NotFoundError } from '../../http/application-errors.js';
+import { DELTAGANDE_SAKNAS } from '../deltagande-commands.js';
+import {
+  toDeltagandeDto,
+  toHistorikDto,
+  type DeltagandeMedHistorikDto,
+} from '../deltagande.response.dto.js';
+
+export class HamtaDeltagandeQuery extends Query<DeltagandeMedHistorikDto> {
+  constructor(
+    readonly deltagandeId: string,
+    readonly user: AuthUser,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(HamtaDeltagandeQuery)
+export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuery> {
+  constructor(
+    @InjectRepository(DeltagandeRow) private readonly deltaganden: Repository<DeltagandeRow>,
+    @InjectRepository(DeltagandeHistorikRow)
+    private readonly historik: Repository<DeltagandeHistorikRow>,
+  ) {}
+
+  async execute({ deltagandeId, user }: HamtaDeltagandeQuery): Promise<DeltagandeMedHistorikDto> {
+    const row = await this.deltaganden.findOneBy({ id: deltagandeId, forbundId: user.forbundId });
+    if (!row) throw new NotFoundError(DELTAGANDE_SAKNAS);
+    if (!user.insatser.includes(row.insatsId)) {
+      throw new ForbiddenError('Du arbetar inte i den här insatsen');
+    }
+    const historik = await this.historik.find({ where: { deltagandeId }, order: { revision: 'ASC' } });
+    return { ...toDeltagandeDto(row), historik: historik.map(toHistorikDto) };
+  }
+}

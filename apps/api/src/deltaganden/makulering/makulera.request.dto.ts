@@ -1,0 +1,6 @@
+import { OrsakProperty } from '../deltagande-fields.js';
+
+export class MakuleraRequestDto {
+  @OrsakProperty()
+  orsak: string;
+}

@@ -1,0 +1,51 @@
+import type { EventStore } from '#event-store';
+import { ProjectionRunner } from '#projections';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public } from '../auth/auth-user.js';
+import { EVENT_STORE } from '../event-store/event-store.module.js';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] })
+  status: 'ok' | 'error';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  eventStore: 'up' | 'down';
+
+  @ApiProperty({ enum: ['up', 'down'] })
+  readModels: 'up' | 'down';
+
+  @ApiProperty({ description: 'Position difference between the event store head and the read models', nullable: true, type: Number })
+  projectionLag: number | null;
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOperation({ summary: 'Hälsa: händelselager, läsmodeller och hur långt projektionerna ligger efter' })
+  async check(): Promise<HealthDto> {
+    const head = await this.store.headPosition().catch(() => undefined);
+    const readModels = await this.health
+      .check([() => this.database.pingCheck('readModels', { timeout: 1_000 })])
+      .then(() => 'up' as const)
+      .catch(() => 'down' as const);
+    const result: HealthDto = {
+      status: head !== undefined && readModels === 'up' ? 'ok' : 'error',
+      eventStore: head === undefined ? 'down' : 'up',
+      readModels,
+      projectionLag: head === undefined ? null : Math.max(0, head - this.runner.position),
+    };
+    if (result.status !== 'ok') throw new ServiceUnavailableException({ message: 'Tjänsten är inte frisk', details: result });
+    return result;
+  }
+}

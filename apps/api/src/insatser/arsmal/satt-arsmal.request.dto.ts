@@ -1,0 +1,20 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
+
+export class SattArsmalRequestDto {
+  @ApiProperty({ description: 'Aktuella deltagare under året' })
+  @IsInt()
+  @Min(0)
+  deltagare: number;
+
+  @ApiProperty({ description: 'Nya deltagare under året' })
+  @IsInt()
+  @Min(0)
+  nyaDeltagare: number;
+
+  @ApiProperty({ description: 'Andel av avslutade till arbete eller studier, 0–1' })
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  andelArbeteStudier: number;
+}

@@ -1,0 +1,66 @@
+import type { InsatsRow } from '#projections';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ArsmalDto {
+  @ApiProperty()
+  ar: number;
+
+  @ApiProperty()
+  deltagare: number;
+
+  @ApiProperty()
+  nyaDeltagare: number;
+
+  @ApiProperty({ description: '0–1' })
+  andelArbeteStudier: number;
+}
+
+export class InsatsDto {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty()
+  namn: string;
+
+  @ApiProperty({ enum: ['individinriktad', 'strukturovergripande'] })
+  inriktning: string;
+
+  @ApiProperty({ enum: ['individ', 'volym'] })
+  matmetod: string;
+
+  @ApiProperty({ format: 'date' })
+  startdatum: string;
+
+  @ApiProperty({ format: 'date', nullable: true, type: String })
+  slutdatum: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  utforare: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  malgrupp: string | null;
+
+  @ApiProperty()
+  avslutad: boolean;
+
+  @ApiProperty({ description: 'Stream revision; send as If-Match' })
+  revision: number;
+}
+
+export class InsatsMedArsmalDto extends InsatsDto {
+  @ApiProperty({ type: [ArsmalDto] })
+  arsmal: ArsmalDto[];
+}
+
+export const toInsatsDto = (row: InsatsRow): InsatsDto => ({
+  id: row.id,
+  namn: row.namn,
+  inriktning: row.inriktning,
+  matmetod: row.matmetod,
+  startdatum: row.startdatum,
+  slutdatum: row.slutdatum,
+  utforare: row.utforare,
+  malgrupp: row.malgrupp,
+  avslutad: row.avslutad,
+  revision: row.revision,
+});

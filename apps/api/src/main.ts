@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createApp } from './create-app.js';
+import { openDatabase } from './database/database-server.js';
+
+const logger = new Logger('Deltagarflöde');
+
+const main = async (): Promise<void> => {
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config, (message) => logger.log(message));
+  const app = await createApp(config, database.url);
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stänger ner`);
+    await app.close();
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.port);
+  logger.log(`Lyssnar på http://localhost:${config.port} (API /api/v1, dokumentation /api/docs)`);
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});
