@@ -1,0 +1,68 @@
+import { daysBetween, isCivilDate, yearOf } from './civil-date.js';
+
+describe('isCivilDate', () => {
+  it.each(['2024-02-29', '2025-01-01', '2025-12-31', '2025-04-30'])('accepts %s', (date) => {
+    expect(isCivilDate(date)).toBe(true);
+  });
+
+  it.each([
+    '2023-02-29',
+    '2025-04-31',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-01-00',
+    '2025-1-01',
+    '20250101',
+    '2025-01-01T00:00:00Z',
+    ' 2025-01-01',
+    '',
+  ])('rejects %j', (date) => {
+    expect(isCivilDate(date)).toBe(false);
+  });
+
+  it('follows the Gregorian century rule for leap years', () => {
+    expect(isCivilDate('2000-02-29')).toBe(true);
+    expect(isCivilDate('2100-02-29')).toBe(false);
+  });
+});
+
+describe('yearOf', () => {
+  it('returns the calendar year', () => {
+    expect(yearOf('2025-12-31')).toBe(2025);
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole days forward', () => {
+    expect(daysBetween('2025-01-01', '2025-01-31')).toBe(30);
+  });
+
+  it('is negative when the second date is earlier', () => {
+    expect(daysBetween('2025-01-31', '2025-01-01')).toBe(-30);
+  });
+
+  it('is zero for the same day', () => {
+    expect(daysBetween('2025-06-30', '2025-06-30')).toBe(0);
+  });
+
+  it('counts the leap day', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
+  });
+
+  it('does not drift across the daylight saving changes', () => {
+    expect(daysBetween('2025-03-29', '2025-03-31')).toBe(2);
+    expect(daysBetween('2025-10-25', '2025-10-27')).toBe(2);
+  });
+
+  it('spans decades', () => {
+    expect(daysBetween('1970-01-01', '2000-01-01')).toBe(10957);
+  });
+});
+
+describe('civil date comparison', () => {
+  it('orders as plain strings', () => {
+    expect('2024-12-31' < '2025-01-01').toBe(true);
+    expect('2025-09-30' < '2025-10-01').toBe(true);
+  });
+});

@@ -1,0 +1,431 @@
+import { DomainError } from '../domain-error.js';
+import {
+  decideInsats,
+  evolveInsats,
+  initialInsats,
+  insatsDecider,
+  type Insats,
+  type InsatsCommand,
+  type InsatsEvent,
+  type InsatsSkapad,
+} from './insats.js';
+
+const IDAG = '2025-06-30';
+const context = { idag: IDAG };
+
+const SKAPAD: InsatsSkapad['data'] = {
+  insatsId: 'insats-1',
+  forbundId: 'forbund-1',
+  namn: 'Ung i Tyresö',
+  inriktning: 'individinriktad',
+  matmetod: 'individ',
+  startdatum: '2024-01-01',
+  slutdatum: null,
+  utforare: null,
+  malgrupp: null,
+};
+
+const insatsSkapad = (data: Partial<InsatsSkapad['data']> = {}): InsatsEvent => ({
+  type: 'InsatsSkapad',
+  data: { ...SKAPAD, ...data },
+});
+const given = (...events: InsatsEvent[]): Insats => events.reduce(evolveInsats, initialInsats());
+const skapad = (data: Partial<InsatsSkapad['data']> = {}): Insats => given(insatsSkapad(data));
+const volyminsats = (data: Partial<InsatsSkapad['data']> = {}): Insats =>
+  skapad({ matmetod: 'volym', ...data });
+const avslutad = (slutdatum = '2025-03-31'): Insats =>
+  given(insatsSkapad(), { type: 'InsatsAvslutad', data: { slutdatum } });
+
+const skapa = (data: Partial<InsatsSkapad['data']> = {}): InsatsCommand => ({
+  type: 'SkapaInsats',
+  data: { ...SKAPAD, ...data },
+  context,
+});
+const andra = (data: Extract<InsatsCommand, { type: 'AndraInsats' }>['data']): InsatsCommand => ({
+  type: 'AndraInsats',
+  data,
+  context,
+});
+const sattArsmal = (
+  data: Partial<Extract<InsatsCommand, { type: 'SattArsmal' }>['data']> = {},
+): InsatsCommand => ({
+  type: 'SattArsmal',
+  data: { ar: 2025, deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3, ...data },
+  context,
+});
+const avsluta = (slutdatum: string): InsatsCommand => ({
+  type: 'AvslutaInsats',
+  data: { slutdatum },
+  context,
+});
+const registreraVolym = (
+  data: Partial<Extract<InsatsCommand, { type: 'RegistreraVolym' }>['data']> = {},
+  idag = IDAG,
+): InsatsCommand => ({
+  type: 'RegistreraVolym',
+  data: { datum: '2025-03-12', kvinnor: 12, man: 8, ejAngivet: 1, aktivitet: null, ...data },
+  context: { idag },
+});
+
+const errorCode = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe('SkapaInsats', () => {
+  it('creates the insats', () => {
+    expect(decideInsats(skapa(), initialInsats())).toEqual([
+      { type: 'InsatsSkapad', data: SKAPAD },
+    ]);
+  });
+
+  it('trims namn and stores blank free text as null', () => {
+    const [event] = decideInsats(
+      skapa({ namn: '  Balder ', utforare: '  ', malgrupp: ' Unga 16–29 ' }),
+      initialInsats(),
+    );
+    expect(event?.data).toMatchObject({ namn: 'Balder', utforare: null, malgrupp: 'Unga 16–29' });
+  });
+
+  it('rejects creating an insats twice', () => {
+    expect(errorCode(() => decideInsats(skapa(), skapad()))).toBe('INSATS.FINNS_REDAN');
+  });
+
+  it('rejects an empty namn', () => {
+    expect(errorCode(() => decideInsats(skapa({ namn: '   ' }), initialInsats()))).toBe(
+      'INSATS.NAMN_SAKNAS',
+    );
+  });
+
+  it('accepts slutdatum on startdatum', () => {
+    const events = decideInsats(skapa({ slutdatum: '2024-01-01' }), initialInsats());
+    expect(events[0]?.data).toMatchObject({ slutdatum: '2024-01-01' });
+  });
+
+  it('rejects slutdatum before startdatum', () => {
+    expect(errorCode(() => decideInsats(skapa({ slutdatum: '2023-12-31' }), initialInsats()))).toBe(
+      'INSATS.SLUT_FORE_START',
+    );
+  });
+
+  it('rejects a date that is not in the calendar', () => {
+    expect(
+      errorCode(() => decideInsats(skapa({ startdatum: '2023-02-29' }), initialInsats())),
+    ).toBe('INSATS.OGILTIGT_DATUM');
+    expect(errorCode(() => decideInsats(skapa({ slutdatum: '2025-13-01' }), initialInsats()))).toBe(
+      'INSATS.OGILTIGT_DATUM',
+    );
+  });
+
+  it('rejects unknown inriktning and matmetod', () => {
+    const okand = 'okand' as never;
+    expect(errorCode(() => decideInsats(skapa({ inriktning: okand }), initialInsats()))).toBe(
+      'INSATS.OKAND_KOD',
+    );
+    expect(errorCode(() => decideInsats(skapa({ matmetod: okand }), initialInsats()))).toBe(
+      'INSATS.OKAND_KOD',
+    );
+  });
+});
+
+describe('commands on an insats that does not exist', () => {
+  it.each([andra({ namn: 'Nytt namn' }), sattArsmal(), avsluta('2025-06-30'), registreraVolym()])(
+    'rejects $type',
+    (command) => {
+      expect(errorCode(() => decideInsats(command, initialInsats()))).toBe('INSATS.FINNS_INTE');
+    },
+  );
+});
+
+describe('AndraInsats', () => {
+  it('records only the fields that change', () => {
+    expect(
+      decideInsats(
+        andra({
+          namn: 'Ung i Tyresö 2.0',
+          inriktning: 'individinriktad',
+          utforare: 'Tyresö kommun',
+        }),
+        skapad(),
+      ),
+    ).toEqual([
+      { type: 'InsatsAndrad', data: { namn: 'Ung i Tyresö 2.0', utforare: 'Tyresö kommun' } },
+    ]);
+  });
+
+  it('can clear slutdatum', () => {
+    expect(decideInsats(andra({ slutdatum: null }), skapad({ slutdatum: '2025-12-31' }))).toEqual([
+      { type: 'InsatsAndrad', data: { slutdatum: null } },
+    ]);
+  });
+
+  it('rejects a change that changes nothing', () => {
+    expect(
+      errorCode(() => decideInsats(andra({ namn: ' Ung i Tyresö ', malgrupp: '' }), skapad())),
+    ).toBe('INSATS.ANDRAR_INGET');
+  });
+
+  it('rejects an empty namn', () => {
+    expect(errorCode(() => decideInsats(andra({ namn: '' }), skapad()))).toBe('INSATS.NAMN_SAKNAS');
+  });
+
+  it('rejects a startdatum after the slutdatum', () => {
+    expect(
+      errorCode(() =>
+        decideInsats(andra({ startdatum: '2026-01-01' }), skapad({ slutdatum: '2025-12-31' })),
+      ),
+    ).toBe('INSATS.SLUT_FORE_START');
+  });
+
+  it('accepts moving both dates together', () => {
+    expect(
+      decideInsats(
+        andra({ startdatum: '2026-01-01', slutdatum: '2026-12-31' }),
+        skapad({ slutdatum: '2025-12-31' }),
+      ),
+    ).toEqual([
+      { type: 'InsatsAndrad', data: { startdatum: '2026-01-01', slutdatum: '2026-12-31' } },
+    ]);
+  });
+
+  it('rejects changing an avslutad insats', () => {
+    expect(errorCode(() => decideInsats(andra({ namn: 'Nytt namn' }), avslutad()))).toBe(
+      'INSATS.AVSLUTAD',
+    );
+  });
+});
+
+describe('SattArsmal', () => {
+  it('sets the årsmål of a year', () => {
+    expect(decideInsats(sattArsmal(), skapad())).toEqual([
+      {
+        type: 'ArsmalSatt',
+        data: { ar: 2025, deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3 },
+      },
+    ]);
+  });
+
+  it.each([2000, 2100])('accepts the year %d', (ar) => {
+    expect(decideInsats(sattArsmal({ ar }), skapad())[0]?.data).toMatchObject({ ar });
+  });
+
+  it.each([1999, 2101, 2025.5])('rejects the year %d', (ar) => {
+    expect(errorCode(() => decideInsats(sattArsmal({ ar }), skapad()))).toBe('INSATS.OGILTIGT_AR');
+  });
+
+  it('accepts zero deltagare', () => {
+    expect(
+      decideInsats(sattArsmal({ deltagare: 0, nyaDeltagare: 0 }), skapad())[0]?.data,
+    ).toMatchObject({
+      deltagare: 0,
+      nyaDeltagare: 0,
+    });
+  });
+
+  it.each([{ deltagare: -1 }, { deltagare: 1.5 }, { nyaDeltagare: -1 }, { nyaDeltagare: 2.5 }])(
+    'rejects %j',
+    (data) => {
+      expect(errorCode(() => decideInsats(sattArsmal(data), skapad()))).toBe(
+        'INSATS.OGILTIGT_ANTAL',
+      );
+    },
+  );
+
+  it.each([0, 1])('accepts the share %d', (andelArbeteStudier) => {
+    expect(decideInsats(sattArsmal({ andelArbeteStudier }), skapad())[0]?.data).toMatchObject({
+      andelArbeteStudier,
+    });
+  });
+
+  it.each([-0.1, 1.01, Number.NaN])('rejects the share %d', (andelArbeteStudier) => {
+    expect(errorCode(() => decideInsats(sattArsmal({ andelArbeteStudier }), skapad()))).toBe(
+      'INSATS.OGILTIG_ANDEL',
+    );
+  });
+});
+
+describe('AvslutaInsats', () => {
+  it('ends the insats', () => {
+    expect(decideInsats(avsluta('2025-06-30'), skapad())).toEqual([
+      { type: 'InsatsAvslutad', data: { slutdatum: '2025-06-30' } },
+    ]);
+  });
+
+  it('accepts a slutdatum on the startdatum', () => {
+    expect(decideInsats(avsluta('2024-01-01'), skapad())).toHaveLength(1);
+  });
+
+  it('rejects a slutdatum before the startdatum', () => {
+    expect(errorCode(() => decideInsats(avsluta('2023-12-31'), skapad()))).toBe(
+      'INSATS.SLUT_FORE_START',
+    );
+  });
+
+  it('rejects ending an insats twice', () => {
+    expect(errorCode(() => decideInsats(avsluta('2025-06-30'), avslutad()))).toBe(
+      'INSATS.REDAN_AVSLUTAD',
+    );
+  });
+
+  it('rejects an invalid slutdatum', () => {
+    expect(errorCode(() => decideInsats(avsluta('2025-02-30'), skapad()))).toBe(
+      'INSATS.OGILTIGT_DATUM',
+    );
+  });
+});
+
+describe('RegistreraVolym', () => {
+  it('registers heads by kön on a volyminsats', () => {
+    expect(decideInsats(registreraVolym({ aktivitet: ' Föreläsning ' }), volyminsats())).toEqual([
+      {
+        type: 'VolymRegistrerad',
+        data: { datum: '2025-03-12', kvinnor: 12, man: 8, ejAngivet: 1, aktivitet: 'Föreläsning' },
+      },
+    ]);
+  });
+
+  it('rejects volym on an insats that follows deltaganden', () => {
+    expect(errorCode(() => decideInsats(registreraVolym(), skapad()))).toBe(
+      'INSATS.INTE_VOLYMINSATS',
+    );
+  });
+
+  it('accepts zeros', () => {
+    expect(
+      decideInsats(registreraVolym({ kvinnor: 0, man: 0, ejAngivet: 0 }), volyminsats()),
+    ).toHaveLength(1);
+  });
+
+  it.each([{ kvinnor: -1 }, { man: 2.5 }, { ejAngivet: -3 }, { kvinnor: Number.NaN }])(
+    'rejects %j',
+    (data) => {
+      expect(errorCode(() => decideInsats(registreraVolym(data), volyminsats()))).toBe(
+        'INSATS.OGILTIGT_ANTAL',
+      );
+    },
+  );
+
+  it('accepts a datum of today', () => {
+    expect(decideInsats(registreraVolym({ datum: IDAG }), volyminsats())).toHaveLength(1);
+  });
+
+  it('rejects a datum after today', () => {
+    expect(
+      errorCode(() => decideInsats(registreraVolym({ datum: '2025-07-01' }), volyminsats())),
+    ).toBe('INSATS.DATUM_I_FRAMTIDEN');
+  });
+
+  it('accepts the insats start- and slutdatum', () => {
+    const insats = volyminsats({ slutdatum: '2025-03-31' });
+    expect(decideInsats(registreraVolym({ datum: '2024-01-01' }), insats)).toHaveLength(1);
+    expect(decideInsats(registreraVolym({ datum: '2025-03-31' }), insats)).toHaveLength(1);
+  });
+
+  it('rejects a datum before the insats started', () => {
+    expect(
+      errorCode(() => decideInsats(registreraVolym({ datum: '2023-12-31' }), volyminsats())),
+    ).toBe('INSATS.DATUM_UTANFOR_INSATS');
+  });
+
+  it('rejects a datum after the insats ended', () => {
+    const insats = volyminsats({ slutdatum: '2025-03-31' });
+    expect(errorCode(() => decideInsats(registreraVolym({ datum: '2025-04-01' }), insats))).toBe(
+      'INSATS.DATUM_UTANFOR_INSATS',
+    );
+  });
+
+  it('rejects an invalid datum', () => {
+    expect(
+      errorCode(() => decideInsats(registreraVolym({ datum: '2025-02-29' }), volyminsats())),
+    ).toBe('INSATS.OGILTIGT_DATUM');
+  });
+});
+
+describe('evolveInsats', () => {
+  it('starts as an insats that does not exist', () => {
+    expect(insatsDecider.initialState()).toEqual({
+      exists: false,
+      insatsId: null,
+      forbundId: null,
+      namn: null,
+      inriktning: null,
+      matmetod: null,
+      startdatum: null,
+      slutdatum: null,
+      utforare: null,
+      malgrupp: null,
+      avslutad: false,
+      arsmal: {},
+    });
+  });
+
+  it('folds creation, changes, årsmål and avslut', () => {
+    const state = given(
+      insatsSkapad({ slutdatum: '2025-12-31', utforare: 'Kommunen' }),
+      { type: 'InsatsAndrad', data: { namn: 'Balder', utforare: null } },
+      {
+        type: 'ArsmalSatt',
+        data: { ar: 2025, deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3 },
+      },
+      {
+        type: 'ArsmalSatt',
+        data: { ar: 2025, deltagare: 45, nyaDeltagare: 30, andelArbeteStudier: 0.35 },
+      },
+      {
+        type: 'ArsmalSatt',
+        data: { ar: 2026, deltagare: 50, nyaDeltagare: 30, andelArbeteStudier: 0.4 },
+      },
+      { type: 'InsatsAvslutad', data: { slutdatum: '2025-06-30' } },
+    );
+    expect(state).toEqual({
+      exists: true,
+      insatsId: 'insats-1',
+      forbundId: 'forbund-1',
+      namn: 'Balder',
+      inriktning: 'individinriktad',
+      matmetod: 'individ',
+      startdatum: '2024-01-01',
+      slutdatum: '2025-06-30',
+      utforare: null,
+      malgrupp: null,
+      avslutad: true,
+      arsmal: {
+        2025: { deltagare: 45, nyaDeltagare: 30, andelArbeteStudier: 0.35 },
+        2026: { deltagare: 50, nyaDeltagare: 30, andelArbeteStudier: 0.4 },
+      },
+    });
+  });
+
+  it('leaves the state unchanged on volym', () => {
+    const state = volyminsats();
+    expect(
+      evolveInsats(state, {
+        type: 'VolymRegistrerad',
+        data: { datum: '2025-03-12', kvinnor: 1, man: 2, ejAngivet: 0, aktivitet: null },
+      }),
+    ).toEqual(state);
+  });
+
+  it('does not mutate the previous state', () => {
+    const before = skapad();
+    const copy = structuredClone(before);
+    evolveInsats(before, {
+      type: 'ArsmalSatt',
+      data: { ar: 2025, deltagare: 1, nyaDeltagare: 1, andelArbeteStudier: 0 },
+    });
+    expect(before).toEqual(copy);
+  });
+
+  it('survives a JSON round trip', () => {
+    const state = given(insatsSkapad(), {
+      type: 'ArsmalSatt',
+      data: { ar: 2025, deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3 },
+    });
+    expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+});
