@@ -4,12 +4,22 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**'] },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', globalThis: 'readonly' },
+    },
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
@@ -34,16 +44,45 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'express', 'class-validator', 'class-transformer'], message: 'libs/domain must stay framework-free.' },
-            { group: ['#event-store', '#projections', '**/apps/**', '**/libs/event-store/**', '**/libs/projections/**'], message: 'libs/domain imports no other lib.' },
-            { group: ['node:*', 'fs', 'path', 'crypto', 'http'], message: 'libs/domain does no I/O.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'express',
+                'class-validator',
+                'class-transformer',
+              ],
+              message: 'libs/domain must stay framework-free.',
+            },
+            {
+              group: [
+                '#event-store',
+                '#projections',
+                '**/apps/**',
+                '**/libs/event-store/**',
+                '**/libs/projections/**',
+              ],
+              message: 'libs/domain imports no other lib.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'crypto', 'http'],
+              message: 'libs/domain does no I/O.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['apps/api/src/main.ts', 'apps/api/src/cli.ts', 'bench/**/*.ts', 'test/**/*.ts', '**/*.spec.ts', '**/*.e2e-spec.ts'],
+    files: [
+      'apps/api/src/main.ts',
+      'apps/api/src/cli.ts',
+      'bench/**/*.ts',
+      'test/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -36,7 +36,13 @@ describe('what every command guarantees', () => {
       .expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     const fields = (response.body.details as { field: string }[]).map((d) => d.field).sort();
-    expect(fields).toEqual(['extra', 'person.fodelsear', 'person.kommun', 'person.kon', 'remiss.datum']);
+    expect(fields).toEqual([
+      'extra',
+      'person.fodelsear',
+      'person.kommun',
+      'person.kon',
+      'remiss.datum',
+    ]);
     expect((await t.events()).length).toBe(before);
   });
 
@@ -64,7 +70,10 @@ describe('what every command guarantees', () => {
       .expect(412);
     expect(stale.body).toMatchObject({ statusCode: 412, details: { expected: 0, actual: 1 } });
     expect((await t.events()).length).toBe(before);
-    await personal.post(`/deltaganden/${id}/avslut`, avslutBody()).set('If-Match', '"1"').expect(200);
+    await personal
+      .post(`/deltaganden/${id}/avslut`, avslutBody())
+      .set('If-Match', '"1"')
+      .expect(200);
   });
 
   it('answers a retried Idempotency-Key with the first answer and appends nothing more', async () => {
@@ -111,6 +120,9 @@ describe('what every command guarantees', () => {
 
   it('answers 400 to a malformed If-Match', async () => {
     const id = await inskriven();
-    await personal.post(`/deltaganden/${id}/avslut`, avslutBody()).set('If-Match', 'nej').expect(400);
+    await personal
+      .post(`/deltaganden/${id}/avslut`, avslutBody())
+      .set('If-Match', 'nej')
+      .expect(400);
   });
 });

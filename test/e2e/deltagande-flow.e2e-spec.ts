@@ -20,11 +20,19 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
   afterAll(() => t.close());
 
   it('registers remiss, inskrivning, avslut and uppföljning and shows each in the historik', async () => {
-    const remiss = await personal.post(`/insatser/${insatsId}/deltaganden`, remissBody()).expect(201);
-    expect(remiss.body).toEqual({ id: expect.any(String), revision: 0, position: expect.any(Number) });
+    const remiss = await personal
+      .post(`/insatser/${insatsId}/deltaganden`, remissBody())
+      .expect(201);
+    expect(remiss.body).toEqual({
+      id: expect.any(String),
+      revision: 0,
+      position: expect.any(Number),
+    });
     const id = remiss.body.id as string;
 
-    const inskriven = await personal.post(`/deltaganden/${id}/inskrivning`, inskrivningBody()).expect(200);
+    const inskriven = await personal
+      .post(`/deltaganden/${id}/inskrivning`, inskrivningBody())
+      .expect(200);
     expect(inskriven.body).toMatchObject({ id, revision: 1 });
     expect(inskriven.body.position).toBeGreaterThan(remiss.body.position);
 
@@ -54,7 +62,12 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
       },
       avslut: { datum: '2025-06-30', avslutsorsak: 'arbete', forsorjning: ['lon'] },
       uppfoljningar: [
-        { datum: '2025-12-30', manaderEfterAvslut: 6, sysselsattning: 'arbete', forsorjning: ['lon'] },
+        {
+          datum: '2025-12-30',
+          manaderEfterAvslut: 6,
+          sysselsattning: 'arbete',
+          forsorjning: ['lon'],
+        },
       ],
       revision: 3,
     });
@@ -75,7 +88,10 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
 
   it('enrols directly with one request: remiss and inskrivning as two events', async () => {
     const created = await personal
-      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: { datum: '2025-02-03' } }))
+      .post(
+        `/insatser/${insatsId}/deltaganden`,
+        remissBody({ inskrivning: { datum: '2025-02-03' } }),
+      )
       .expect(201);
     expect(created.body.revision).toBe(1);
     const read = await personal.get(`/deltaganden/${created.body.id}`).expect(200);
@@ -87,7 +103,9 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
   });
 
   it('återremitterar a remiss, which ends the deltagande without inskrivning', async () => {
-    const { body } = await personal.post(`/insatser/${insatsId}/deltaganden`, remissBody()).expect(201);
+    const { body } = await personal
+      .post(`/insatser/${insatsId}/deltaganden`, remissBody())
+      .expect(201);
     await personal
       .post(`/deltaganden/${body.id}/aterremiss`, { datum: '2025-02-05', orsak: 'Annan målgrupp' })
       .expect(200);
@@ -97,7 +115,9 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
       aterremiss: { datum: '2025-02-05', orsak: 'Annan målgrupp' },
       inskrivning: null,
     });
-    const refused = await personal.post(`/deltaganden/${body.id}/inskrivning`, inskrivningBody()).expect(422);
+    const refused = await personal
+      .post(`/deltaganden/${body.id}/inskrivning`, inskrivningBody())
+      .expect(422);
     expect(refused.body.statusCode).toBe(422);
   });
 
@@ -107,18 +127,34 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
       .expect(201);
     const id = body.id as string;
     await personal
-      .post(`/deltaganden/${id}/korrigering`, { typ: 'inskrivning', orsak: 'Fel datum', datum: '2025-02-12' })
+      .post(`/deltaganden/${id}/korrigering`, {
+        typ: 'inskrivning',
+        orsak: 'Fel datum',
+        datum: '2025-02-12',
+      })
       .expect(200);
     await personal.post(`/deltaganden/${id}/avslut`, avslutBody()).expect(200);
-    await personal.post(`/deltaganden/${id}/aterkalla-avslut`, { orsak: 'Registrerat av misstag' }).expect(200);
+    await personal
+      .post(`/deltaganden/${id}/aterkalla-avslut`, { orsak: 'Registrerat av misstag' })
+      .expect(200);
 
     const active = await personal.get(`/deltaganden/${id}`).expect(200);
-    expect(active.body).toMatchObject({ status: 'inskriven', avslut: null, inskrivning: { datum: '2025-02-12' } });
+    expect(active.body).toMatchObject({
+      status: 'inskriven',
+      avslut: null,
+      inskrivning: { datum: '2025-02-12' },
+    });
 
     await personal
-      .post(`/deltaganden/${id}/korrigering`, { typ: 'person', orsak: 'Fel kommun', kommun: '0180' })
+      .post(`/deltaganden/${id}/korrigering`, {
+        typ: 'person',
+        orsak: 'Fel kommun',
+        kommun: '0180',
+      })
       .expect(200);
-    await personal.post(`/deltaganden/${id}/makulering`, { orsak: 'Dubbelregistrering' }).expect(200);
+    await personal
+      .post(`/deltaganden/${id}/makulering`, { orsak: 'Dubbelregistrering' })
+      .expect(200);
 
     const read = await personal.get(`/deltaganden/${id}`).expect(200);
     expect(read.body).toMatchObject({
@@ -148,21 +184,38 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
 
     const all = await staff.get(`/insatser/${insats}/deltaganden`).expect(200);
     expect(all.body.map((d: { id: string }) => d.id).sort()).toEqual([a.body.id, b.body.id].sort());
-    const inskrivna = await staff.get(`/insatser/${insats}/deltaganden?status=inskriven`).expect(200);
+    const inskrivna = await staff
+      .get(`/insatser/${insats}/deltaganden?status=inskriven`)
+      .expect(200);
     expect(inskrivna.body.map((d: { id: string }) => d.id)).toEqual([b.body.id]);
     await staff.get(`/insatser/${insats}/deltaganden?status=okand`).expect(400);
   });
 
   it('creates an insats with årsmål and volym for a volym insats', async () => {
-    const volymInsats = await t.insats({ namn: 'Föreläsningar', matmetod: 'volym', inriktning: 'strukturovergripande' });
+    const volymInsats = await t.insats({
+      namn: 'Föreläsningar',
+      matmetod: 'volym',
+      inriktning: 'strukturovergripande',
+    });
     await t.admin
-      .put(`/insatser/${volymInsats}/arsmal/2025`, { deltagare: 40, nyaDeltagare: 30, andelArbeteStudier: 0.35 })
+      .put(`/insatser/${volymInsats}/arsmal/2025`, {
+        deltagare: 40,
+        nyaDeltagare: 30,
+        andelArbeteStudier: 0.35,
+      })
       .expect(200);
     const staff = await t.user('personal', { insatser: [volymInsats] });
     await staff
-      .post(`/insatser/${volymInsats}/volym`, { datum: '2025-03-01', kvinnor: 12, man: 8, aktivitet: 'Föreläsning' })
+      .post(`/insatser/${volymInsats}/volym`, {
+        datum: '2025-03-01',
+        kvinnor: 12,
+        man: 8,
+        aktivitet: 'Föreläsning',
+      })
       .expect(201);
-    const refused = await staff.post(`/insatser/${volymInsats}/deltaganden`, remissBody()).expect(422);
+    const refused = await staff
+      .post(`/insatser/${volymInsats}/deltaganden`, remissBody())
+      .expect(422);
     expect(refused.body.details.code).toEqual(expect.any(String));
 
     const read = await t.admin.get(`/insatser/${volymInsats}`).expect(200);

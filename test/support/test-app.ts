@@ -36,6 +36,8 @@ export interface TestApp {
   insats(overrides?: Record<string, unknown>, admin?: Caller): Promise<string>;
   /** Every event in the store, in order. */
   events(): Promise<{ type: string; streamId: string }[]>;
+  /** Stops the app but keeps its database (idempotent). */
+  stopApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,9 +62,15 @@ export const startTestApp = async (): Promise<TestApp> => {
     token,
     get: (path) => http.get(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
     post: (path, body) =>
-      http.post(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+      http
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
     put: (path, body) =>
-      http.put(`/api/v1${path}`).set('Authorization', `Bearer ${token}`).send(body ?? {}),
+      http
+        .put(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
   });
 
   const login = async (email: string, password: string): Promise<Caller> => {
@@ -71,6 +79,8 @@ export const startTestApp = async (): Promise<TestApp> => {
   };
 
   const admin = await login(ADMIN.email, ADMIN.password);
+  let stopped: Promise<void> | undefined;
+  const stopApp = (): Promise<void> => (stopped ??= app.close());
 
   return {
     app,
@@ -99,19 +109,22 @@ export const startTestApp = async (): Promise<TestApp> => {
       return response.body.id as string;
     },
     events: async () => store.readAll({ after: 0, limit: 100_000 }),
+    stopApp,
     close: async () => {
-      await app.close();
+      await stopApp();
       await db.drop();
     },
   };
 };
 
 /** A valid remiss body with defaults; pass what the test is about. */
-export const remissBody = (overrides: {
-  person?: Record<string, unknown>;
-  remiss?: Record<string, unknown>;
-  inskrivning?: Record<string, unknown>;
-} = {}): object => ({
+export const remissBody = (
+  overrides: {
+    person?: Record<string, unknown>;
+    remiss?: Record<string, unknown>;
+    inskrivning?: Record<string, unknown>;
+  } = {},
+): object => ({
   person: { kon: 'kvinna', fodelsear: 1990, kommun: '0138', ...overrides.person },
   remiss: { datum: '2025-02-03', remittent: 'af', ...overrides.remiss },
   ...(overrides.inskrivning

@@ -61,7 +61,10 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   return {
     name,
     url: withDatabase(serverUrl(), name),
-    drop: () => onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      onServer((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
   };
 };
 

@@ -22,7 +22,9 @@ export const createApp = async (
     app,
     new DocumentBuilder()
       .setTitle('Deltagarflöde')
-      .setDescription('Deltagarflöden för samordningsförbund: remiss, inskrivning, avslut och statistik')
+      .setDescription(
+        'Deltagarflöden för samordningsförbund: remiss, inskrivning, avslut och statistik',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

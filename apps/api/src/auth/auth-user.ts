@@ -19,13 +19,17 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 
 export const ROLES = 'roles';
 /** Only these roles may call the route; others get 403. */
-export const Roles = (...roles: Roll[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
+export const Roles = (...roles: Roll[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ROLES, roles);
 
 export const SYSTEMADMIN = 'systemadmin';
-export const SystemadminOnly = (): MethodDecorator & ClassDecorator => SetMetadata(SYSTEMADMIN, true);
+export const SystemadminOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(SYSTEMADMIN, true);
 
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
-  const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
-  if (!user) throw new Error('CurrentUser used on a public route');
-  return user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthUser => {
+    const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
+    if (!user) throw new Error('CurrentUser used on a public route');
+    return user;
+  },
+);

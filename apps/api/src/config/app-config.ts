@@ -70,6 +70,8 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     },
   );
 
+  // envalid refuses reads of invalid variables, so cross-field rules wait for a clean pass.
+  if (Object.keys(problems).length > 0) throw new ConfigError(problems);
   if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
     problems[env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'] =
       'ADMIN_EMAIL and ADMIN_PASSWORD must be set together';

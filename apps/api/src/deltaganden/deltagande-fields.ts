@@ -28,23 +28,41 @@ import {
 const optionalWhen = (optional: boolean, ...decorators: PropertyDecorator[]): PropertyDecorator =>
   applyDecorators(...(optional ? [IsOptional(), ...decorators] : decorators));
 
-const apiProperty = (optional: boolean, options: Parameters<typeof ApiProperty>[0]): PropertyDecorator =>
-  optional ? ApiPropertyOptional(options) : ApiProperty(options);
+const apiProperty = (
+  optional: boolean,
+  options: Parameters<typeof ApiProperty>[0],
+): PropertyDecorator => (optional ? ApiPropertyOptional(options) : ApiProperty(options));
 
 export const ForsorjningProperty = (optional = false): PropertyDecorator =>
   applyDecorators(
-    apiProperty(optional, { enum: FORSORJNING, isArray: true, description: 'Försörjningskällor (minst en)' }),
-    optionalWhen(optional, IsArray(), ArrayNotEmpty(), ArrayMaxSize(FORSORJNING.length), IsIn(FORSORJNING, { each: true })),
+    apiProperty(optional, {
+      enum: FORSORJNING,
+      isArray: true,
+      description: 'Försörjningskällor (minst en)',
+    }),
+    optionalWhen(
+      optional,
+      IsArray(),
+      ArrayNotEmpty(),
+      ArrayMaxSize(FORSORJNING.length),
+      IsIn(FORSORJNING, { each: true }),
+    ),
   );
 
-export const KodProperty = (codes: readonly (string | number)[], optional = false): PropertyDecorator =>
+export const KodProperty = (
+  codes: readonly (string | number)[],
+  optional = false,
+): PropertyDecorator =>
   applyDecorators(apiProperty(optional, { enum: codes }), optionalWhen(optional, IsIn(codes)));
 
 export const KonProperty = (optional = false): PropertyDecorator => KodProperty(KON, optional);
-export const RemittentProperty = (optional = false): PropertyDecorator => KodProperty(REMITTENT, optional);
-export const AvslutsorsakProperty = (optional = false): PropertyDecorator => KodProperty(AVSLUTSORSAK, optional);
+export const RemittentProperty = (optional = false): PropertyDecorator =>
+  KodProperty(REMITTENT, optional);
+export const AvslutsorsakProperty = (optional = false): PropertyDecorator =>
+  KodProperty(AVSLUTSORSAK, optional);
 export const SysselsattningProperty = (): PropertyDecorator => KodProperty(SYSSELSATTNING);
-export const UtbildningsnivaProperty = (optional = false): PropertyDecorator => KodProperty(UTBILDNINGSNIVA, optional);
+export const UtbildningsnivaProperty = (optional = false): PropertyDecorator =>
+  KodProperty(UTBILDNINGSNIVA, optional);
 export const TidIOffentligForsorjningProperty = (optional = false): PropertyDecorator =>
   KodProperty(TID_I_OFFENTLIG_FORSORJNING, optional);
 
@@ -57,7 +75,11 @@ export const FodelsearProperty = (optional = false): PropertyDecorator =>
 export const KommunProperty = (optional = false): PropertyDecorator =>
   applyDecorators(
     apiProperty(optional, { example: '0138', description: 'SCB:s fyrsiffriga kommunkod' }),
-    optionalWhen(optional, IsString(), Matches(/^\d{4}$/, { message: '$property måste vara en fyrsiffrig kommunkod' })),
+    optionalWhen(
+      optional,
+      IsString(),
+      Matches(/^\d{4}$/, { message: '$property måste vara en fyrsiffrig kommunkod' }),
+    ),
   );
 
 export const FritextProperty = (maxLength: number, optional = false): PropertyDecorator =>

@@ -47,15 +47,23 @@ export class DeltagandeDto {
   @ApiProperty() insatsId: string;
   @ApiProperty({ enum: ['remitterad', 'aterremitterad', 'inskriven', 'avslutad', 'makulerad'] })
   status: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Opaque id of a registered person' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Opaque id of a registered person',
+  })
   personId: string | null;
   @ApiProperty({ type: PersonResponseDto }) person: PersonResponseDto;
   @ApiProperty({ type: RemissResponseDto }) remiss: RemissResponseDto;
-  @ApiPropertyOptional({ type: AterremissResponseDto, nullable: true }) aterremiss: AterremissResponseDto | null;
-  @ApiPropertyOptional({ type: InskrivningResponseDto, nullable: true }) inskrivning: InskrivningResponseDto | null;
-  @ApiPropertyOptional({ type: AvslutResponseDto, nullable: true }) avslut: AvslutResponseDto | null;
+  @ApiPropertyOptional({ type: AterremissResponseDto, nullable: true })
+  aterremiss: AterremissResponseDto | null;
+  @ApiPropertyOptional({ type: InskrivningResponseDto, nullable: true })
+  inskrivning: InskrivningResponseDto | null;
+  @ApiPropertyOptional({ type: AvslutResponseDto, nullable: true })
+  avslut: AvslutResponseDto | null;
   @ApiProperty({ type: [UppfoljningResponseDto] }) uppfoljningar: UppfoljningResponseDto[];
-  @ApiPropertyOptional({ type: MakuleringResponseDto, nullable: true }) makulering: MakuleringResponseDto | null;
+  @ApiPropertyOptional({ type: MakuleringResponseDto, nullable: true })
+  makulering: MakuleringResponseDto | null;
   @ApiProperty({ description: 'Stream revision; send as If-Match' }) revision: number;
   @ApiProperty() registrerad: Date;
   @ApiProperty() senastAndrad: Date;
@@ -80,7 +88,11 @@ export const toDeltagandeDto = (row: DeltagandeRow): DeltagandeDto => {
     insatsId: row.insatsId,
     status: row.status,
     personId: row.personId,
-    person: { kon: state.person!.kon, fodelsear: state.person!.fodelsear, kommun: state.person!.kommun },
+    person: {
+      kon: state.person!.kon,
+      fodelsear: state.person!.fodelsear,
+      kommun: state.person!.kommun,
+    },
     remiss: state.remiss!,
     aterremiss: state.aterremiss,
     inskrivning: state.inskrivning,

@@ -10,7 +10,9 @@ const createEventStore = async (config: AppConfig, databaseUrl: string): Promise
     case 'postgres':
       return PostgresEventStore.create({ connectionString: databaseUrl });
     case 'kurrentdb':
-      throw new Error('EVENT_STORE=kurrentdb: the KurrentDB adapter is not available in this version');
+      throw new Error(
+        'EVENT_STORE=kurrentdb: the KurrentDB adapter is not available in this version',
+      );
   }
 };
 

@@ -16,7 +16,11 @@ export class HealthDto {
   @ApiProperty({ enum: ['up', 'down'] })
   readModels: 'up' | 'down';
 
-  @ApiProperty({ description: 'Position difference between the event store head and the read models', nullable: true, type: Number })
+  @ApiProperty({
+    description: 'Position difference between the event store head and the read models',
+    nullable: true,
+    type: Number,
+  })
   projectionLag: number | null;
 }
 
@@ -32,7 +36,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Hälsa: händelselager, läsmodeller och hur långt projektionerna ligger efter' })
+  @ApiOperation({
+    summary: 'Hälsa: händelselager, läsmodeller och hur långt projektionerna ligger efter',
+  })
   async check(): Promise<HealthDto> {
     const head = await this.store.headPosition().catch(() => undefined);
     const readModels = await this.health
@@ -45,7 +51,8 @@ export class HealthController {
       readModels,
       projectionLag: head === undefined ? null : Math.max(0, head - this.runner.position),
     };
-    if (result.status !== 'ok') throw new ServiceUnavailableException({ message: 'Tjänsten är inte frisk', details: result });
+    if (result.status !== 'ok')
+      throw new ServiceUnavailableException({ message: 'Tjänsten är inte frisk', details: result });
     return result;
   }
 }

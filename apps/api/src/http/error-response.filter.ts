@@ -39,9 +39,13 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
     return body(422, exception.message, { code: exception.code, ...exception.details });
   }
   if (exception instanceof ConcurrencyError) {
-    return body(409, 'Deltagandet eller insatsen ändrades samtidigt av någon annan; läs om och försök igen', {
-      code: 'SAMTIDIG_ANDRING',
-    });
+    return body(
+      409,
+      'Deltagandet eller insatsen ändrades samtidigt av någon annan; läs om och försök igen',
+      {
+        code: 'SAMTIDIG_ANDRING',
+      },
+    );
   }
   if (exception instanceof PreconditionFailedError) {
     return body(412, exception.message, { expected: exception.expected, actual: exception.actual });
@@ -74,7 +78,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     let mapped = toErrorBody(exception);
     if (!mapped) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
       mapped = body(500, 'Ett oväntat fel inträffade');
     }
     response.status(mapped.statusCode).json(mapped);

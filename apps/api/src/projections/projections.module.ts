@@ -23,7 +23,8 @@ const logger = new Logger('Projections');
       inject: [EVENT_STORE, getDataSourceToken()],
       useFactory: (store: EventStore, dataSource: DataSource) =>
         new ProjectionRunner(store, dataSource, readModelProjections(), {
-          log: (message, error) => logger.error(message, error instanceof Error ? error.stack : error),
+          log: (message, error) =>
+            logger.error(message, error instanceof Error ? error.stack : error),
         }),
     },
   ],

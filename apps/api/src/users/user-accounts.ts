@@ -37,7 +37,10 @@ export class UserAccounts {
       await tx.getRepository(UserRow).insert(row);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new DomainError('ANVANDARE.EPOST_UPPTAGEN', 'E-postadressen används redan av en annan användare');
+        throw new DomainError(
+          'ANVANDARE.EPOST_UPPTAGEN',
+          'E-postadressen används redan av en annan användare',
+        );
       }
       throw error;
     }

@@ -34,7 +34,10 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
     if (!user.insatser.includes(row.insatsId)) {
       throw new ForbiddenError('Du arbetar inte i den här insatsen');
     }
-    const historik = await this.historik.find({ where: { deltagandeId }, order: { revision: 'ASC' } });
+    const historik = await this.historik.find({
+      where: { deltagandeId },
+      order: { revision: 'ASC' },
+    });
     return { ...toDeltagandeDto(row), historik: historik.map(toHistorikDto) };
   }
 }

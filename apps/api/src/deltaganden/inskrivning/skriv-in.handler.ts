@@ -11,11 +11,11 @@ export class SkrivInHandler implements ICommandHandler<SkrivInCommand> {
     return this.deltaganden.execute(deltagandeId, metadata, (context) => ({
       type: 'SkrivIn',
       data: {
-          datum: body.datum,
-          forsorjning: body.forsorjning,
-          utbildningsniva: body.utbildningsniva,
-          tidIOffentligForsorjning: body.tidIOffentligForsorjning,
-        },
+        datum: body.datum,
+        forsorjning: body.forsorjning,
+        utbildningsniva: body.utbildningsniva,
+        tidIOffentligForsorjning: body.tidIOffentligForsorjning,
+      },
       context,
     }));
   }

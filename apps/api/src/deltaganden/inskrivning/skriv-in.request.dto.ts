@@ -1,6 +1,10 @@
 import { type Forsorjning, type TidIOffentligForsorjning, type Utbildningsniva } from '#domain';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
-import { ForsorjningProperty, TidIOffentligForsorjningProperty, UtbildningsnivaProperty } from '../deltagande-fields.js';
+import {
+  ForsorjningProperty,
+  TidIOffentligForsorjningProperty,
+  UtbildningsnivaProperty,
+} from '../deltagande-fields.js';
 
 export class SkrivInRequestDto {
   @CivilDateProperty()

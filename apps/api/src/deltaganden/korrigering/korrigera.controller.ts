@@ -16,7 +16,9 @@ export class KorrigeraController {
   @Post()
   @HttpCode(200)
   @Roles('personal')
-  @ApiOperation({ summary: 'Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak)' })
+  @ApiOperation({
+    summary: 'Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak)',
+  })
   correct(
     @Param('id', ParseUUIDPipe) deltagandeId: string,
     @Body() body: KorrigeraRequestDto,

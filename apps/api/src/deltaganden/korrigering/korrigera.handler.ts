@@ -7,7 +7,9 @@ import type { KorrigeraRequestDto } from './korrigera.request.dto.js';
 
 /** Keeps only the fields that were sent: a correction carries what changes, nothing else. */
 const sent = <T extends object>(fields: T): Partial<T> =>
-  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+  Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 
 const toCommand = (body: KorrigeraRequestDto, context: DeltagandeContext): DeltagandeCommand => {
   const orsak = body.orsak.trim();
@@ -17,7 +19,11 @@ const toCommand = (body: KorrigeraRequestDto, context: DeltagandeContext): Delta
         type: 'KorrigeraRemiss',
         data: {
           orsak,
-          ...sent({ datum: body.datum, remittent: body.remittent, remittentEnhet: body.remittentEnhet }),
+          ...sent({
+            datum: body.datum,
+            remittent: body.remittent,
+            remittentEnhet: body.remittentEnhet,
+          }),
         },
         context,
       };
@@ -40,7 +46,11 @@ const toCommand = (body: KorrigeraRequestDto, context: DeltagandeContext): Delta
         type: 'KorrigeraAvslut',
         data: {
           orsak,
-          ...sent({ datum: body.datum, avslutsorsak: body.avslutsorsak, forsorjning: body.forsorjning }),
+          ...sent({
+            datum: body.datum,
+            avslutsorsak: body.avslutsorsak,
+            forsorjning: body.forsorjning,
+          }),
         },
         context,
       };

@@ -29,7 +29,8 @@ export class ListaDeltagandenHandler implements IQueryHandler<ListaDeltagandenQu
     if (!(await this.insatser.existsBy({ id: insatsId, forbundId: user.forbundId }))) {
       throw new NotFoundError(INSATS_SAKNAS);
     }
-    if (!user.insatser.includes(insatsId)) throw new ForbiddenError('Du arbetar inte i den här insatsen');
+    if (!user.insatser.includes(insatsId))
+      throw new ForbiddenError('Du arbetar inte i den här insatsen');
     const rows = await this.deltaganden.find({
       where: { insatsId, ...(status ? { status } : {}) },
       order: { createdAt: 'DESC', id: 'ASC' },

@@ -1,7 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 
-export const LISTBAR_STATUS = ['remitterad', 'inskriven', 'avslutad', 'aterremitterad', 'makulerad'] as const;
+export const LISTBAR_STATUS = [
+  'remitterad',
+  'inskriven',
+  'avslutad',
+  'aterremitterad',
+  'makulerad',
+] as const;
 export type ListbarStatus = (typeof LISTBAR_STATUS)[number];
 
 export class ListaDeltagandenQueryDto {

@@ -16,7 +16,9 @@ export class MakuleraController {
   @Post()
   @HttpCode(200)
   @Roles('personal')
-  @ApiOperation({ summary: 'Makulera ett deltagande som registrerades av misstag (räknas inte någonstans)' })
+  @ApiOperation({
+    summary: 'Makulera ett deltagande som registrerades av misstag (räknas inte någonstans)',
+  })
   handle(
     @Param('id', ParseUUIDPipe) deltagandeId: string,
     @Body() body: MakuleraRequestDto,

@@ -68,7 +68,10 @@ export class RegistreraDeltagandeRequestDto {
   @Type(() => RemissDto)
   remiss: RemissDto;
 
-  @ApiPropertyOptional({ type: InskrivningDto, description: 'Direkt inskrivning (utan väntan på remiss)' })
+  @ApiPropertyOptional({
+    type: InskrivningDto,
+    description: 'Direkt inskrivning (utan väntan på remiss)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => InskrivningDto)

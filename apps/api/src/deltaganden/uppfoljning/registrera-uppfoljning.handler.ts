@@ -7,15 +7,19 @@ import { RegistreraUppfoljningCommand } from './registrera-uppfoljning.command.j
 export class RegistreraUppfoljningHandler implements ICommandHandler<RegistreraUppfoljningCommand> {
   constructor(private readonly deltaganden: DeltagandeCommands) {}
 
-  execute({ deltagandeId, body, metadata }: RegistreraUppfoljningCommand): Promise<CommandResponseDto> {
+  execute({
+    deltagandeId,
+    body,
+    metadata,
+  }: RegistreraUppfoljningCommand): Promise<CommandResponseDto> {
     return this.deltaganden.execute(deltagandeId, metadata, (context) => ({
       type: 'RegistreraUppfoljning',
       data: {
-          datum: body.datum,
-          manaderEfterAvslut: body.manaderEfterAvslut,
-          sysselsattning: body.sysselsattning,
-          forsorjning: body.forsorjning,
-        },
+        datum: body.datum,
+        manaderEfterAvslut: body.manaderEfterAvslut,
+        sysselsattning: body.sysselsattning,
+        forsorjning: body.forsorjning,
+      },
       context,
     }));
   }

@@ -15,7 +15,10 @@ export class SkapaAnvandareRequestDto {
   @IsIn(ROLLER)
   roll: Roll;
 
-  @ApiPropertyOptional({ type: [String], description: 'Insatser (id) that a personal user works in' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Insatser (id) that a personal user works in',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
