@@ -1,0 +1,536 @@
+import {
+  ConcurrencyError,
+  type EventMetadata,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.js';
+
+export interface EventStoreUnderTest {
+  readonly store: EventStore;
+  cleanup(): Promise<void>;
+}
+
+const metadata: EventMetadata = {
+  userId: 'user-anna',
+  correlationId: 'correlation-1',
+  causationId: 'causation-1',
+};
+
+/** An event to append; only what a test cares about needs saying. */
+export const newEvent = (
+  type = 'RemissMottagen',
+  data: Record<string, unknown> = {},
+  meta: EventMetadata = metadata,
+): NewEvent => ({ type, data, metadata: meta });
+
+/**
+ * Everything committed up to the head position. A store may hold back events briefly while
+ * an older write is still in flight (PostgreSQL: anywhere on the server), so poll until the
+ * head is reached instead of expecting the first read to have it.
+ */
+export const readAllUpToHead = async (
+  store: EventStore,
+  after = 0,
+  limit = 1_000,
+): Promise<RecordedEvent[]> => {
+  const head = await store.headPosition();
+  const deadline = Date.now() + 5_000;
+  const events: RecordedEvent[] = [];
+  let checkpoint = after;
+  while (checkpoint < head) {
+    const batch = await store.readAll({ after: checkpoint, limit });
+    if (batch.length > 0) {
+      events.push(...batch);
+      checkpoint = batch[batch.length - 1]!.position;
+    } else if (Date.now() > deadline) {
+      throw new Error(`readAll stopped at ${checkpoint}, head is ${head}`);
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+  return events;
+};
+
+/** Follows until `count` events arrived (then aborts) or `timeoutMs` passed. */
+export const followUntil = async (
+  store: EventStore,
+  options: {
+    after: number;
+    limit: number;
+    count: number;
+    timeoutMs: number;
+    pollIntervalMs?: number;
+  },
+): Promise<{ batches: RecordedEvent[][]; timedOut: boolean }> => {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const batches: RecordedEvent[][] = [];
+  let received = 0;
+  try {
+    for await (const batch of store.follow({
+      after: options.after,
+      limit: options.limit,
+      signal: controller.signal,
+      ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    })) {
+      batches.push(batch);
+      received += batch.length;
+      if (received >= options.count) controller.abort();
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+  return { batches, timedOut };
+};
+
+const positionsOf = (events: readonly RecordedEvent[]): number[] => events.map((e) => e.position);
+
+const isStrictlyIncreasing = (numbers: readonly number[]): boolean =>
+  numbers.every((n, i) => i === 0 || n > numbers[i - 1]!);
+
+const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+};
+
+/**
+ * The behaviour every EventStore adapter must show. `factory` returns an empty store for each
+ * test and a cleanup that releases it.
+ */
+export const describeEventStoreContract = (
+  name: string,
+  factory: () => Promise<EventStoreUnderTest>,
+): void => {
+  describe(`${name} (EventStore contract)`, () => {
+    let store: EventStore;
+    let cleanup: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, cleanup } = await factory());
+    });
+
+    afterEach(async () => {
+      await cleanup();
+    });
+
+    describe('appendToStream and readStream', () => {
+      it('stores events with revisions 0..n-1 and their type, data, metadata and recordedAt', async () => {
+        const before = Date.now();
+        await store.appendToStream(
+          'deltagande-1',
+          [
+            newEvent('RemissMottagen', { datum: '2025-03-01', remittent: 'af' }),
+            newEvent('DeltagareInskriven', { datum: '2025-03-10', forsorjning: ['lon'] }),
+          ],
+          { expectedRevision: 'no-stream' },
+        );
+        await store.appendToStream(
+          'deltagande-1',
+          [
+            newEvent(
+              'DeltagareAvslutad',
+              { datum: '2025-06-30' },
+              { ...metadata, causationId: 'causation-2' },
+            ),
+          ],
+          { expectedRevision: 1 },
+        );
+        const after = Date.now() + 1;
+
+        const events = await store.readStream('deltagande-1');
+
+        expect(
+          events.map(({ streamId, type, data, metadata: meta, revision }) => ({
+            streamId,
+            type,
+            data,
+            metadata: meta,
+            revision,
+          })),
+        ).toEqual([
+          {
+            streamId: 'deltagande-1',
+            type: 'RemissMottagen',
+            data: { datum: '2025-03-01', remittent: 'af' },
+            metadata,
+            revision: 0,
+          },
+          {
+            streamId: 'deltagande-1',
+            type: 'DeltagareInskriven',
+            data: { datum: '2025-03-10', forsorjning: ['lon'] },
+            metadata,
+            revision: 1,
+          },
+          {
+            streamId: 'deltagande-1',
+            type: 'DeltagareAvslutad',
+            data: { datum: '2025-06-30' },
+            metadata: { ...metadata, causationId: 'causation-2' },
+            revision: 2,
+          },
+        ]);
+        for (const event of events) {
+          expect(event.recordedAt).toBeInstanceOf(Date);
+          expect(event.recordedAt.getTime()).toBeGreaterThanOrEqual(before);
+          expect(event.recordedAt.getTime()).toBeLessThanOrEqual(after);
+        }
+        expect(isStrictlyIncreasing(positionsOf(events))).toBe(true);
+      });
+
+      it('returns the revision and position of the last appended event', async () => {
+        const first = await store.appendToStream('insats-1', [newEvent('InsatsSkapad')], {
+          expectedRevision: 'no-stream',
+        });
+        const second = await store.appendToStream(
+          'insats-1',
+          [newEvent('ArsmalSatt'), newEvent('InsatsAndrad')],
+          { expectedRevision: 0 },
+        );
+
+        const stored = await store.readStream('insats-1');
+        expect(first).toEqual({ revision: 0, position: stored[0]!.position });
+        expect(second).toEqual({ revision: 2, position: stored[2]!.position });
+      });
+
+      it('reads a stream that does not exist as []', async () => {
+        expect(await store.readStream('deltagande-missing')).toEqual([]);
+      });
+
+      it("appends with 'any' whatever the stream's revision", async () => {
+        await store.appendToStream('insats-1', [newEvent('InsatsSkapad')], {
+          expectedRevision: 'any',
+        });
+        const result = await store.appendToStream('insats-1', [newEvent('InsatsAndrad')], {
+          expectedRevision: 'any',
+        });
+
+        expect(result.revision).toBe(1);
+        expect((await store.readStream('insats-1')).map((e) => e.type)).toEqual([
+          'InsatsSkapad',
+          'InsatsAndrad',
+        ]);
+      });
+
+      it('rejects an append of no events with a RangeError', async () => {
+        const error = await rejectionOf(
+          store.appendToStream('insats-1', [], { expectedRevision: 'any' }),
+        );
+
+        expect(error).toBeInstanceOf(RangeError);
+        expect(await store.headPosition()).toBe(0);
+      });
+
+      it('keeps events isolated from later changes to the appended objects', async () => {
+        const data = { namn: 'Ung i Tyresö' };
+        await store.appendToStream('insats-1', [newEvent('InsatsSkapad', data)], {
+          expectedRevision: 'no-stream',
+        });
+        data.namn = 'Balder';
+
+        expect((await store.readStream('insats-1'))[0]!.data).toEqual({ namn: 'Ung i Tyresö' });
+      });
+    });
+
+    describe('optimistic concurrency', () => {
+      it("throws ConcurrencyError for 'no-stream' on an existing stream and appends nothing", async () => {
+        await store.appendToStream(
+          'deltagande-1',
+          [newEvent('RemissMottagen'), newEvent('DeltagareInskriven')],
+          {
+            expectedRevision: 'no-stream',
+          },
+        );
+        const head = await store.headPosition();
+
+        const error = await rejectionOf(
+          store.appendToStream('deltagande-1', [newEvent('DeltagareAvslutad')], {
+            expectedRevision: 'no-stream',
+          }),
+        );
+
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ streamId: 'deltagande-1', expected: 'no-stream', actual: 1 });
+        expect((await store.readStream('deltagande-1')).map((e) => e.type)).toEqual([
+          'RemissMottagen',
+          'DeltagareInskriven',
+        ]);
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('throws ConcurrencyError for a stale expected revision and appends nothing', async () => {
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+        await store.appendToStream('deltagande-1', [newEvent('DeltagareInskriven')], {
+          expectedRevision: 0,
+        });
+        const head = await store.headPosition();
+
+        const error = await rejectionOf(
+          store.appendToStream(
+            'deltagande-1',
+            [newEvent('DeltagareAvslutad'), newEvent('UppfoljningRegistrerad')],
+            {
+              expectedRevision: 0,
+            },
+          ),
+        );
+
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ streamId: 'deltagande-1', expected: 0, actual: 1 });
+        expect((await store.readStream('deltagande-1')).map((e) => e.revision)).toEqual([0, 1]);
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it("throws ConcurrencyError with actual 'no-stream' for a revision on a stream that does not exist", async () => {
+        const error = await rejectionOf(
+          store.appendToStream('deltagande-1', [newEvent('DeltagareAvslutad')], {
+            expectedRevision: 3,
+          }),
+        );
+
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ streamId: 'deltagande-1', expected: 3, actual: 'no-stream' });
+        expect(await store.readStream('deltagande-1')).toEqual([]);
+      });
+
+      it('lets exactly one of two concurrent appends at the same expected revision win', async () => {
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+
+        const results = await Promise.allSettled([
+          store.appendToStream('deltagande-1', [newEvent('DeltagareInskriven', { writer: 'a' })], {
+            expectedRevision: 0,
+          }),
+          store.appendToStream('deltagande-1', [newEvent('DeltagareInskriven', { writer: 'b' })], {
+            expectedRevision: 0,
+          }),
+        ]);
+
+        const fulfilled = results.filter((r) => r.status === 'fulfilled');
+        const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(fulfilled).toHaveLength(1);
+        expect(rejected).toHaveLength(1);
+        expect(rejected[0]!.reason).toBeInstanceOf(ConcurrencyError);
+        expect(rejected[0]!.reason).toMatchObject({ expected: 0, actual: 1 });
+        const stream = await store.readStream('deltagande-1');
+        expect(stream.map((e) => e.revision)).toEqual([0, 1]);
+        const winner = results[0]!.status === 'fulfilled' ? 'a' : 'b';
+        expect(stream[1]!.data).toEqual({ writer: winner });
+      });
+
+      it("lets exactly one of eight concurrent 'no-stream' appends create the stream", async () => {
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, writer) =>
+            store.appendToStream('deltagande-1', [newEvent('RemissMottagen', { writer })], {
+              expectedRevision: 'no-stream',
+            }),
+          ),
+        );
+
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const reasons = results.flatMap((r) =>
+          r.status === 'rejected' ? [r.reason as unknown] : [],
+        );
+        expect(reasons).toHaveLength(7);
+        for (const reason of reasons) expect(reason).toBeInstanceOf(ConcurrencyError);
+        expect((await store.readStream('deltagande-1')).map((e) => e.revision)).toEqual([0]);
+      });
+    });
+
+    describe('readAll', () => {
+      it('returns events in strictly increasing position order, each append in its own order', async () => {
+        await store.appendToStream('insats-1', [newEvent('InsatsSkapad'), newEvent('ArsmalSatt')], {
+          expectedRevision: 'no-stream',
+        });
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+        await store.appendToStream('insats-1', [newEvent('InsatsAvslutad')], {
+          expectedRevision: 1,
+        });
+
+        const events = await readAllUpToHead(store);
+
+        expect(events.map((e) => `${e.streamId}@${e.revision}:${e.type}`)).toEqual([
+          'insats-1@0:InsatsSkapad',
+          'insats-1@1:ArsmalSatt',
+          'deltagande-1@0:RemissMottagen',
+          'insats-1@2:InsatsAvslutad',
+        ]);
+        expect(isStrictlyIncreasing(positionsOf(events))).toBe(true);
+        expect(events.every((e) => Number.isSafeInteger(e.position) && e.position > 0)).toBe(true);
+      });
+
+      it('treats `after` as exclusive', async () => {
+        for (let i = 0; i < 4; i++) {
+          await store.appendToStream(`deltagande-${i}`, [newEvent('RemissMottagen', { i })], {
+            expectedRevision: 'no-stream',
+          });
+        }
+        const all = await readAllUpToHead(store);
+
+        const rest = await store.readAll({ after: all[1]!.position, limit: 10 });
+
+        expect(rest.map((e) => e.data)).toEqual([{ i: 2 }, { i: 3 }]);
+        expect(await store.readAll({ after: all[3]!.position, limit: 10 })).toEqual([]);
+      });
+
+      it('returns at most `limit` events, and batches chained on the last position cover everything exactly once', async () => {
+        for (let i = 0; i < 7; i++) {
+          await store.appendToStream(
+            `deltagande-${i}`,
+            [newEvent('RemissMottagen', { i }), newEvent('DeltagareInskriven', { i })],
+            {
+              expectedRevision: 'no-stream',
+            },
+          );
+        }
+        const all = await readAllUpToHead(store);
+
+        const batches: RecordedEvent[][] = [];
+        let after = 0;
+        for (;;) {
+          const batch = await store.readAll({ after, limit: 3 });
+          if (batch.length === 0) break;
+          batches.push(batch);
+          after = batch[batch.length - 1]!.position;
+        }
+
+        expect(batches.map((b) => b.length)).toEqual([3, 3, 3, 3, 2]);
+        expect(batches.flat()).toEqual(all);
+        expect(all).toHaveLength(14);
+        expect(new Set(positionsOf(all)).size).toBe(14);
+      });
+    });
+
+    describe('headPosition', () => {
+      it('is 0 for an empty store', async () => {
+        expect(await store.headPosition()).toBe(0);
+      });
+
+      it('is the position of the newest appended event', async () => {
+        await store.appendToStream('insats-1', [newEvent('InsatsSkapad')], {
+          expectedRevision: 'no-stream',
+        });
+        const last = await store.appendToStream(
+          'insats-2',
+          [newEvent('InsatsSkapad'), newEvent('ArsmalSatt')],
+          {
+            expectedRevision: 'no-stream',
+          },
+        );
+
+        expect(await store.headPosition()).toBe(last.position);
+      });
+    });
+
+    describe('follow', () => {
+      it('yields events appended before and while following, then stops on abort', async () => {
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+        const following = followUntil(store, {
+          after: 0,
+          limit: 10,
+          count: 3,
+          timeoutMs: 10_000,
+          pollIntervalMs: 20,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await store.appendToStream(
+          'deltagande-1',
+          [newEvent('DeltagareInskriven'), newEvent('DeltagareAvslutad')],
+          {
+            expectedRevision: 0,
+          },
+        );
+
+        const { batches, timedOut } = await following;
+
+        expect(timedOut).toBe(false);
+        expect(batches.every((b) => b.length > 0)).toBe(true);
+        expect(batches.flat().map((e) => e.type)).toEqual([
+          'RemissMottagen',
+          'DeltagareInskriven',
+          'DeltagareAvslutad',
+        ]);
+        expect(isStrictlyIncreasing(positionsOf(batches.flat()))).toBe(true);
+      });
+
+      it('wakes on an append through the same store without waiting for the poll interval', async () => {
+        const following = followUntil(store, {
+          after: 0,
+          limit: 10,
+          count: 1,
+          timeoutMs: 5_000,
+          pollIntervalMs: 60_000,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const appendedAt = Date.now();
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+
+        const { batches, timedOut } = await following;
+
+        expect(timedOut).toBe(false);
+        expect(batches.flat().map((e) => e.streamId)).toEqual(['deltagande-1']);
+        expect(Date.now() - appendedAt).toBeLessThan(2_000);
+      });
+
+      it('yields non-empty batches of at most `limit`, each starting after the previous one', async () => {
+        for (let i = 0; i < 5; i++) {
+          await store.appendToStream(`deltagande-${i}`, [newEvent('RemissMottagen', { i })], {
+            expectedRevision: 'no-stream',
+          });
+        }
+        const all = await readAllUpToHead(store);
+
+        const { batches } = await followUntil(store, {
+          after: all[0]!.position,
+          limit: 2,
+          count: 4,
+          timeoutMs: 5_000,
+        });
+
+        expect(batches.map((b) => b.map((e) => e.data['i']))).toEqual([
+          [1, 2],
+          [3, 4],
+        ]);
+      });
+
+      it('ends when aborted while waiting for new events', async () => {
+        const controller = new AbortController();
+        const batches: RecordedEvent[][] = [];
+        const following = (async () => {
+          for await (const batch of store.follow({
+            after: 0,
+            limit: 10,
+            signal: controller.signal,
+            pollIntervalMs: 60_000,
+          })) {
+            batches.push(batch);
+          }
+        })();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+
+        controller.abort();
+
+        await expect(following).resolves.toBeUndefined();
+        expect(batches).toEqual([]);
+      });
+    });
+  });
+};

@@ -1,0 +1,94 @@
+/** What every stored event carries beside its data: who, and which request chain. */
+export interface EventMetadata {
+  readonly userId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+}
+
+/** An event to append. */
+export interface NewEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as stored. */
+export interface RecordedEvent {
+  readonly streamId: string;
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: EventMetadata;
+  /** 0-based revision of the event within its stream. */
+  readonly revision: number;
+  /**
+   * Global position: unique, and strictly increasing in the order readAll returns events.
+   * Consecutive positions need not be adjacent numbers.
+   */
+  readonly position: number;
+  /** When the store recorded the event (UTC). */
+  readonly recordedAt: Date;
+}
+
+/**
+ * The stream's revision the writer saw: a number (the revision of its last event),
+ * `'no-stream'` (the stream must not exist yet) or `'any'` (no check).
+ */
+export type ExpectedRevision = number | 'no-stream' | 'any';
+
+export interface AppendResult {
+  /** Revision of the last appended event. */
+  readonly revision: number;
+  /** Global position of the last appended event. */
+  readonly position: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive lower bound; 0 reads from the beginning. */
+  readonly after: number;
+  readonly limit: number;
+}
+
+export interface FollowOptions extends ReadAllOptions {
+  readonly signal: AbortSignal;
+  /** Longest wait between polls when nothing new was appended through this process. */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The event store port. Adapters: PostgreSQL (default), in-memory (tests), KurrentDB.
+ * A reader that has passed position p never later finds an event below p: readAll only
+ * returns events once no earlier-positioned event can still appear.
+ */
+export interface EventStore {
+  /** Appends atomically; a stale expectedRevision throws ConcurrencyError and appends nothing. */
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+  /** Every event of the stream in revision order; [] for a stream that does not exist. */
+  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** Up to `limit` events after `after`, in position order. */
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Batches from `after` on, waiting for new events when caught up, until the signal aborts.
+   * Each yielded batch is non-empty and starts after the previous batch's last position.
+   */
+  follow(options: FollowOptions): AsyncIterable<RecordedEvent[]>;
+  /** Position of the newest committed event, 0 when the store is empty. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no-stream',
+  ) {
+    super(
+      `Stream ${streamId}: expected revision ${String(expected)}, but it is at ${String(actual)}`,
+    );
+    this.name = 'ConcurrencyError';
+  }
+}

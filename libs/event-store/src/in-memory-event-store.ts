@@ -1,0 +1,99 @@
+import { assertValidAppend } from './append-rules.js';
+import {
+  ConcurrencyError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type FollowOptions,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from './event-store.js';
+import { AppendSignal, followByPolling } from './follow-by-polling.js';
+
+export interface InMemoryEventStoreOptions {
+  /** Clock for `recordedAt`; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+/** The port in process memory, for unit tests. Positions are 1, 2, 3, … */
+export class InMemoryEventStore implements EventStore {
+  private readonly events: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly appendSignal = new AppendSignal();
+  private readonly closing = new AbortController();
+  private readonly now: () => Date;
+
+  constructor(options: InMemoryEventStoreOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    assertValidAppend(streamId, events, options.expectedRevision);
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
+    const expected = options.expectedRevision;
+    if (expected !== 'any' && expected !== actual) {
+      throw new ConcurrencyError(streamId, expected, actual);
+    }
+    const recordedAt = this.now();
+    // Copies, so a caller mutating its objects afterwards cannot change history.
+    const recorded = events.map((event, index): RecordedEvent => ({
+      streamId,
+      type: event.type,
+      data: structuredClone(event.data),
+      metadata: structuredClone(event.metadata),
+      revision: stream.length + index,
+      position: this.events.length + index + 1,
+      recordedAt: new Date(recordedAt.getTime()),
+    }));
+    stream.push(...recorded);
+    this.streams.set(streamId, stream);
+    this.events.push(...recorded);
+    const last = recorded[recorded.length - 1]!;
+    this.appendSignal.appended(last.position);
+    return { revision: last.revision, position: last.position };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return (this.streams.get(streamId) ?? []).map(copy);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    // Position p sits at index p - 1.
+    const from = Math.max(0, Math.floor(options.after));
+    return this.events.slice(from, from + options.limit).map(copy);
+  }
+
+  follow(options: FollowOptions): AsyncIterable<RecordedEvent[]> {
+    const signal = AbortSignal.any([options.signal, this.closing.signal]);
+    return followByPolling((o) => this.readAll(o), this.appendSignal, { ...options, signal });
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.events.length;
+  }
+
+  async close(): Promise<void> {
+    this.closing.abort();
+  }
+
+  private assertOpen(): void {
+    if (this.closing.signal.aborted) throw new Error('The event store is closed');
+  }
+}
+
+const copy = (event: RecordedEvent): RecordedEvent => ({
+  ...event,
+  data: structuredClone(event.data),
+  metadata: structuredClone(event.metadata),
+  recordedAt: new Date(event.recordedAt.getTime()),
+});

@@ -1,0 +1,9 @@
+export * from './event-store.js';
+export { MAX_EVENTS_PER_APPEND } from './append-rules.js';
+export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store.js';
+export { EVENT_STORE_SCHEMA_VERSION, migrateEventStore } from './postgres/event-store-schema.js';
+export {
+  PostgresEventStore,
+  appendInTransaction,
+  type PostgresEventStoreOptions,
+} from './postgres/postgres-event-store.js';

@@ -1,0 +1,282 @@
+import pg from 'pg';
+import { assertValidAppend } from '../append-rules.js';
+import {
+  ConcurrencyError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type FollowOptions,
+  type NewEvent,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from '../event-store.js';
+import { AppendSignal, followByPolling } from '../follow-by-polling.js';
+import { POSITIONS_PER_TRANSACTION as BLOCK } from './event-store-schema.js';
+
+/*
+ * Why positions come from transaction ids.
+ * A sequence hands out numbers when rows are inserted, but transactions commit in any order:
+ * a reader can see position 11 committed while 10 is still in flight, move its checkpoint to
+ * 11 and never see 10. So an event's position is `xid8 * BLOCK + index`, and readAll only
+ * returns positions below `pg_snapshot_xmin(pg_current_snapshot()) * BLOCK`: every
+ * transaction below the oldest one still running has committed or aborted, so nothing can
+ * ever appear below that bound again, and position order is the safe reading order.
+ * A reader must not itself hold a transaction id (run reads outside write transactions),
+ * and one long write transaction anywhere on the server holds every reader back until it ends.
+ */
+
+type Queryable = pg.Pool | pg.ClientBase;
+
+interface AppendedRow {
+  position: string;
+  revision: string;
+}
+
+interface EventRow {
+  position: string;
+  stream_id: string;
+  revision: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: RecordedEvent['metadata'];
+  recorded_at: Date;
+}
+
+const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, recorded_at';
+
+/**
+ * One statement per append: the CTE moves the stream's revision only if it is still the
+ * expected one (the row lock makes a concurrent writer re-check and miss), and the events are
+ * inserted only if that happened. Positions continue after whatever this transaction appended
+ * before, so several appends may share one transaction.
+ */
+const appendStatement = (streamUpdate: string, countParam: string, eventsParam: string): string => `
+  WITH stream AS (${streamUpdate}),
+  block AS (
+    SELECT pg_current_xact_id() AS transaction_id,
+           pg_current_xact_id()::text::bigint * ${BLOCK} AS first_position
+  ),
+  taken AS (
+    SELECT count(*) AS n FROM events, block
+    WHERE events.position >= block.first_position
+      AND events.position < block.first_position + ${BLOCK}
+  )
+  INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata)
+  SELECT block.first_position + taken.n + e.i - 1, block.transaction_id, $1,
+         stream.revision - ${countParam} + e.i, e.value->>'type', e.value->'data', e.value->'metadata'
+  FROM stream, block, taken, jsonb_array_elements(${eventsParam}::jsonb) WITH ORDINALITY AS e(value, i)
+  RETURNING position, revision`;
+
+const APPEND_AT_REVISION = appendStatement(
+  `UPDATE streams SET revision = revision + $3::int
+   WHERE stream_id = $1 AND revision = $2::bigint RETURNING revision`,
+  '$3::int',
+  '$4',
+);
+const APPEND_NO_STREAM = appendStatement(
+  `INSERT INTO streams (stream_id, revision) VALUES ($1, $2::int - 1)
+   ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
+  '$2::int',
+  '$3',
+);
+const APPEND_ANY = appendStatement(
+  `INSERT INTO streams (stream_id, revision) VALUES ($1, $2::int - 1)
+   ON CONFLICT (stream_id) DO UPDATE SET revision = streams.revision + $2::int RETURNING revision`,
+  '$2::int',
+  '$3',
+);
+
+const appendQuery = (
+  streamId: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+): pg.QueryConfig => {
+  const payload = JSON.stringify(
+    events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })),
+  );
+  if (expected === 'no-stream') {
+    return {
+      name: 'event-store.append-no-stream',
+      text: APPEND_NO_STREAM,
+      values: [streamId, events.length, payload],
+    };
+  }
+  if (expected === 'any') {
+    return {
+      name: 'event-store.append-any',
+      text: APPEND_ANY,
+      values: [streamId, events.length, payload],
+    };
+  }
+  return {
+    name: 'event-store.append-at-revision',
+    text: APPEND_AT_REVISION,
+    values: [streamId, expected, events.length, payload],
+  };
+};
+
+const readRevision = async (db: Queryable, streamId: string): Promise<number | 'no-stream'> => {
+  const { rows } = await db.query<{ revision: string }>({
+    name: 'event-store.stream-revision',
+    text: 'SELECT revision FROM streams WHERE stream_id = $1',
+    values: [streamId],
+  });
+  return rows.length === 0 ? 'no-stream' : Number(rows[0]!.revision);
+};
+
+/**
+ * Appends through the given pool or client, with the adapter's own statement. On a client
+ * inside BEGIN the events become readable when that transaction commits; a conflict found by
+ * the revision check throws ConcurrencyError, other PostgreSQL errors propagate as they are.
+ */
+export const appendInTransaction = async (
+  db: Queryable,
+  streamId: string,
+  events: readonly NewEvent[],
+  options: { expectedRevision: ExpectedRevision },
+): Promise<AppendResult> => {
+  assertValidAppend(streamId, events, options.expectedRevision);
+  const { rows } = await db.query<AppendedRow>(
+    appendQuery(streamId, events, options.expectedRevision),
+  );
+  if (rows.length === 0) {
+    throw new ConcurrencyError(
+      streamId,
+      options.expectedRevision,
+      await readRevision(db, streamId),
+    );
+  }
+  let revision = -1;
+  let position = -1;
+  for (const row of rows) {
+    revision = Math.max(revision, Number(row.revision));
+    position = Math.max(position, Number(row.position));
+  }
+  return { revision, position };
+};
+
+/** PostgreSQL error codes that mean another writer got there first. */
+const CONFLICT_CODES = new Set([
+  '23505', // unique_violation: (stream_id, revision) or the streams row already taken
+  '40001', // serialization_failure, under a stricter default isolation level
+]);
+
+const isConflict = (error: unknown): boolean =>
+  error instanceof Error && CONFLICT_CODES.has((error as Error & { code?: string }).code ?? '');
+
+const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  streamId: row.stream_id,
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  revision: Number(row.revision),
+  position: Number(row.position),
+  recordedAt: row.recorded_at,
+});
+
+export type PostgresEventStoreOptions =
+  | pg.Pool
+  | {
+      readonly connectionString: string;
+      /** Connections in the store's own pool; default 10. */
+      readonly poolSize?: number;
+      /** Receives errors of idle pooled connections (which would otherwise crash the process). */
+      readonly log?: (message: string, error: unknown) => void;
+    };
+
+/** The event store on PostgreSQL. Run `migrateEventStore` on the database first. */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: pg.Pool;
+  /** Only a pool the store created is ended by close(). */
+  private readonly ownsPool: boolean;
+  private readonly appendSignal = new AppendSignal();
+  private readonly closing = new AbortController();
+
+  constructor(options: PostgresEventStoreOptions) {
+    if (options instanceof pg.Pool) {
+      this.pool = options;
+      this.ownsPool = false;
+    } else {
+      this.pool = new pg.Pool({
+        connectionString: options.connectionString,
+        max: options.poolSize ?? 10,
+        application_name: 'deltagarflode-event-store',
+      });
+      const log = options.log ?? (() => undefined);
+      this.pool.on('error', (error) => log('Idle event store connection failed', error));
+      this.ownsPool = true;
+    }
+  }
+
+  /** Creates the store and checks that the database answers and has the event store tables. */
+  static async create(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    try {
+      await store.pool.query('SELECT 1 FROM events LIMIT 0');
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    let result: AppendResult;
+    try {
+      result = await appendInTransaction(this.pool, streamId, events, options);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      throw new ConcurrencyError(
+        streamId,
+        options.expectedRevision,
+        await readRevision(this.pool, streamId),
+      );
+    }
+    this.appendSignal.appended(result.position);
+    return result;
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'event-store.read-stream',
+      text: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY revision`,
+      values: [streamId],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: 'event-store.read-all',
+      text: `SELECT ${EVENT_COLUMNS} FROM events
+             WHERE position > $1::bigint
+               AND position < pg_snapshot_xmin(pg_current_snapshot())::text::bigint * ${BLOCK}
+             ORDER BY position LIMIT $2::int`,
+      values: [Math.floor(options.after), options.limit],
+    });
+    return rows.map(toRecordedEvent);
+  }
+
+  follow(options: FollowOptions): AsyncIterable<RecordedEvent[]> {
+    const signal = AbortSignal.any([options.signal, this.closing.signal]);
+    return followByPolling((o) => this.readAll(o), this.appendSignal, { ...options, signal });
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>({
+      name: 'event-store.head-position',
+      text: 'SELECT coalesce(max(position), 0) AS position FROM events',
+    });
+    return Number(rows[0]!.position);
+  }
+
+  async close(): Promise<void> {
+    if (this.closing.signal.aborted) return;
+    this.closing.abort();
+    if (this.ownsPool) await this.pool.end();
+  }
+}
