@@ -7,8 +7,8 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/auth-user.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProjectionLagError } from './application-errors.js';
 
@@ -27,8 +27,9 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    if (request.method !== 'GET') return next.handle();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // Public GETs (health) report the lag rather than wait for it.
+    if (request.method !== 'GET' || !request.user) return next.handle();
     return from(this.awaitProjections()).pipe(switchMap(() => next.handle()));
   }
 

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth-user.js';
 import { CommandMeta, type CommandMetadata } from '../../commands/command-metadata.js';
 import { CommandResponseDto } from '../../commands/command-response.dto.js';
+import { ApiCommand } from '../../http/api-docs.js';
 import { KorrigeraCommand } from './korrigera.command.js';
 import { KorrigeraRequestDto } from './korrigera.request.dto.js';
 
 @ApiTags('deltaganden')
-@ApiBearerAuth()
 @Controller('deltaganden/:id/korrigering')
 export class KorrigeraController {
   constructor(private readonly commands: CommandBus) {}
@@ -16,9 +16,7 @@ export class KorrigeraController {
   @Post()
   @HttpCode(200)
   @Roles('personal')
-  @ApiOperation({
-    summary: 'Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak)',
-  })
+  @ApiCommand('Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak)')
   correct(
     @Param('id', ParseUUIDPipe) deltagandeId: string,
     @Body() body: KorrigeraRequestDto,

@@ -1,14 +1,14 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth-user.js';
 import { CommandMeta, type CommandMetadata } from '../../commands/command-metadata.js';
 import { CommandResponseDto } from '../../commands/command-response.dto.js';
+import { ApiCommand } from '../../http/api-docs.js';
 import { MakuleraCommand } from './makulera.command.js';
 import { MakuleraRequestDto } from './makulera.request.dto.js';
 
 @ApiTags('deltaganden')
-@ApiBearerAuth()
 @Controller('deltaganden/:id/makulering')
 export class MakuleraController {
   constructor(private readonly commands: CommandBus) {}
@@ -16,9 +16,7 @@ export class MakuleraController {
   @Post()
   @HttpCode(200)
   @Roles('personal')
-  @ApiOperation({
-    summary: 'Makulera ett deltagande som registrerades av misstag (räknas inte någonstans)',
-  })
+  @ApiCommand('Makulera ett deltagande som registrerades av misstag (räknas inte någonstans)')
   handle(
     @Param('id', ParseUUIDPipe) deltagandeId: string,
     @Body() body: MakuleraRequestDto,

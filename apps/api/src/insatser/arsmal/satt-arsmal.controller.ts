@@ -1,21 +1,21 @@
 import { Body, Controller, Param, ParseIntPipe, ParseUUIDPipe, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth-user.js';
 import { CommandMeta, type CommandMetadata } from '../../commands/command-metadata.js';
 import { CommandResponseDto } from '../../commands/command-response.dto.js';
+import { ApiCommand } from '../../http/api-docs.js';
 import { SattArsmalCommand } from './satt-arsmal.command.js';
 import { SattArsmalRequestDto } from './satt-arsmal.request.dto.js';
 
 @ApiTags('insatser')
-@ApiBearerAuth()
 @Controller('insatser/:id/arsmal')
 export class SattArsmalController {
   constructor(private readonly commands: CommandBus) {}
 
   @Put(':ar')
   @Roles('admin')
-  @ApiOperation({ summary: 'Sätt årsmål för ett kalenderår' })
+  @ApiCommand('Sätt årsmål för ett kalenderår')
   set(
     @Param('id', ParseUUIDPipe) insatsId: string,
     @Param('ar', ParseIntPipe) ar: number,

@@ -1,21 +1,21 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth-user.js';
 import { CommandMeta, type CommandMetadata } from '../../commands/command-metadata.js';
 import { CommandResponseDto } from '../../commands/command-response.dto.js';
+import { ApiCommand } from '../../http/api-docs.js';
 import { SkapaInsatsCommand } from './skapa-insats.command.js';
 import { SkapaInsatsRequestDto } from './skapa-insats.request.dto.js';
 
 @ApiTags('insatser')
-@ApiBearerAuth()
 @Controller('insatser')
 export class SkapaInsatsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Skapa en insats' })
+  @ApiCommand('Skapa en insats', { created: true })
   create(
     @Body() body: SkapaInsatsRequestDto,
     @CommandMeta() metadata: CommandMetadata,
