@@ -1,6 +1,7 @@
 import {
   deltagandeDecider,
   deltagandeStream,
+  type Deltagande,
   type DeltagandeCommand,
   type DeltagandeContext,
 } from '#domain';
@@ -8,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../commands/clock.js';
 import type { CommandMetadata } from '../commands/command-metadata.js';
 import type { CommandResponseDto } from '../commands/command-response.dto.js';
-import { StreamCommandRunner } from '../commands/stream-command-runner.js';
+import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
 import { NotFoundError } from '../http/application-errors.js';
 import { InsatsAccess } from '../insatser/insats-access.js';
 
@@ -35,13 +36,9 @@ export class DeltagandeCommands {
     build: (context: DeltagandeContext) => DeltagandeCommand,
   ): Promise<CommandResponseDto> {
     const context = await this.contextFor(insatsId, metadata);
-    const streamId = deltagandeStream(deltagandeId);
-    const loaded = await this.streams.load(streamId, deltagandeDecider);
-    return this.streams.decideAndAppend(
-      streamId,
+    return this.decideAndAppend(
       deltagandeId,
-      deltagandeDecider,
-      loaded,
+      await this.load(deltagandeId),
       build(context),
       metadata,
     );
@@ -53,16 +50,28 @@ export class DeltagandeCommands {
     metadata: CommandMetadata,
     build: (context: DeltagandeContext) => DeltagandeCommand,
   ): Promise<CommandResponseDto> {
-    const streamId = deltagandeStream(deltagandeId);
-    const loaded = await this.streams.load(streamId, deltagandeDecider);
+    const loaded = await this.load(deltagandeId);
     if (!loaded.state.insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
     const context = await this.contextFor(loaded.state.insatsId, metadata, DELTAGANDE_SAKNAS);
+    return this.decideAndAppend(deltagandeId, loaded, build(context), metadata);
+  }
+
+  private load(deltagandeId: string): Promise<LoadedStream<Deltagande>> {
+    return this.streams.load(deltagandeStream(deltagandeId), deltagandeDecider);
+  }
+
+  private decideAndAppend(
+    deltagandeId: string,
+    loaded: LoadedStream<Deltagande>,
+    command: DeltagandeCommand,
+    metadata: CommandMetadata,
+  ): Promise<CommandResponseDto> {
     return this.streams.decideAndAppend(
-      streamId,
+      deltagandeStream(deltagandeId),
       deltagandeId,
       deltagandeDecider,
       loaded,
-      build(context),
+      command,
       metadata,
     );
   }

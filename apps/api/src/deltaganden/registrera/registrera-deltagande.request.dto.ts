@@ -1,24 +1,16 @@
-import type {
-  Forsorjning,
-  Kon,
-  Remittent,
-  TidIOffentligForsorjning,
-  Utbildningsniva,
-} from '#domain';
+import type { Kon, Remittent } from '#domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
 import {
   FodelsearProperty,
-  ForsorjningProperty,
   FritextProperty,
   KommunProperty,
   KonProperty,
   RemittentProperty,
-  TidIOffentligForsorjningProperty,
-  UtbildningsnivaProperty,
 } from '../deltagande-fields.js';
+import { SkrivInRequestDto } from '../inskrivning/skriv-in.request.dto.js';
 
 /** No direct identifier: kön, födelseår and kommun only. */
 export class PersonDto {
@@ -43,20 +35,6 @@ export class RemissDto {
   remittentEnhet?: string;
 }
 
-export class InskrivningDto {
-  @CivilDateProperty()
-  datum: string;
-
-  @ForsorjningProperty()
-  forsorjning: Forsorjning[];
-
-  @UtbildningsnivaProperty()
-  utbildningsniva: Utbildningsniva;
-
-  @TidIOffentligForsorjningProperty()
-  tidIOffentligForsorjning: TidIOffentligForsorjning;
-}
-
 export class RegistreraDeltagandeRequestDto {
   @ApiProperty({ type: PersonDto })
   @ValidateNested()
@@ -69,11 +47,11 @@ export class RegistreraDeltagandeRequestDto {
   remiss: RemissDto;
 
   @ApiPropertyOptional({
-    type: InskrivningDto,
+    type: SkrivInRequestDto,
     description: 'Direkt inskrivning (utan väntan på remiss)',
   })
   @IsOptional()
   @ValidateNested()
-  @Type(() => InskrivningDto)
-  inskrivning?: InskrivningDto;
+  @Type(() => SkrivInRequestDto)
+  inskrivning?: SkrivInRequestDto;
 }
