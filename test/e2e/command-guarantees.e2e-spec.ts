@@ -1,3 +1,4 @@
+import { ProjectionRunner } from '#projections';
 import {
   avslutBody,
   remissBody,
@@ -125,4 +126,49 @@ describe('what every command guarantees', () => {
       .set('If-Match', 'nej')
       .expect(400);
   });
+});
+
+describe('read-your-writes when the projections are stuck', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('records the user and the caller’s correlation id in every event’s metadata', async () => {
+    const insatsId = await t.insats();
+    const staff = await t.user('personal', { insatser: [insatsId] });
+    const { body } = await staff
+      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
+      .set('X-Correlation-Id', 'arende-2025-17')
+      .expect(201);
+    const events = await t.store.readStream(`deltagande-${body.id}`);
+    const read = await staff.get(`/deltaganden/${body.id}`).expect(200);
+    expect(events.map((e) => e.metadata)).toEqual([
+      {
+        userId: read.body.historik[0].userId,
+        correlationId: 'arende-2025-17',
+        causationId: expect.any(String),
+      },
+      {
+        userId: read.body.historik[0].userId,
+        correlationId: 'arende-2025-17',
+        causationId: events[0]!.metadata.causationId,
+      },
+    ]);
+  });
+
+  it('answers 503 to a read that waits in vain for the projections to pass a write', async () => {
+    await t.app.get(ProjectionRunner).stop();
+    await t.insats({ namn: 'Efter stoppet' });
+    const response = await t.admin.get('/insatser').expect(503);
+    expect(response.body).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'Läsmodellerna har inte hunnit ikapp; försök igen om en stund',
+    });
+    const health = await t.http.get('/api/v1/health').expect(200);
+    expect(health.body.projectionLag).toBeGreaterThan(0);
+  }, 15_000);
 });
