@@ -16,6 +16,7 @@ import { ErrorResponseFilter } from './http/error-response.filter.js';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { InsatserModule } from './insatser/insatser.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { StatistikModule } from './statistik/statistik.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         UsersModule,
         InsatserModule,
         DeltagandenModule,
+        StatistikModule,
         HealthModule,
       ],
       providers: [

@@ -7,4 +7,5 @@ export * from './read-models/deltagande-historik.entity.js';
 export * from './insats/insats.projection.js';
 export * from './deltagande/deltagande.projection.js';
 export * from './deltagande/deltagande-historik.projection.js';
+export * from './statistik/statistik.projection.js';
 export * from './read-model-projections.js';

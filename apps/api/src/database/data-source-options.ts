@@ -5,6 +5,7 @@ import { IdempotencyKeyRow } from '../commands/idempotency-key.entity.js';
 import { ForbundRow } from '../forbund/forbund.entity.js';
 import { UserRow } from '../users/user.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
+import { StatistikFakta1763900000000 } from './migrations/1763900000000-statistik-fakta.js';
 
 // Civil dates stay strings (no timezone shifts); bigint positions and counts become numbers
 // (positions stay far below 2^53).
@@ -12,7 +13,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [ForbundRow, UserRow, IdempotencyKeyRow, ...READ_MODEL_ENTITIES];
-export const MIGRATIONS = [InitialSchema1763800000000];
+export const MIGRATIONS = [InitialSchema1763800000000, StatistikFakta1763900000000];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

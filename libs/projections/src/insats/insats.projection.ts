@@ -72,6 +72,7 @@ export class InsatsProjection implements Projection {
         arsmal: Object.entries(state.arsmal)
           .map(([ar, mal]) => ({ ar: Number(ar), ...mal }))
           .sort((a, b) => a.ar - b.ar),
+        skapad: current?.skapad ?? event.recordedAt,
         revision: event.revision,
         position: event.position,
       });

@@ -44,6 +44,10 @@ export class InsatsRow {
   @Column('jsonb')
   arsmal: ArsmalRow[];
 
+  /** When the insats was recorded: an as-of report leaves out insatser created later. */
+  @Column('timestamptz', { nullable: true })
+  skapad: Date | null;
+
   @Column('integer')
   revision: number;
 

@@ -1,0 +1,283 @@
+import {
+  DELTAGANDE_STREAM_PREFIX,
+  evolveDeltagande,
+  idFromStream,
+  initialDeltagande,
+  INSATS_STREAM_PREFIX,
+  type ArsmalSatt,
+  type Deltagande,
+  type DeltagandeEvent,
+  type UppfoljningRegistrerad,
+  type VolymRegistrerad,
+} from '#domain';
+import type { RecordedEvent } from '#event-store';
+import type { EntityManager } from 'typeorm';
+import { DELTAGANDE_EVENT_TYPES } from '../deltagande/deltagande.projection.js';
+import type { Projection } from '../runner/projection.js';
+
+/** One version of a deltagande's statistical facts, valid from recordedFrom (until closed). */
+interface FaktaVersion {
+  deltagande_id: string;
+  from_position: number;
+  forbund_id: string;
+  insats_id: string;
+  person_key: string;
+  kon: string;
+  fodelsear: number;
+  kommun: string;
+  remiss_datum: string;
+  remittent: string;
+  aterremiss_datum: string | null;
+  inskrivning_datum: string | null;
+  forsorjning_in: string[] | null;
+  avslut_datum: string | null;
+  avslutsorsak: string | null;
+  forsorjning_ut: string[] | null;
+  recorded_from: string;
+  recorded_to: string | null;
+}
+
+const STATISTIK_EVENT_TYPES = new Set([
+  ...DELTAGANDE_EVENT_TYPES,
+  'VolymRegistrerad',
+  'ArsmalSatt',
+]);
+
+const toVersion = (
+  id: string,
+  forbundId: string,
+  state: Deltagande,
+  event: RecordedEvent,
+): FaktaVersion | undefined => {
+  // A makulerad deltagande counts nowhere; återremitterade count only as remisser.
+  if (state.status === 'makulerad' || !state.person || !state.remiss || !state.insatsId) {
+    return undefined;
+  }
+  return {
+    deltagande_id: id,
+    from_position: event.position,
+    forbund_id: forbundId,
+    insats_id: state.insatsId,
+    person_key: state.person.personId ?? id,
+    kon: state.person.kon,
+    fodelsear: state.person.fodelsear,
+    kommun: state.person.kommun,
+    remiss_datum: state.remiss.datum,
+    remittent: state.remiss.remittent,
+    aterremiss_datum: state.aterremiss?.datum ?? null,
+    inskrivning_datum: state.inskrivning?.datum ?? null,
+    forsorjning_in: state.inskrivning?.forsorjning ?? null,
+    avslut_datum: state.avslut?.datum ?? null,
+    avslutsorsak: state.avslut?.avslutsorsak ?? null,
+    forsorjning_ut: state.avslut?.forsorjning ?? null,
+    recorded_from: event.recordedAt.toISOString(),
+    recorded_to: null,
+  };
+};
+
+/**
+ * The facts behind the period statistics, versioned by recording time so that a report can
+ * be made "as known at" any moment. Reads each deltagande's state as it was before the batch
+ * from the `deltagande` read model, so it must run before DeltagandeProjection in the same
+ * transaction (readModelProjections orders them).
+ */
+export class StatistikProjection implements Projection {
+  readonly name = 'statistik';
+  readonly handles: ReadonlySet<string> = STATISTIK_EVENT_TYPES;
+
+  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const deltagandeEvents = events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type));
+    if (deltagandeEvents.length > 0) await this.applyDeltagande(deltagandeEvents, tx);
+    const insatsEvents = events.filter((e) => !DELTAGANDE_EVENT_TYPES.has(e.type));
+    if (insatsEvents.length > 0) await this.applyInsats(insatsEvents, tx);
+  }
+
+  async reset(tx: EntityManager): Promise<void> {
+    await tx.query('TRUNCATE deltagande_fakta, uppfoljning_fakta, volym_fakta, arsmal_fakta');
+  }
+
+  private async applyDeltagande(
+    events: readonly RecordedEvent[],
+    tx: EntityManager,
+  ): Promise<void> {
+    const idOf = (event: RecordedEvent): string =>
+      idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
+    const ids = [...new Set(events.map(idOf))];
+    const before: { id: string; forbund_id: string; state: Deltagande }[] = await tx.query(
+      'SELECT id, forbund_id, state FROM deltagande WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    const states = new Map(before.map((row) => [row.id, row.state] as const));
+    const forbund = new Map(before.map((row) => [row.id, row.forbund_id] as const));
+    await this.lookUpForbund(events, forbund, tx, idOf);
+
+    /** Versions in the database to close: deltagande id → when. */
+    const closings = new Map<string, string>();
+    /** New versions; the last one per deltagande stays open. */
+    const versions: FaktaVersion[] = [];
+    const open = new Map<string, FaktaVersion>();
+    const uppfoljningar: unknown[] = [];
+
+    events.forEach((event, index) => {
+      const id = idOf(event);
+      const state = evolveDeltagande(
+        states.get(id) ?? initialDeltagande(),
+        event as unknown as DeltagandeEvent,
+      );
+      states.set(id, state);
+      const forbundId = forbund.get(id);
+      if (!forbundId) return;
+      if (event.type === 'UppfoljningRegistrerad') {
+        const { data } = event as unknown as UppfoljningRegistrerad;
+        uppfoljningar.push({
+          position: event.position,
+          deltagande_id: id,
+          forbund_id: forbundId,
+          insats_id: state.insatsId,
+          datum: data.datum,
+          manader_efter_avslut: data.manaderEfterAvslut,
+          sysselsattning: data.sysselsattning,
+          recorded_at: event.recordedAt.toISOString(),
+        });
+        return;
+      }
+      // The events of one command (e.g. remiss + direct inskrivning) become one version.
+      const next = events[index + 1];
+      if (
+        next &&
+        idOf(next) === id &&
+        next.metadata.causationId === event.metadata.causationId &&
+        next.type !== 'UppfoljningRegistrerad'
+      ) {
+        return;
+      }
+      const recordedAt = event.recordedAt.toISOString();
+      const previous = open.get(id);
+      if (previous) previous.recorded_to = recordedAt;
+      else closings.set(id, recordedAt);
+      const version = toVersion(id, forbundId, state, event);
+      if (version) {
+        versions.push(version);
+        open.set(id, version);
+      } else {
+        open.delete(id);
+      }
+    });
+
+    if (closings.size > 0) {
+      await tx.query(
+        `UPDATE deltagande_fakta f SET recorded_to = c.recorded_to
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS c(deltagande_id, recorded_to)
+         WHERE f.deltagande_id = c.deltagande_id AND f.recorded_to IS NULL`,
+        [[...closings.keys()], [...closings.values()]],
+      );
+    }
+    if (versions.length > 0) {
+      await tx.query(
+        `INSERT INTO deltagande_fakta (deltagande_id, from_position, forbund_id, insats_id,
+           person_key, kon, fodelsear, kommun, remiss_datum, remittent, aterremiss_datum,
+           inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak, forsorjning_ut,
+           recorded_from, recorded_to)
+         SELECT deltagande_id, from_position, forbund_id, insats_id, person_key, kon, fodelsear,
+           kommun, remiss_datum, remittent, aterremiss_datum, inskrivning_datum, forsorjning_in,
+           avslut_datum, avslutsorsak, forsorjning_ut, recorded_from, recorded_to
+         FROM jsonb_to_recordset($1::jsonb) AS v(deltagande_id uuid, from_position bigint,
+           forbund_id uuid, insats_id uuid, person_key text, kon text, fodelsear integer,
+           kommun text, remiss_datum date, remittent text, aterremiss_datum date,
+           inskrivning_datum date, forsorjning_in text[], avslut_datum date, avslutsorsak text,
+           forsorjning_ut text[], recorded_from timestamptz, recorded_to timestamptz)`,
+        [JSON.stringify(versions)],
+      );
+    }
+    if (uppfoljningar.length > 0) {
+      await tx.query(
+        `INSERT INTO uppfoljning_fakta
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(position bigint, deltagande_id uuid,
+           forbund_id uuid, insats_id uuid, datum date, manader_efter_avslut integer,
+           sysselsattning text, recorded_at timestamptz)`,
+        [JSON.stringify(uppfoljningar)],
+      );
+    }
+  }
+
+  /** New deltaganden take their förbund from their insats. */
+  private async lookUpForbund(
+    events: readonly RecordedEvent[],
+    forbund: Map<string, string>,
+    tx: EntityManager,
+    idOf: (event: RecordedEvent) => string,
+  ): Promise<void> {
+    const wanted = new Map<string, string>();
+    for (const event of events) {
+      const id = idOf(event);
+      if (event.type === 'RemissMottagen' && !forbund.has(id)) {
+        wanted.set(id, String(event.data.insatsId));
+      }
+    }
+    if (wanted.size === 0) return;
+    const rows: { id: string; forbund_id: string }[] = await tx.query(
+      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
+      [[...new Set(wanted.values())]],
+    );
+    const byInsats = new Map(rows.map((row) => [row.id, row.forbund_id] as const));
+    for (const [id, insatsId] of wanted) {
+      const forbundId = byInsats.get(insatsId);
+      if (forbundId) forbund.set(id, forbundId);
+    }
+  }
+
+  private async applyInsats(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    const idOf = (event: RecordedEvent): string =>
+      idFromStream(event.streamId, INSATS_STREAM_PREFIX) ?? event.streamId;
+    const rows: { id: string; forbund_id: string }[] = await tx.query(
+      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
+      [[...new Set(events.map(idOf))]],
+    );
+    const forbund = new Map(rows.map((row) => [row.id, row.forbund_id] as const));
+    for (const event of events) {
+      const insatsId = idOf(event);
+      const forbundId = forbund.get(insatsId);
+      if (!forbundId) continue;
+      const recordedAt = event.recordedAt.toISOString();
+      if (event.type === 'VolymRegistrerad') {
+        const { data } = event as unknown as VolymRegistrerad;
+        await tx.query(
+          `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
+             ej_angivet, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            event.position,
+            forbundId,
+            insatsId,
+            data.datum,
+            data.kvinnor,
+            data.man,
+            data.ejAngivet,
+            recordedAt,
+          ],
+        );
+      } else if (event.type === 'ArsmalSatt') {
+        const { data } = event as unknown as ArsmalSatt;
+        await tx.query(
+          `UPDATE arsmal_fakta SET recorded_to = $3
+           WHERE insats_id = $1 AND ar = $2 AND recorded_to IS NULL`,
+          [insatsId, data.ar, recordedAt],
+        );
+        await tx.query(
+          `INSERT INTO arsmal_fakta (insats_id, ar, from_position, forbund_id, deltagare,
+             nya_deltagare, andel_arbete_studier, recorded_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            insatsId,
+            data.ar,
+            event.position,
+            forbundId,
+            data.deltagare,
+            data.nyaDeltagare,
+            data.andelArbeteStudier,
+            recordedAt,
+          ],
+        );
+      }
+    }
+  }
+}

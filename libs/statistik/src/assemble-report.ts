@@ -1,0 +1,331 @@
+import {
+  AVSLUTSORSAK,
+  FORSORJNING,
+  MANADER_EFTER_AVSLUT,
+  REMITTENT,
+  SYSSELSATTNING,
+  UTFALL_FOR_AVSLUTSORSAK,
+  UTFALL_GRUPP,
+  type Aldersgrupp,
+  type Avslutsorsak,
+  type Forsorjning,
+  type Kon,
+  type Remittent,
+  type Sysselsattning,
+  type UtfallGrupp,
+} from '#domain';
+import type { Andel, ByKon, StatistikReport, StatistikTables } from './report.js';
+
+/** The JSON the statistics statement returns (insats_id null: the whole förbund). */
+export interface Aggregat {
+  perKon: ({ insats_id: string | null; kon: Kon } & Record<PerKonMeasure, number>)[];
+  unikaTotalt: number;
+  alder: { insats_id: string | null; kon: Kon; alder: number; aktuella: number; nya: number }[];
+  remittent: {
+    insats_id: string | null;
+    remittent: Remittent;
+    kon: Kon;
+    mottagna: number;
+    nya: number;
+  }[];
+  kommun: { insats_id: string | null; kommun: string; kon: Kon; mottagna: number }[];
+  dagar: {
+    insats_id: string | null;
+    kotid_medel: number | null;
+    kotid_median: number | null;
+    tid_medel: number | null;
+    tid_median: number | null;
+  }[];
+  avslutsorsak: { insats_id: string | null; avslutsorsak: Avslutsorsak; kon: Kon; antal: number }[];
+  forsorjning: {
+    insats_id: string | null;
+    vid: 'in' | 'ut';
+    kod: Forsorjning;
+    kon: Kon;
+    antal: number;
+  }[];
+  overgangar: { insats_id: string | null; fran: Forsorjning; till: Forsorjning; antal: number }[];
+  ar: {
+    insats_id: string | null;
+    ar: number;
+    aktuella: number;
+    nya: number;
+    avslutade: number;
+    arbete_studier: number;
+  }[];
+  uppfoljning: {
+    insats_id: string | null;
+    manader_efter_avslut: 6 | 12;
+    sysselsattning: Sysselsattning;
+    kon: Kon;
+    antal: number;
+  }[];
+  volym: { insats_id: string | null; kvinnor: number; man: number; ej_angivet: number }[];
+  arsmal: {
+    insats_id: string;
+    ar: number;
+    deltagare: number;
+    nya_deltagare: number;
+    andel_arbete_studier: number;
+  }[];
+}
+
+type PerKonMeasure =
+  | 'aktuella'
+  | 'nya'
+  | 'overforda'
+  | 'avslutade'
+  | 'pagaende'
+  | 'mottagna'
+  | 'aterremitterade'
+  | 'vantande'
+  | 'unika';
+
+export interface ReportFrame {
+  readonly forbund: { id: string; namn: string };
+  readonly fran: string;
+  readonly till: string;
+  readonly asOf: string;
+  readonly insatser: readonly { id: string; namn: string }[];
+  readonly aldersgrupper: readonly Aldersgrupp[];
+  readonly ar: readonly number[];
+}
+
+const KON_KEY: Record<Kon, keyof Omit<ByKon<number>, 'totalt'>> = {
+  kvinna: 'kvinna',
+  man: 'man',
+  'ej-angivet': 'ejAngivet',
+};
+
+/** Sums `value` of the rows by kön; the total is their sum. */
+const byKon = <R extends { kon: Kon }>(
+  rows: readonly R[],
+  value: (row: R) => number,
+): ByKon<number> => {
+  const result = { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 };
+  for (const row of rows) {
+    const n = value(row);
+    result[KON_KEY[row.kon]] += n;
+    result.totalt += n;
+  }
+  return result;
+};
+
+const andel = (count: number, of: number): Andel => (of === 0 ? null : count / of);
+
+const andelByKon = (count: ByKon<number>, of: ByKon<number>): ByKon<Andel> => ({
+  kvinna: andel(count.kvinna, of.kvinna),
+  man: andel(count.man, of.man),
+  ejAngivet: andel(count.ejAngivet, of.ejAngivet),
+  totalt: andel(count.totalt, of.totalt),
+});
+
+const sumByKon = (parts: readonly ByKon<number>[]): ByKon<number> =>
+  parts.reduce(
+    (sum, part) => ({
+      kvinna: sum.kvinna + part.kvinna,
+      man: sum.man + part.man,
+      ejAngivet: sum.ejAngivet + part.ejAngivet,
+      totalt: sum.totalt + part.totalt,
+    }),
+    { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 },
+  );
+
+const codeOrder = <T extends string>(codes: readonly T[]) => {
+  const index = new Map(codes.map((code, i) => [code, i] as const));
+  return (code: T): number => index.get(code) ?? codes.length;
+};
+const forsorjningOrder = codeOrder(FORSORJNING);
+
+/** The tables for one insats (insatsId) or for the whole förbund (null). */
+const tablesFor = (
+  aggregat: Aggregat,
+  insatsId: string | null,
+  frame: ReportFrame,
+): StatistikTables => {
+  const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): R[] =>
+    rows.filter((row) => row.insats_id === insatsId);
+  const perKon = mine(aggregat.perKon);
+  const measure = (name: PerKonMeasure): ByKon<number> => byKon(perKon, (row) => row[name]);
+
+  const deltagare = {
+    aktuella: measure('aktuella'),
+    nya: measure('nya'),
+    overforda: measure('overforda'),
+    avslutade: measure('avslutade'),
+    pagaende: measure('pagaende'),
+  };
+
+  const alder = mine(aggregat.alder);
+  const aldersgrupper = frame.aldersgrupper.map((band) => {
+    const inBand = alder.filter((row) => row.alder >= band.fran && row.alder <= band.till);
+    return {
+      grupp: band.grupp,
+      aktuella: byKon(inBand, (row) => row.aktuella),
+      nya: byKon(inBand, (row) => row.nya),
+    };
+  });
+
+  const remittent = mine(aggregat.remittent);
+  const dagar = mine(aggregat.dagar)[0];
+  const kommuner = [...new Set(mine(aggregat.kommun).map((row) => row.kommun))].sort();
+  const remisser = {
+    mottagna: measure('mottagna'),
+    aterremitterade: measure('aterremitterade'),
+    vantande: measure('vantande'),
+    perRemittent: REMITTENT.map((code) => ({
+      remittent: code,
+      antal: byKon(
+        remittent.filter((row) => row.remittent === code),
+        (row) => row.mottagna,
+      ),
+    })),
+    perKommun: kommuner.map((kommun) => ({
+      kommun,
+      antal: byKon(
+        mine(aggregat.kommun).filter((row) => row.kommun === kommun),
+        (row) => row.mottagna,
+      ),
+    })),
+    kotidDagar: { medel: dagar?.kotid_medel ?? null, median: dagar?.kotid_median ?? null },
+  };
+
+  const nyaPerRemittent = REMITTENT.map((code) => {
+    const antal = remittent
+      .filter((row) => row.remittent === code)
+      .reduce((sum, row) => sum + row.nya, 0);
+    return { remittent: code, antal, andel: andel(antal, deltagare.nya.totalt) };
+  });
+
+  const orsaker = mine(aggregat.avslutsorsak);
+  const perAvslutsorsak = AVSLUTSORSAK.map((code) => {
+    const antal = byKon(
+      orsaker.filter((row) => row.avslutsorsak === code),
+      (row) => row.antal,
+    );
+    return { avslutsorsak: code, antal, andel: andel(antal.totalt, deltagare.avslutade.totalt) };
+  });
+  const grupp = (name: UtfallGrupp): ByKon<number> =>
+    sumByKon(
+      perAvslutsorsak
+        .filter((row) => UTFALL_FOR_AVSLUTSORSAK[row.avslutsorsak] === name)
+        .map((row) => row.antal),
+    );
+  const arbeteEllerStudier = sumByKon([grupp('arbete'), grupp('studier')]);
+  const utfall = {
+    perAvslutsorsak,
+    perGrupp: UTFALL_GRUPP.map((name) => ({
+      grupp: name,
+      antal: grupp(name),
+      andel: andelByKon(grupp(name), deltagare.avslutade),
+    })),
+    arbeteEllerStudier: {
+      antal: arbeteEllerStudier,
+      andel: andelByKon(arbeteEllerStudier, deltagare.avslutade),
+    },
+  };
+
+  const forsorjningRows = mine(aggregat.forsorjning);
+  const forsorjning = {
+    avslutade: deltagare.avslutade,
+    rader: FORSORJNING.map((kod) => ({
+      kod,
+      vidInskrivning: byKon(
+        forsorjningRows.filter((r) => r.vid === 'in' && r.kod === kod),
+        (r) => r.antal,
+      ),
+      vidAvslut: byKon(
+        forsorjningRows.filter((r) => r.vid === 'ut' && r.kod === kod),
+        (r) => r.antal,
+      ),
+    })),
+    overgangar: mine(aggregat.overgangar)
+      .map(({ fran, till, antal }) => ({ fran, till, antal }))
+      .sort(
+        (x, y) =>
+          forsorjningOrder(x.fran) - forsorjningOrder(y.fran) ||
+          forsorjningOrder(x.till) - forsorjningOrder(y.till),
+      ),
+  };
+
+  const uppfoljningRows = mine(aggregat.uppfoljning);
+  const uppfoljning = MANADER_EFTER_AVSLUT.flatMap((manader) =>
+    SYSSELSATTNING.map((sysselsattning) => ({
+      manaderEfterAvslut: manader,
+      sysselsattning,
+      antal: byKon(
+        uppfoljningRows.filter(
+          (row) => row.manader_efter_avslut === manader && row.sysselsattning === sysselsattning,
+        ),
+        (row) => row.antal,
+      ),
+    })),
+  );
+
+  const volymRow = mine(aggregat.volym)[0];
+  const volym = {
+    kvinna: volymRow?.kvinnor ?? 0,
+    man: volymRow?.man ?? 0,
+    ejAngivet: volymRow?.ej_angivet ?? 0,
+    totalt: (volymRow?.kvinnor ?? 0) + (volymRow?.man ?? 0) + (volymRow?.ej_angivet ?? 0),
+  };
+
+  const arRows = mine(aggregat.ar);
+  const maluppfyllelse = frame.ar.map((ar) => {
+    const result = arRows.find((row) => row.ar === ar);
+    // Goals belong to an insats; the förbund as a whole has none of its own.
+    const mal =
+      insatsId === null
+        ? undefined
+        : aggregat.arsmal.find((m) => m.insats_id === insatsId && m.ar === ar);
+    return {
+      ar,
+      mal: mal
+        ? {
+            deltagare: mal.deltagare,
+            nyaDeltagare: mal.nya_deltagare,
+            andelArbeteStudier: mal.andel_arbete_studier,
+          }
+        : null,
+      utfall: {
+        aktuella: result?.aktuella ?? 0,
+        nya: result?.nya ?? 0,
+        andelArbeteStudier: andel(result?.arbete_studier ?? 0, result?.avslutade ?? 0),
+      },
+    };
+  });
+
+  return {
+    deltagare,
+    aldersgrupper,
+    remisser,
+    nyaPerRemittent,
+    utfall,
+    forsorjning,
+    tidIInsatsDagar: { medel: dagar?.tid_medel ?? null, median: dagar?.tid_median ?? null },
+    uppfoljning,
+    volym,
+    maluppfyllelse,
+  };
+};
+
+/** Shapes the statement's aggregates into API.md's report: every code listed, zeros included. */
+export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): StatistikReport => {
+  const totalt = tablesFor(aggregat, null, frame);
+  const unika = byKon(
+    aggregat.perKon.filter((row) => row.insats_id === null),
+    (row) => row.unika,
+  );
+  return {
+    period: { fran: frame.fran, till: frame.till },
+    asOf: frame.asOf,
+    forbund: frame.forbund,
+    insatser: frame.insatser.map((insats) => ({
+      insatsId: insats.id,
+      namn: insats.namn,
+      ...tablesFor(aggregat, insats.id, frame),
+    })),
+    // A person with deltaganden under two kön codes (a correction) is one person in totalt.
+    totalt: { ...totalt, unikaPersoner: { ...unika, totalt: aggregat.unikaTotalt } },
+  };
+};

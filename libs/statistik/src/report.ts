@@ -1,0 +1,86 @@
+import type { Avslutsorsak, Forsorjning, Remittent, Sysselsattning, UtfallGrupp } from '#domain';
+
+/** A count split by kön. With `skydda`, a suppressed count is the string "<5". */
+export type Antal = number | '<5';
+
+export interface ByKon<T = Antal> {
+  kvinna: T;
+  man: T;
+  ejAngivet: T;
+  totalt: T;
+}
+
+/** A share 0–1 of counts shown in the same table; null where the denominator is 0. */
+export type Andel = number | null;
+
+export interface DeltagareTable {
+  aktuella: ByKon;
+  nya: ByKon;
+  overforda: ByKon;
+  avslutade: ByKon;
+  pagaende: ByKon;
+}
+
+export interface AldersgruppRow {
+  grupp: string;
+  aktuella: ByKon;
+  nya: ByKon;
+}
+
+export interface RemisserTable {
+  mottagna: ByKon;
+  aterremitterade: ByKon;
+  vantande: ByKon;
+  perRemittent: { remittent: Remittent; antal: ByKon }[];
+  /** Only kommuner that occur, by kommunkod. */
+  perKommun: { kommun: string; antal: ByKon }[];
+  kotidDagar: { medel: number | null; median: number | null };
+}
+
+export interface UtfallTable {
+  perAvslutsorsak: { avslutsorsak: Avslutsorsak; antal: ByKon; andel: Andel }[];
+  perGrupp: { grupp: UtfallGrupp; antal: ByKon; andel: ByKon<Andel> }[];
+  arbeteEllerStudier: { antal: ByKon; andel: ByKon<Andel> };
+}
+
+export interface ForsorjningTable {
+  avslutade: ByKon;
+  rader: { kod: Forsorjning; vidInskrivning: ByKon; vidAvslut: ByKon }[];
+  /** Only pairs that occur. */
+  overgangar: { fran: Forsorjning; till: Forsorjning; antal: Antal }[];
+}
+
+export interface UppfoljningRow {
+  manaderEfterAvslut: 6 | 12;
+  sysselsattning: Sysselsattning;
+  antal: ByKon;
+}
+
+export interface MaluppfyllelseRow {
+  ar: number;
+  mal: { deltagare: number; nyaDeltagare: number; andelArbeteStudier: number } | null;
+  utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: Andel };
+}
+
+export interface StatistikTables {
+  deltagare: DeltagareTable;
+  aldersgrupper: AldersgruppRow[];
+  remisser: RemisserTable;
+  nyaPerRemittent: { remittent: Remittent; antal: Antal; andel: Andel }[];
+  utfall: UtfallTable;
+  forsorjning: ForsorjningTable;
+  tidIInsatsDagar: { medel: number | null; median: number | null };
+  uppfoljning: UppfoljningRow[];
+  volym: ByKon;
+  maluppfyllelse: MaluppfyllelseRow[];
+}
+
+/** The statistics report of API.md. */
+export interface StatistikReport {
+  period: { fran: string; till: string };
+  /** ISO timestamp the report is "as known" at; the time of the request when not given. */
+  asOf: string;
+  forbund: { id: string; namn: string };
+  insatser: ({ insatsId: string; namn: string } & StatistikTables)[];
+  totalt: StatistikTables & { unikaPersoner: ByKon };
+}

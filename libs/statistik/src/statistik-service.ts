@@ -1,0 +1,74 @@
+import {
+  AVSLUTSORSAK,
+  DEFAULT_ALDERSGRUPPER,
+  UTFALL_FOR_AVSLUTSORSAK,
+  yearOf,
+  type Aldersgrupp,
+} from '#domain';
+import type { DataSource } from 'typeorm';
+import { assembleReport, type Aggregat } from './assemble-report.js';
+import type { StatistikReport } from './report.js';
+import { statistikSql } from './statistik-sql.js';
+
+export interface StatistikQuery {
+  readonly forbundId: string;
+  readonly fran: string;
+  readonly till: string;
+  /** Only these insatser; all of the förbund's when absent. */
+  readonly insatsIds?: readonly string[];
+  /** Only events recorded at or before this moment count. */
+  readonly asOf?: Date;
+  readonly aldersgrupper?: readonly Aldersgrupp[];
+}
+
+const ARBETE_ELLER_STUDIER = AVSLUTSORSAK.filter((code) =>
+  ['arbete', 'studier'].includes(UTFALL_FOR_AVSLUTSORSAK[code]),
+);
+
+/** Period statistics over the read models (never by folding streams). */
+export class StatistikService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async report(
+    query: StatistikQuery,
+    forbund: { id: string; namn: string },
+  ): Promise<StatistikReport> {
+    const asOf = query.asOf ?? null;
+    const years: number[] = [];
+    for (let ar = yearOf(query.fran); ar <= yearOf(query.till); ar++) years.push(ar);
+    const earliest = `${years[0]}-01-01` < query.fran ? `${years[0]}-01-01` : query.fran;
+    const insatsIds = query.insatsIds ? [...query.insatsIds] : null;
+
+    const [insatser, rows] = await Promise.all([
+      this.dataSource.query<{ id: string; namn: string }[]>(
+        `SELECT id, namn FROM insats
+         WHERE forbund_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+           AND ($3::timestamptz IS NULL OR skapad <= $3)
+         ORDER BY namn, id`,
+        [query.forbundId, insatsIds, asOf],
+      ),
+      this.dataSource.query<{ aggregat: Aggregat & { asOf: string | null } }[]>(
+        statistikSql(asOf !== null),
+        [
+          query.forbundId,
+          insatsIds,
+          query.fran,
+          query.till,
+          asOf,
+          years,
+          ARBETE_ELLER_STUDIER,
+          earliest,
+        ],
+      ),
+    ]);
+    return assembleReport(rows[0]!.aggregat, {
+      forbund,
+      fran: query.fran,
+      till: query.till,
+      asOf: (asOf ?? new Date()).toISOString(),
+      insatser,
+      aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
+      ar: years,
+    });
+  }
+}

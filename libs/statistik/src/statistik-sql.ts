@@ -1,0 +1,112 @@
+/**
+ * One read-only statement per report: it takes no transaction id, so a long report never
+ * holds back the event store's readers, and every table comes from one snapshot.
+ *
+ * Parameters: $1 förbund, $2 insatser (null = all), $3 fran, $4 till, $5 asOf (null = now),
+ * $6 the calendar years for måluppfyllelse, $7 the avslutsorsaker that count as arbete or
+ * studier, $8 the earliest date any table looks at (fran, or 1 January of the first year).
+ */
+const valid = (alias: string, asOf: boolean): string =>
+  asOf
+    ? `${alias}.recorded_from <= $5 AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > $5)`
+    : `${alias}.recorded_to IS NULL`;
+
+export const statistikSql = (asOf: boolean): string => `
+WITH f AS MATERIALIZED (
+  SELECT d.insats_id, d.person_key, d.kon, d.kommun, d.remittent, d.remiss_datum,
+         d.aterremiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a, d.avslutsorsak,
+         d.forsorjning_in, d.forsorjning_ut,
+         extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
+  FROM deltagande_fakta d
+  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
+    AND d.remiss_datum <= $4::date AND d.slut_datum >= $8::date AND ${valid('d', asOf)}
+),
+g AS MATERIALIZED (
+  SELECT f.*,
+    (i <= $4::date AND (a IS NULL OR a >= $3::date)) AS aktuell,
+    (i BETWEEN $3::date AND $4::date) AS ny,
+    (i < $3::date AND (a IS NULL OR a >= $3::date)) AS overford,
+    (a BETWEEN $3::date AND $4::date) AS avslutad,
+    (i <= $4::date AND (a IS NULL OR a > $4::date)) AS pagaende,
+    (remiss_datum BETWEEN $3::date AND $4::date) AS mottagen,
+    (aterremiss_datum BETWEEN $3::date AND $4::date) AS aterremitterad,
+    (remiss_datum <= $4::date AND (i IS NULL OR i > $4::date)
+      AND (aterremiss_datum IS NULL OR aterremiss_datum > $4::date)) AS vantande
+  FROM f
+  WHERE remiss_datum <= $4::date AND (coalesce(a, aterremiss_datum, 'infinity'::date) >= $3::date)
+)
+SELECT json_build_object(
+  'asOf', $5::timestamptz,
+  'perKon', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, kon,
+      count(*) FILTER (WHERE aktuell) AS aktuella, count(*) FILTER (WHERE ny) AS nya,
+      count(*) FILTER (WHERE overford) AS overforda, count(*) FILTER (WHERE avslutad) AS avslutade,
+      count(*) FILTER (WHERE pagaende) AS pagaende, count(*) FILTER (WHERE mottagen) AS mottagna,
+      count(*) FILTER (WHERE aterremitterad) AS aterremitterade,
+      count(*) FILTER (WHERE vantande) AS vantande,
+      count(DISTINCT person_key) FILTER (WHERE aktuell) AS unika
+    FROM g GROUP BY GROUPING SETS ((insats_id, kon), (kon))) x),
+  'unikaTotalt', (SELECT count(DISTINCT person_key) FILTER (WHERE aktuell) FROM g),
+  'alder', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, kon, alder,
+      count(*) FILTER (WHERE aktuell) AS aktuella, count(*) FILTER (WHERE ny) AS nya
+    FROM g WHERE aktuell OR ny GROUP BY GROUPING SETS ((insats_id, kon, alder), (kon, alder))) x),
+  'remittent', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, remittent, kon,
+      count(*) FILTER (WHERE mottagen) AS mottagna, count(*) FILTER (WHERE ny) AS nya
+    FROM g WHERE mottagen OR ny
+    GROUP BY GROUPING SETS ((insats_id, remittent, kon), (remittent, kon))) x),
+  'kommun', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, kommun, kon, count(*) AS mottagna
+    FROM g WHERE mottagen GROUP BY GROUPING SETS ((insats_id, kommun, kon), (kommun, kon))) x),
+  'dagar', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id,
+      avg(i - remiss_datum) FILTER (WHERE ny) AS kotid_medel,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY i - remiss_datum) FILTER (WHERE ny) AS kotid_median,
+      avg(a - i) FILTER (WHERE avslutad) AS tid_medel,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY a - i) FILTER (WHERE avslutad) AS tid_median
+    FROM g WHERE ny OR avslutad GROUP BY GROUPING SETS ((insats_id), ())) x),
+  'avslutsorsak', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, avslutsorsak, kon, count(*) AS antal
+    FROM g WHERE avslutad
+    GROUP BY GROUPING SETS ((insats_id, avslutsorsak, kon), (avslutsorsak, kon))) x),
+  'forsorjning', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, vid, kod, kon, count(*) AS antal FROM (
+      SELECT insats_id, 'in' AS vid, unnest(forsorjning_in) AS kod, kon FROM g WHERE avslutad
+      UNION ALL
+      SELECT insats_id, 'ut' AS vid, unnest(forsorjning_ut) AS kod, kon FROM g WHERE avslutad
+    ) k GROUP BY GROUPING SETS ((insats_id, vid, kod, kon), (vid, kod, kon))) x),
+  'overgangar', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, fran, till, count(*) AS antal
+    FROM g, unnest(forsorjning_in) AS fran, unnest(forsorjning_ut) AS till
+    WHERE avslutad GROUP BY GROUPING SETS ((insats_id, fran, till), (fran, till))) x),
+  'ar', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, y.ar,
+      count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
+      count(*) FILTER (WHERE i BETWEEN y.fran AND y.till) AS nya,
+      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
+      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY($7::text[]))
+        AS arbete_studier
+    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), $4::date) AS till
+             FROM unnest($6::int[]) AS ar) y
+    GROUP BY GROUPING SETS ((insats_id, y.ar), (y.ar))) x),
+  'uppfoljning', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
+    FROM uppfoljning_fakta u
+    JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id AND ${valid('d', asOf)}
+    WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
+      AND u.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND u.recorded_at <= $5' : ''}
+    GROUP BY GROUPING SETS ((u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon),
+                            (u.manader_efter_avslut, u.sysselsattning, d.kon))) x),
+  'volym', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, sum(kvinnor) AS kvinnor, sum(man) AS man, sum(ej_angivet) AS ej_angivet
+    FROM volym_fakta v
+    WHERE v.forbund_id = $1 AND ($2::uuid[] IS NULL OR v.insats_id = ANY($2::uuid[]))
+      AND v.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND v.recorded_at <= $5' : ''}
+    GROUP BY GROUPING SETS ((insats_id), ())) x),
+  'arsmal', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT m.insats_id, m.ar, m.deltagare, m.nya_deltagare, m.andel_arbete_studier
+    FROM arsmal_fakta m
+    WHERE m.forbund_id = $1 AND ($2::uuid[] IS NULL OR m.insats_id = ANY($2::uuid[]))
+      AND m.ar = ANY($6::int[]) AND ${valid('m', asOf)}) x)
+) AS aggregat`;

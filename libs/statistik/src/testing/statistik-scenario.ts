@@ -1,0 +1,230 @@
+import { deltagandeStream, insatsStream } from '#domain';
+import { PostgresEventStore, type NewEvent } from '#event-store';
+import { ProjectionRunner, READ_MODEL_ENTITIES, readModelProjections } from '#projections';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import type { StatistikReport } from '../report.js';
+import { StatistikService, type StatistikQuery } from '../statistik-service.js';
+
+export const FORBUND = { id: randomUUID(), namn: 'Samordningsförbundet Test' };
+
+interface PersonInput {
+  kon?: 'kvinna' | 'man' | 'ej-angivet';
+  fodelsear?: number;
+  kommun?: string;
+  personId?: string | null;
+}
+
+/**
+ * Statistics tests: append events as the API would (one append per command), let the real
+ * projections run, and ask the real service. Builders take only what a test is about.
+ */
+export class StatistikScenario {
+  private constructor(
+    readonly db: TestDatabase,
+    readonly store: PostgresEventStore,
+    readonly dataSource: DataSource,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  static async start(): Promise<StatistikScenario> {
+    const db = await createTestDatabase();
+    const store = await PostgresEventStore.create({ connectionString: db.url });
+    const dataSource = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      entities: READ_MODEL_ENTITIES,
+    });
+    await dataSource.initialize();
+    return new StatistikScenario(
+      db,
+      store,
+      dataSource,
+      new ProjectionRunner(store, dataSource, readModelProjections()),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.dataSource.destroy();
+    await this.store.close();
+    await this.db.drop();
+  }
+
+  private async append(
+    streamId: string,
+    events: [string, Record<string, unknown>][],
+  ): Promise<void> {
+    const existing = await this.store.readStream(streamId);
+    const causationId = randomUUID();
+    const newEvents: NewEvent[] = events.map(([type, data]) => ({
+      type,
+      data,
+      metadata: { userId: 'test', correlationId: causationId, causationId },
+    }));
+    await this.store.appendToStream(streamId, newEvents, {
+      expectedRevision: existing.length === 0 ? 'no-stream' : existing.length - 1,
+    });
+  }
+
+  async insats(namn: string, matmetod: 'individ' | 'volym' = 'individ'): Promise<string> {
+    const insatsId = randomUUID();
+    await this.append(insatsStream(insatsId), [
+      [
+        'InsatsSkapad',
+        {
+          insatsId,
+          forbundId: FORBUND.id,
+          namn,
+          inriktning: 'individinriktad',
+          matmetod,
+          startdatum: '2020-01-01',
+          slutdatum: null,
+          utforare: null,
+          malgrupp: null,
+        },
+      ],
+    ]);
+    return insatsId;
+  }
+
+  async arsmal(
+    insatsId: string,
+    ar: number,
+    deltagare: number,
+    nyaDeltagare: number,
+    andel: number,
+  ): Promise<void> {
+    await this.append(insatsStream(insatsId), [
+      ['ArsmalSatt', { ar, deltagare, nyaDeltagare, andelArbeteStudier: andel }],
+    ]);
+  }
+
+  async volym(
+    insatsId: string,
+    datum: string,
+    kvinnor: number,
+    man: number,
+    ejAngivet = 0,
+  ): Promise<void> {
+    await this.append(insatsStream(insatsId), [
+      ['VolymRegistrerad', { datum, kvinnor, man, ejAngivet, aktivitet: null }],
+    ]);
+  }
+
+  /** A remiss, with a direct inskrivning when `direkt` gives its försörjning. */
+  async remiss(
+    insatsId: string,
+    datum: string,
+    remittent: string,
+    person: PersonInput = {},
+    direkt?: string[],
+  ): Promise<string> {
+    const id = randomUUID();
+    const remiss: [string, Record<string, unknown>] = [
+      'RemissMottagen',
+      {
+        deltagandeId: id,
+        insatsId,
+        datum,
+        remittent,
+        remittentEnhet: null,
+        person: {
+          kon: person.kon ?? 'kvinna',
+          fodelsear: person.fodelsear ?? 1990,
+          kommun: person.kommun ?? '0138',
+          personId: person.personId ?? null,
+        },
+      },
+    ];
+    await this.append(
+      deltagandeStream(id),
+      direkt ? [remiss, ['DeltagareInskriven', inskrivning(datum, direkt)]] : [remiss],
+    );
+    return id;
+  }
+
+  async inskriv(id: string, datum: string, forsorjning: string[]): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['DeltagareInskriven', inskrivning(datum, forsorjning)],
+    ]);
+  }
+
+  async avsluta(
+    id: string,
+    datum: string,
+    avslutsorsak: string,
+    forsorjning: string[],
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['DeltagareAvslutad', { datum, avslutsorsak, forsorjning }],
+    ]);
+  }
+
+  async aterremittera(id: string, datum: string): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['RemissAterremitterad', { datum, orsak: 'Annan målgrupp' }],
+    ]);
+  }
+
+  async uppfoljning(
+    id: string,
+    datum: string,
+    manader: 6 | 12,
+    sysselsattning: string,
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      [
+        'UppfoljningRegistrerad',
+        { datum, manaderEfterAvslut: manader, sysselsattning, forsorjning: ['okand'] },
+      ],
+    ]);
+  }
+
+  async korrigeraInskrivningsdatum(id: string, datum: string): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['InskrivningKorrigerad', { orsak: 'Fel datum', datum }],
+    ]);
+  }
+
+  async aterkallaAvslut(id: string): Promise<void> {
+    await this.append(deltagandeStream(id), [['AvslutAterkallat', { orsak: 'Av misstag' }]]);
+  }
+
+  async makulera(id: string): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['DeltagandeMakulerat', { orsak: 'Dubbelregistrerad' }],
+    ]);
+  }
+
+  /** The database's clock now, between two appends: a moment to ask "as known then". */
+  async now(): Promise<Date> {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const [row] = await this.dataSource.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return row!.now;
+  }
+
+  async report(query: Omit<StatistikQuery, 'forbundId'>): Promise<StatistikReport> {
+    await this.runner.catchUp();
+    return new StatistikService(this.dataSource).report(
+      { forbundId: FORBUND.id, ...query },
+      FORBUND,
+    );
+  }
+}
+
+const inskrivning = (datum: string, forsorjning: string[]): Record<string, unknown> => ({
+  datum,
+  forsorjning,
+  utbildningsniva: 'gymnasial',
+  tidIOffentligForsorjning: '1-2-ar',
+});
+
+/** A byKon literal: kvinna, man, ej angivet; the total is their sum. */
+export const kon = (kvinna: number, man = 0, ejAngivet = 0) => ({
+  kvinna,
+  man,
+  ejAngivet,
+  totalt: kvinna + man + ejAngivet,
+});
