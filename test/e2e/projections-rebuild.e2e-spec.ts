@@ -9,6 +9,10 @@ const READ_MODELS = {
   deltagande: 'SELECT * FROM deltagande ORDER BY id',
   deltagande_historik: 'SELECT * FROM deltagande_historik ORDER BY position',
   projection_checkpoint: 'SELECT name, position FROM projection_checkpoint ORDER BY name',
+  deltagande_fakta: 'SELECT * FROM deltagande_fakta ORDER BY deltagande_id, from_position',
+  uppfoljning_fakta: 'SELECT * FROM uppfoljning_fakta ORDER BY position',
+  volym_fakta: 'SELECT * FROM volym_fakta ORDER BY position',
+  arsmal_fakta: 'SELECT * FROM arsmal_fakta ORDER BY insats_id, ar, from_position',
 };
 
 const snapshot = async (dataSource: DataSource): Promise<Record<string, unknown[]>> =>
@@ -51,6 +55,14 @@ describe('projections:rebuild', () => {
     const before = await snapshot(dataSource);
     expect(before.deltagande).toHaveLength(5);
     expect(before.deltagande_historik).toHaveLength(14);
+    // A version per command: 5 direct enrolments and 3 avslut; the makulering closes one.
+    expect(before.deltagande_fakta).toHaveLength(8);
+    expect(
+      before.deltagande_fakta.filter(
+        (row) => (row as { recorded_to: unknown }).recorded_to === null,
+      ),
+    ).toHaveLength(4);
+    expect(before.arsmal_fakta).toHaveLength(1);
 
     const eventCount = (await t.events()).length;
 
