@@ -249,6 +249,7 @@ describe('the access matrix: every endpoint as every role against every target',
       get: (path) => t.http.get(`/api/v1${path}`),
       post: (path, body) => t.http.post(`/api/v1${path}`).send(body ?? {}),
       put: (path, body) => t.http.put(`/api/v1${path}`).send(body ?? {}),
+      delete: (path) => t.http.delete(`/api/v1${path}`),
     };
     const statuses = new Set<number>();
     for (const endpoint of ENDPOINTS) {

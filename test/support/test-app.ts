@@ -20,6 +20,7 @@ export interface Caller {
   get(path: string): request.Test;
   post(path: string, body?: object): request.Test;
   put(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
 }
 
 export interface TestApp {
@@ -27,6 +28,8 @@ export interface TestApp {
   readonly db: TestDatabase;
   readonly store: EventStore;
   readonly http: ReturnType<typeof request>;
+  /** Everything the app logged, for checks that no personal data reaches the log. */
+  readonly logs: string[];
   /** The bootstrap admin (systemadmin) of the first förbund. */
   readonly admin: Caller;
   login(email: string, password: string): Promise<Caller>;
@@ -53,7 +56,20 @@ export const startTestApp = async (): Promise<TestApp> => {
     FORBUND_NAMN: 'Samordningsförbundet Test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
   });
-  const app = await createApp(config, db.url, { logger: false });
+  const logs: string[] = [];
+  const capture = (...message: unknown[]): void => {
+    logs.push(message.map((part) => (part instanceof Error ? part.stack : String(part))).join(' '));
+  };
+  const app = await createApp(config, db.url, {
+    logger: {
+      log: capture,
+      error: capture,
+      warn: capture,
+      debug: capture,
+      verbose: capture,
+      fatal: capture,
+    },
+  });
   await app.init();
   const http = request(app.getHttpServer());
   const store = app.get<EventStore>(EVENT_STORE);
@@ -71,6 +87,7 @@ export const startTestApp = async (): Promise<TestApp> => {
         .put(`/api/v1${path}`)
         .set('Authorization', `Bearer ${token}`)
         .send(body ?? {}),
+    delete: (path) => http.delete(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
   });
 
   const login = async (email: string, password: string): Promise<Caller> => {
@@ -87,6 +104,7 @@ export const startTestApp = async (): Promise<TestApp> => {
     db,
     store,
     http,
+    logs,
     admin,
     login,
     user: async (roll, options = {}) => {

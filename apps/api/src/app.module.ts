@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module.js';
 import { ErrorResponseFilter } from './http/error-response.filter.js';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { InsatserModule } from './insatser/insatser.module.js';
+import { PersonerModule } from './personer/personer.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { StatistikModule } from './statistik/statistik.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         InsatserModule,
         DeltagandenModule,
         StatistikModule,
+        PersonerModule,
         HealthModule,
       ],
       providers: [

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
@@ -11,10 +11,10 @@ export const API_PREFIX = 'api/v1';
 export const createApp = async (
   config: AppConfig,
   databaseUrl: string,
-  options: { logger?: false } = {},
+  options: { logger?: false | LoggerService } = {},
 ): Promise<INestApplication> => {
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());

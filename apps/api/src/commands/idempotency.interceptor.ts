@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   type CallHandler,
   type ExecutionContext,
@@ -6,10 +7,13 @@ import {
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { catchError, concatMap, from, map, of, switchMap, type Observable } from 'rxjs';
 import type { Repository } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth-user.js';
+import { tokenSecret } from '../auth/token-secret.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
 import { BadRequestError, IdempotencyConflictError } from '../http/application-errors.js';
 import { IdempotencyKeyRow } from './idempotency-key.entity.js';
 
@@ -23,9 +27,14 @@ const MAX_KEY_LENGTH = 200;
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly hashKey: string;
+
   constructor(
     @InjectRepository(IdempotencyKeyRow) private readonly keys: Repository<IdempotencyKeyRow>,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.hashKey = `idempotency:${tokenSecret(config)}`;
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -36,7 +45,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new BadRequestError(`Idempotency-Key måste vara 1–${MAX_KEY_LENGTH} tecken`);
     }
     const userId = request.user.id;
-    const requestHash = createHash('sha256')
+    // Keyed: a body may hold a personnummer, and a plain hash of it could be brute-forced.
+    const requestHash = createHmac('sha256', this.hashKey)
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
     const response = http.getResponse<Response>();

@@ -15,6 +15,12 @@ export interface AppConfig {
   /** Signs access tokens; undefined generates one kept in dataDir. */
   readonly jwtSecret: string | undefined;
   readonly tokenTtlSeconds: number;
+  /** Wraps every person's data key; undefined generates one kept in dataDir. */
+  readonly masterKeyFile: string | undefined;
+  /** Personal data is erased this many months after a person's last deltagande ended. */
+  readonly gallringManader: number;
+  /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
+  readonly corsOrigins: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -60,6 +66,9 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
       FORBUND_NAMN: str({ default: 'Samordningsförbundet' }),
       JWT_SECRET: str({ default: undefined }),
       TOKEN_TTL_SECONDS: positiveInt({ default: 8 * 60 * 60 }),
+      MASTER_KEY_FILE: str({ default: undefined }),
+      GALLRING_MANADER: positiveInt({ default: 24 }),
+      CORS_ORIGINS: str({ default: '' }),
     },
     {
       reporter: ({ errors }) => {
@@ -86,6 +95,14 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     problems.JWT_SECRET = 'must be at least 32 characters';
   }
   if (!env.FORBUND_NAMN.trim()) problems.FORBUND_NAMN = 'must not be empty';
+  const corsOrigins = env.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^/]+$/.test(origin)) {
+      problems.CORS_ORIGINS = `"${origin}" is not an origin like https://example.se`;
+    }
+  }
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
 
   return {
@@ -101,5 +118,8 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     forbundNamn: env.FORBUND_NAMN.trim(),
     jwtSecret: env.JWT_SECRET,
     tokenTtlSeconds: env.TOKEN_TTL_SECONDS,
+    masterKeyFile: env.MASTER_KEY_FILE,
+    gallringManader: env.GALLRING_MANADER,
+    corsOrigins,
   };
 };

@@ -6,14 +6,29 @@ import { ForbundRow } from '../forbund/forbund.entity.js';
 import { UserRow } from '../users/user.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { StatistikFakta1763900000000 } from './migrations/1763900000000-statistik-fakta.js';
+import { Personuppgifter1764000000000 } from './migrations/1764000000000-personuppgifter.js';
+import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
+import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
 // Civil dates stay strings (no timezone shifts); bigint positions and counts become numbers
 // (positions stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export const ENTITIES = [ForbundRow, UserRow, IdempotencyKeyRow, ...READ_MODEL_ENTITIES];
-export const MIGRATIONS = [InitialSchema1763800000000, StatistikFakta1763900000000];
+export const ENTITIES = [
+  ForbundRow,
+  UserRow,
+  IdempotencyKeyRow,
+  PersonRow,
+  PersonAtkomstRow,
+  RevokedTokenRow,
+  ...READ_MODEL_ENTITIES,
+];
+export const MIGRATIONS = [
+  InitialSchema1763800000000,
+  StatistikFakta1763900000000,
+  Personuppgifter1764000000000,
+];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
   type: 'postgres',

@@ -12,6 +12,7 @@ import type { CommandResponseDto } from '../commands/command-response.dto.js';
 import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
 import { NotFoundError } from '../http/application-errors.js';
 import { InsatsAccess } from '../insatser/insats-access.js';
+import { OpenDeltaganden } from '../personer/open-deltaganden.js';
 
 export const DELTAGANDE_SAKNAS = 'Deltagandet finns inte';
 
@@ -26,6 +27,7 @@ export class DeltagandeCommands {
     private readonly streams: StreamCommandRunner,
     private readonly access: InsatsAccess,
     private readonly clock: Clock,
+    private readonly openDeltaganden: OpenDeltaganden,
   ) {}
 
   /** Starts a new deltagande (remiss, optionally with direct inskrivning) in an insats. */
@@ -34,8 +36,9 @@ export class DeltagandeCommands {
     deltagandeId: string,
     metadata: CommandMetadata,
     build: (context: DeltagandeContext) => DeltagandeCommand,
+    personId: string | null = null,
   ): Promise<CommandResponseDto> {
-    const context = await this.contextFor(insatsId, metadata);
+    const context = await this.contextFor(insatsId, metadata, { personId });
     return this.decideAndAppend(
       deltagandeId,
       await this.load(deltagandeId),
@@ -52,7 +55,11 @@ export class DeltagandeCommands {
   ): Promise<CommandResponseDto> {
     const loaded = await this.load(deltagandeId);
     if (!loaded.state.insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
-    const context = await this.contextFor(loaded.state.insatsId, metadata, DELTAGANDE_SAKNAS);
+    const context = await this.contextFor(loaded.state.insatsId, metadata, {
+      notFoundMessage: DELTAGANDE_SAKNAS,
+      personId: loaded.state.person?.personId ?? null,
+      deltagandeId,
+    });
     return this.decideAndAppend(deltagandeId, loaded, build(context), metadata);
   }
 
@@ -76,11 +83,13 @@ export class DeltagandeCommands {
     );
   }
 
-  private async contextFor(
+  /** Access first (404/403), then what the decider needs to know about the insats and person. */
+  async contextFor(
     insatsId: string,
     metadata: CommandMetadata,
-    notFoundMessage?: string,
+    options: { notFoundMessage?: string; personId?: string | null; deltagandeId?: string } = {},
   ): Promise<DeltagandeContext> {
+    const { notFoundMessage, personId, deltagandeId } = options;
     const { state: insats } = await this.access
       .loadInForbund(insatsId, metadata.user.forbundId)
       .catch((error: unknown) => {
@@ -90,6 +99,15 @@ export class DeltagandeCommands {
       });
     this.access.assertWorksIn(metadata.user, insatsId);
     return {
+      ...(personId
+        ? {
+            personHarOppetDeltagandeIInsatsen: await this.openDeltaganden.exists(
+              personId,
+              insatsId,
+              deltagandeId,
+            ),
+          }
+        : {}),
       idag: this.clock.today(),
       insats: {
         insatsId,

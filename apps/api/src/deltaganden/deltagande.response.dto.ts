@@ -78,6 +78,13 @@ export class HistorikDto {
 }
 
 export class DeltagandeMedHistorikDto extends DeltagandeDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Only for a person registered with samtycke; null once erased',
+  })
+  personnummer: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) namn: string | null;
   @ApiProperty({ type: [HistorikDto] }) historik: HistorikDto[];
 }
 

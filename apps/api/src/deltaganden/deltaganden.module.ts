@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandsModule } from '../commands/commands.module.js';
 import { InsatserModule } from '../insatser/insatser.module.js';
+import { PersonerModule } from '../personer/personer.module.js';
 import { AterkallaAvslutController } from './aterkalla-avslut/aterkalla-avslut.controller.js';
 import { AterkallaAvslutHandler } from './aterkalla-avslut/aterkalla-avslut.handler.js';
 import { AterremitteraController } from './aterremiss/aterremittera.controller.js';
@@ -54,6 +55,7 @@ const handlers = [
   imports: [
     CommandsModule,
     InsatserModule,
+    PersonerModule,
     TypeOrmModule.forFeature([InsatsRow, DeltagandeRow, DeltagandeHistorikRow]),
   ],
   controllers,

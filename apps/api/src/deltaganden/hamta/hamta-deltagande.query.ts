@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ForbiddenError, NotFoundError } from '../../http/application-errors.js';
+import { PersonVault } from '../../personer/person-vault.js';
 import { DELTAGANDE_SAKNAS } from '../deltagande-commands.js';
 import {
   toDeltagandeDto,
@@ -26,6 +27,7 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
     @InjectRepository(DeltagandeRow) private readonly deltaganden: Repository<DeltagandeRow>,
     @InjectRepository(DeltagandeHistorikRow)
     private readonly historik: Repository<DeltagandeHistorikRow>,
+    private readonly vault: PersonVault,
   ) {}
 
   async execute({ deltagandeId, user }: HamtaDeltagandeQuery): Promise<DeltagandeMedHistorikDto> {
@@ -38,6 +40,15 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
       where: { deltagandeId },
       order: { revision: 'ASC' },
     });
-    return { ...toDeltagandeDto(row), historik: historik.map(toHistorikDto) };
+    // Only staff of the insats get here; each read of personal data is recorded.
+    const uppgifter = row.personId
+      ? await this.vault.read(row.personId, user.forbundId, { userId: user.id, deltagandeId })
+      : null;
+    return {
+      ...toDeltagandeDto(row),
+      personnummer: uppgifter?.personnummer ?? null,
+      namn: uppgifter?.namn ?? null,
+      historik: historik.map(toHistorikDto),
+    };
   }
 }

@@ -1,7 +1,8 @@
 import type { Kon, Remittent } from '#domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsPersonnummer } from '../../personer/personnummer.js';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
 import {
   FodelsearProperty,
@@ -12,7 +13,15 @@ import {
 } from '../deltagande-fields.js';
 import { SkrivInRequestDto } from '../inskrivning/skriv-in.request.dto.js';
 
-/** No direct identifier: kön, födelseår and kommun only. */
+export class SamtyckeDto {
+  @CivilDateProperty('Dagen personen gav sitt skriftliga samtycke')
+  datum: string;
+}
+
+/**
+ * By default no direct identifier: kön, födelseår and kommun only. Personnummer and namn
+ * only with the person's samtycke; they are stored encrypted, outside the events.
+ */
 export class PersonDto {
   @KonProperty()
   kon: Kon;
@@ -22,6 +31,28 @@ export class PersonDto {
 
   @KommunProperty()
   kommun: string;
+
+  @ApiPropertyOptional({
+    example: '19900101-0017',
+    description: 'Personnummer eller samordningsnummer, 10 eller 12 siffror; kräver samtycke',
+  })
+  @IsOptional()
+  @IsString()
+  @IsPersonnummer()
+  personnummer?: string;
+
+  @ApiPropertyOptional({ description: 'Kräver personnummer och samtycke' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  namn?: string;
+
+  @ApiPropertyOptional({ type: SamtyckeDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SamtyckeDto)
+  samtycke?: SamtyckeDto;
 }
 
 export class RemissDto {
