@@ -46,7 +46,7 @@ export interface TestApp {
 
 let userCount = 0;
 
-export const startTestApp = async (): Promise<TestApp> => {
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
   const db = await createTestDatabase();
   assertTestDatabase(db.url);
   const config = loadConfig({
@@ -55,6 +55,7 @@ export const startTestApp = async (): Promise<TestApp> => {
     ADMIN_PASSWORD: ADMIN.password,
     FORBUND_NAMN: 'Samordningsförbundet Test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    ...env,
   });
   const logs: string[] = [];
   const capture = (...message: unknown[]): void => {

@@ -1,5 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -16,6 +17,9 @@ export const createApp = async (
   const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  app.use(helmet());
+  // Closed unless configured: browsers may call the API only from the listed origins.
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
   const document = SwaggerModule.createDocument(

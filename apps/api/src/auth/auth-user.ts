@@ -11,7 +11,11 @@ export interface AuthUser {
   readonly insatser: readonly string[];
 }
 
-export type AuthenticatedRequest = Request & { user?: AuthUser };
+export type AuthenticatedRequest = Request & {
+  user?: AuthUser;
+  /** The verified token's claims: its id and expiry, for logout. */
+  token?: { jti: string; exp: number };
+};
 
 export const IS_PUBLIC = 'isPublic';
 /** No token needed (health, the token call). */

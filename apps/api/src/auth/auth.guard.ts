@@ -6,6 +6,7 @@ import type { Repository } from 'typeorm';
 import { ForbiddenError, UnauthorizedError } from '../http/application-errors.js';
 import type { Roll } from '../users/user.entity.js';
 import { UserRow } from '../users/user.entity.js';
+import { RevokedTokenRow } from './revoked-token.entity.js';
 import {
   IS_PUBLIC,
   ROLES,
@@ -16,6 +17,8 @@ import {
 
 export interface TokenClaims {
   sub: string;
+  jti: string;
+  exp: number;
 }
 
 /** Every route needs a valid bearer token unless @Public; @Roles and @SystemadminOnly narrow it. */
@@ -25,6 +28,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     @InjectRepository(UserRow) private readonly users: Repository<UserRow>,
+    @InjectRepository(RevokedTokenRow) private readonly revoked: Repository<RevokedTokenRow>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,8 +36,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authenticate(request.headers.authorization);
+    const { user, claims } = await this.authenticate(request.headers.authorization);
     request.user = user;
+    request.token = claims;
 
     const roles = this.reflector.getAllAndOverride<Roll[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.roll)) throw new ForbiddenError();
@@ -43,7 +48,9 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<AuthUser> {
+  private async authenticate(
+    header: string | undefined,
+  ): Promise<{ user: AuthUser; claims: TokenClaims }> {
     const [scheme, token] = header?.split(' ') ?? [];
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedError('Bearer-token saknas');
     let claims: TokenClaims;
@@ -52,15 +59,21 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedError('Ogiltig eller utgången token');
     }
+    if (!claims.jti || (await this.revoked.existsBy({ jti: claims.jti }))) {
+      throw new UnauthorizedError('Ogiltig eller utgången token');
+    }
     // Loaded per request so that a changed role or removed user takes effect at once.
     const row = await this.users.findOneBy({ id: claims.sub });
     if (!row) throw new UnauthorizedError('Ogiltig eller utgången token');
     return {
-      id: row.id,
-      forbundId: row.forbundId,
-      roll: row.roll,
-      systemadmin: row.systemadmin,
-      insatser: row.insatser,
+      user: {
+        id: row.id,
+        forbundId: row.forbundId,
+        roll: row.roll,
+        systemadmin: row.systemadmin,
+        insatser: row.insatser,
+      },
+      claims,
     };
   }
 }

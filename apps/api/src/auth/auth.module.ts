@@ -7,13 +7,16 @@ import { APP_CONFIG } from '../config/config.module.js';
 import { UserRow } from '../users/user.entity.js';
 import { AuthGuard } from './auth.guard.js';
 import { PasswordHasher } from './password-hasher.js';
+import { LoginRateLimit } from './token/login-rate-limit.js';
 import { TokenController } from './token/token.controller.js';
+import { LogoutController } from './logout/logout.controller.js';
+import { RevokedTokenRow } from './revoked-token.entity.js';
 import { tokenSecret } from './token-secret.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserRow]),
+    TypeOrmModule.forFeature([UserRow, RevokedTokenRow]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -23,8 +26,8 @@ import { tokenSecret } from './token-secret.js';
       }),
     }),
   ],
-  controllers: [TokenController],
-  providers: [PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [TokenController, LogoutController],
+  providers: [PasswordHasher, LoginRateLimit, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [PasswordHasher],
 })
 export class AuthModule {}

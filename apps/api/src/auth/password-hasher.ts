@@ -11,4 +11,13 @@ export class PasswordHasher {
   verify(passwordHash: string, password: string): Promise<boolean> {
     return verify(passwordHash, password);
   }
+
+  private dummyHash: Promise<string> | undefined;
+
+  /** Spends the time of a real check, so that an unknown e-mail cannot be told by timing. */
+  async verifyNothing(password: string): Promise<false> {
+    this.dummyHash ??= hash('no user has this password');
+    await verify(await this.dummyHash, password);
+    return false;
+  }
 }

@@ -18,6 +18,7 @@ import {
   ProjectionLagError,
   UnauthorizedError,
 } from './application-errors.js';
+import { TooManyLoginAttemptsError } from '../auth/token/login-rate-limit.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -55,6 +56,7 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   if (exception instanceof UnauthorizedError) return body(401, exception.message);
   if (exception instanceof BadRequestError) return body(400, exception.message, exception.details);
   if (exception instanceof ProjectionLagError) return body(503, exception.message);
+  if (exception instanceof TooManyLoginAttemptsError) return body(429, exception.message);
   if (exception instanceof IdempotencyConflictError) {
     return body(exception.inProgress ? 409 : 422, exception.message, { code: 'IDEMPOTENCY_KEY' });
   }
@@ -82,6 +84,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
       mapped = body(500, 'Ett oväntat fel inträffade');
+    }
+    if (exception instanceof TooManyLoginAttemptsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     response.status(mapped.statusCode).json(mapped);
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Ip, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -9,6 +10,7 @@ import { UnauthorizedError } from '../../http/application-errors.js';
 import { UserRow } from '../../users/user.entity.js';
 import { Public } from '../auth-user.js';
 import { PasswordHasher } from '../password-hasher.js';
+import { LoginRateLimit, loginKey } from './login-rate-limit.js';
 import { TokenRequestDto, TokenResponseDto } from './token.request.dto.js';
 
 @ApiTags('auth')
@@ -19,20 +21,28 @@ export class TokenController {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rateLimit: LoginRateLimit,
   ) {}
 
   @Public()
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Logga in: e-post och lösenord ger en access-token' })
-  async token(@Body() body: TokenRequestDto): Promise<TokenResponseDto> {
+  async token(@Body() body: TokenRequestDto, @Ip() ip: string): Promise<TokenResponseDto> {
+    const key = loginKey(ip, body.email);
+    await this.rateLimit.assertAllowed(key);
     const user = await this.users.findOneBy({ email: body.email.toLowerCase() });
-    if (!user || !(await this.hasher.verify(user.passwordHash, body.password))) {
+    const valid = user
+      ? await this.hasher.verify(user.passwordHash, body.password)
+      : await this.hasher.verifyNothing(body.password);
+    if (!user || !valid) {
+      await this.rateLimit.failed(key);
       throw new UnauthorizedError('Fel e-post eller lösenord');
     }
+    await this.rateLimit.succeeded(key);
     const accessToken = await this.jwt.signAsync(
       { sub: user.id },
-      { expiresIn: this.config.tokenTtlSeconds },
+      { expiresIn: this.config.tokenTtlSeconds, jwtid: randomUUID() },
     );
     return { accessToken, expiresIn: this.config.tokenTtlSeconds };
   }
