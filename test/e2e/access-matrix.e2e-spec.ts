@@ -18,6 +18,8 @@ interface Fixture {
   remitterad(): Promise<string>;
   inskriven(): Promise<string>;
   avslutad(): Promise<string>;
+  /** A person registered with personnummer in the insats (the same one every call). */
+  person(): Promise<string>;
 }
 
 interface Endpoint {
@@ -118,6 +120,16 @@ const ENDPOINTS: Endpoint[] = [
     expected: { admin: [403, 403, 403], kansli: [403, 403, 403], personal: [200, 403, 404] },
   },
   {
+    name: 'GET /personer/:id/atkomst',
+    call: async (c, f) => c.get(`/personer/${await f.person()}/atkomst`),
+    expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
+    name: 'DELETE /personer/:id (idempotent)',
+    call: async (c, f) => c.delete(`/personer/${await f.person()}`),
+    expected: { admin: [204, 204, 404], kansli: [403, 403, 403], personal: [204, 403, 404] },
+  },
+  {
     name: 'GET /statistik?insats=:id',
     call: (c, f) => c.get(`/statistik?fran=2025-01-01&till=2025-12-31&insats=${f.insats}`),
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
@@ -177,7 +189,18 @@ describe('the access matrix: every endpoint as every role against every target',
   const callers = {} as Record<Role, Caller>;
   const fixtures = {} as Record<Target, Fixture>;
 
-  const fixture = (insats: string, staff: Caller): Fixture => {
+  const fixture = (insats: string, staff: Caller, personnummer: string): Fixture => {
+    let personId: Promise<string> | undefined;
+    const person = (): Promise<string> =>
+      (personId ??= (async () => {
+        const created = await staff
+          .post(
+            `/insatser/${insats}/deltaganden`,
+            remissBody({ person: { personnummer, samtycke: { datum: '2025-01-15' } } }),
+          )
+          .expect(201);
+        return (await staff.get(`/deltaganden/${created.body.id}`).expect(200)).body.personId;
+      })());
     const remitterad = async (): Promise<string> =>
       (await staff.post(`/insatser/${insats}/deltaganden`, remissBody()).expect(201)).body.id;
     const inskriven = async (): Promise<string> =>
@@ -191,7 +214,7 @@ describe('the access matrix: every endpoint as every role against every target',
       await staff.post(`/deltaganden/${id}/avslut`, avslutBody()).expect(200);
       return id;
     };
-    return { insats, remitterad, inskriven, avslutad };
+    return { insats, remitterad, inskriven, avslutad, person };
   };
 
   beforeAll(async () => {
@@ -213,9 +236,9 @@ describe('the access matrix: every endpoint as every role against every target',
     const foreign = await t.insats({ namn: 'Främmande' }, foreignAdmin);
     const foreignStaff = await t.user('personal', { insatser: [foreign], admin: foreignAdmin });
 
-    fixtures['egen insats'] = fixture(own, callers.personal);
-    fixtures['annan insats'] = fixture(other, otherStaff);
-    fixtures['annat förbund'] = fixture(foreign, foreignStaff);
+    fixtures['egen insats'] = fixture(own, callers.personal, '19850505-0107');
+    fixtures['annan insats'] = fixture(other, otherStaff, '20000229-0104');
+    fixtures['annat förbund'] = fixture(foreign, foreignStaff, '19700101-0102');
   });
   afterAll(() => t.close());
 
@@ -251,19 +274,17 @@ describe('the access matrix: every endpoint as every role against every target',
       put: (path, body) => t.http.put(`/api/v1${path}`).send(body ?? {}),
       delete: (path) => t.http.delete(`/api/v1${path}`),
     };
+    // Any id will do: the token is checked before anything else.
+    const anyId = async (): Promise<string> => fixtures['egen insats'].insats;
+    const target: Fixture = {
+      insats: fixtures['egen insats'].insats,
+      remitterad: anyId,
+      inskriven: anyId,
+      avslutad: anyId,
+      person: anyId,
+    };
     const statuses = new Set<number>();
-    for (const endpoint of ENDPOINTS) {
-      statuses.add(
-        (
-          await endpoint.call(anonymous, {
-            ...fixtures['egen insats'],
-            remitterad: async () => fixtures['egen insats'].insats,
-            inskriven: async () => fixtures['egen insats'].insats,
-            avslutad: async () => fixtures['egen insats'].insats,
-          })
-        ).status,
-      );
-    }
+    for (const endpoint of ENDPOINTS) statuses.add((await endpoint.call(anonymous, target)).status);
     for (const endpoint of UNTARGETED) statuses.add((await endpoint.call(anonymous)).status);
     expect([...statuses]).toEqual([401]);
   });
