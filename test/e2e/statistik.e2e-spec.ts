@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import {
   avslutBody,
   remissBody,
@@ -105,5 +107,98 @@ describe('GET /statistik over HTTP', () => {
     expect(own.body.insatser).toEqual([]);
     expect(own.body.totalt.deltagare.aktuella.totalt).toBe(0);
     await personal.get(`/statistik?${PERIOD}`).expect(403);
+  });
+
+  const download = (query: string) =>
+    kansli
+      .get(`/statistik/export?${query}`)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+
+  it('exports CSV for Swedish Excel: BOM, semicolons, header lines and labelled rows', async () => {
+    const response = await download(`${PERIOD}&insats=${insats}&format=csv`).expect(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="deltagarstatistik-2025-01-01--2025-12-31.csv"',
+    );
+    const file = response.body as Buffer;
+    expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows: string[][] = parse(file.subarray(3).toString('utf8'), {
+      delimiter: ';',
+      relax_column_count: true,
+    });
+    expect(rows[0]).toEqual(['Förbund: Samordningsförbundet Test']);
+    expect(rows[1]).toEqual(['Period: 2025-01-01 – 2025-12-31']);
+    expect(rows[2]![0]).toMatch(/^Uppgifter per: \d{4}-\d{2}-\d{2}T/);
+    expect(rows[3]).toEqual(['Skyddad för publicering: nej']);
+    const deltagare = rows.findIndex((row) => row[0] === 'Deltagare');
+    expect(rows[deltagare + 1]).toEqual([
+      'Insats',
+      'Mått',
+      'Kvinnor',
+      'Män',
+      'Ej angivet',
+      'Totalt',
+    ]);
+    const { body } = await kansli.get(`/statistik?${PERIOD}&insats=${insats}`).expect(200);
+    const aktuella = body.totalt.deltagare.aktuella;
+    expect(rows).toContainEqual([
+      'Totalt',
+      'Aktuella',
+      String(aktuella.kvinna),
+      String(aktuella.man),
+      String(aktuella.ejAngivet),
+      String(aktuella.totalt),
+    ]);
+    const remittent = rows.findIndex((row) => row[0] === 'Remisser per remittent');
+    expect(rows.slice(remittent).find((row) => row[1] === 'Arbetsförmedlingen')).toBeDefined();
+  });
+
+  it('exports XLSX with one sheet per table, numbers as numbers and shares as percentages', async () => {
+    const response = await download(`${PERIOD}&format=xlsx`).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Deltagare',
+        'Remisser per remittent',
+        'Utfall per grupp',
+        'Måluppfyllelse',
+      ]),
+    );
+    const sheet = workbook.getWorksheet('Deltagare')!;
+    expect(sheet.getCell('A1').value).toBe('Förbund: Samordningsförbundet Test');
+    const values: unknown[][] = [];
+    sheet.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    const totalAktuella = values.find((row) => row[0] === 'Totalt' && row[1] === 'Aktuella')!;
+    expect(totalAktuella.slice(2).every((cell) => typeof cell === 'number')).toBe(true);
+    const grupp = workbook.getWorksheet('Utfall per grupp')!;
+    let percentFormat = false;
+    grupp.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'number' && cell.numFmt === '0.0%') percentFormat = true;
+      }),
+    );
+    expect(percentFormat).toBe(true);
+  });
+
+  it('suppresses counts 1–4 as "<5" with skydda=true, in JSON and in exports', async () => {
+    const { body } = await kansli.get(`/statistik?${PERIOD}&skydda=true`).expect(200);
+    expect(body.totalt.remisser.mottagna.totalt).toBe('<5');
+    expect(body.totalt.deltagare.overforda).toEqual({ kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 });
+    const csv = await download(`${PERIOD}&skydda=true&format=csv`).expect(200);
+    const text = (csv.body as Buffer).toString('utf8');
+    expect(text).toContain('Skyddad för publicering: ja');
+    expect(text).toContain('<5');
+  });
+
+  it('answers 400 without a format', async () => {
+    const response = await kansli.get(`/statistik/export?${PERIOD}`).expect(400);
+    expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['format']);
   });
 });

@@ -1,6 +1,6 @@
 import { parseAldersgrupper } from '#domain';
 import { InsatsRow } from '#projections';
-import { StatistikService, type StatistikReport } from '#statistik';
+import { skyddaReport, StatistikService, type StatistikReport } from '#statistik';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
@@ -34,7 +34,7 @@ export class StatistikHandler implements IQueryHandler<StatistikQuery> {
       if (found !== insatsIds.length) throw new NotFoundError(INSATS_SAKNAS);
     }
     const forbund = await this.forbund.findOneByOrFail({ id: user.forbundId });
-    return this.statistik.report(
+    const report = await this.statistik.report(
       {
         forbundId: user.forbundId,
         fran: params.fran,
@@ -47,5 +47,6 @@ export class StatistikHandler implements IQueryHandler<StatistikQuery> {
       },
       { id: forbund.id, namn: forbund.namn },
     );
+    return params.skydda ? skyddaReport(report) : report;
   }
 }

@@ -1,0 +1,306 @@
+import {
+  AVSLUTSORSAK_ETIKETT,
+  FORSORJNING_ETIKETT,
+  REMITTENT_ETIKETT,
+  SYSSELSATTNING_ETIKETT,
+  UTFALL_GRUPP_ETIKETT,
+  kommunNamn,
+} from '#domain';
+import type { Andel, Antal, ByKon, StatistikReport, StatistikTables } from '../report.js';
+import { SKYDDAD } from '../skydda.js';
+
+/** One cell of an exported table; the kind decides how CSV and XLSX render it. */
+export type ExportCell =
+  | { kind: 'text'; text: string }
+  | { kind: 'antal'; antal: Antal }
+  | { kind: 'andel'; andel: Andel }
+  /** Days (means and medians), shown with one decimal. */
+  | { kind: 'dagar'; dagar: number | null }
+  /** Any other number: a year, months, a goal. */
+  | { kind: 'tal'; tal: number | null };
+
+export interface ExportTable {
+  /** Swedish title of the CSV block. */
+  title: string;
+  /** The XLSX worksheet: at most 31 characters, none of []:*?/\, unique. */
+  sheetName: string;
+  columns: string[];
+  rows: ExportCell[][];
+}
+
+export interface ExportOptions {
+  /** Whether the report was protected; when not given, whether any count shows "<5". */
+  skyddad?: boolean;
+}
+
+const text = (value: string): ExportCell => ({ kind: 'text', text: value });
+const antal = (value: Antal): ExportCell => ({ kind: 'antal', antal: value });
+const andel = (value: Andel): ExportCell => ({ kind: 'andel', andel: value });
+const dagar = (value: number | null): ExportCell => ({ kind: 'dagar', dagar: value });
+const tal = (value: number | null): ExportCell => ({ kind: 'tal', tal: value });
+
+const KON_KOLUMNER = ['Kvinnor', 'Män', 'Ej angivet', 'Totalt'];
+const ANDEL_KOLUMNER = ['Andel kvinnor', 'Andel män', 'Andel ej angivet', 'Andel totalt'];
+
+const byKon = (counts: ByKon): ExportCell[] =>
+  [counts.kvinna, counts.man, counts.ejAngivet, counts.totalt].map(antal);
+const andelByKon = (shares: ByKon<Andel>): ExportCell[] =>
+  [shares.kvinna, shares.man, shares.ejAngivet, shares.totalt].map(andel);
+
+const kommunEtikett = (kod: string): string => {
+  const namn = kommunNamn(kod);
+  return namn ? `${kod} ${namn}` : kod;
+};
+
+/** The scopes of every table: each insats in the report's order, then the whole förbund. */
+type Scope = { namn: string; tables: StatistikTables; unikaPersoner?: ByKon };
+
+interface TableSpec {
+  title: string;
+  sheetName: string;
+  columns: string[];
+  /** The rows of one scope, without its leading "Insats" cell. */
+  rows: (scope: Scope) => ExportCell[][];
+}
+
+const TABLES: readonly TableSpec[] = [
+  {
+    title: 'Deltagare',
+    sheetName: 'Deltagare',
+    columns: ['Mått', ...KON_KOLUMNER],
+    rows: ({ tables: { deltagare: d }, unikaPersoner }) => [
+      [text('Aktuella'), ...byKon(d.aktuella)],
+      [text('Nya'), ...byKon(d.nya)],
+      [text('Överförda från tidigare period'), ...byKon(d.overforda)],
+      [text('Avslutade'), ...byKon(d.avslutade)],
+      [text('Pågående vid periodens slut'), ...byKon(d.pagaende)],
+      ...(unikaPersoner ? [[text('Unika personer'), ...byKon(unikaPersoner)]] : []),
+    ],
+  },
+  {
+    title: 'Åldersgrupper (ålder vid inskrivning)',
+    sheetName: 'Åldersgrupper',
+    columns: ['Åldersgrupp', 'Mått', ...KON_KOLUMNER],
+    rows: ({ tables }) =>
+      tables.aldersgrupper.flatMap((rad) => [
+        [text(`${rad.grupp} år`), text('Aktuella'), ...byKon(rad.aktuella)],
+        [text(`${rad.grupp} år`), text('Nya'), ...byKon(rad.nya)],
+      ]),
+  },
+  {
+    title: 'Remisser',
+    sheetName: 'Remisser',
+    columns: ['Mått', ...KON_KOLUMNER],
+    rows: ({ tables: { remisser: r } }) => [
+      [text('Mottagna'), ...byKon(r.mottagna)],
+      [text('Återremitterade'), ...byKon(r.aterremitterade)],
+      [text('Väntande vid periodens slut'), ...byKon(r.vantande)],
+    ],
+  },
+  {
+    title: 'Remisser per remittent',
+    sheetName: 'Remisser per remittent',
+    columns: ['Remittent', ...KON_KOLUMNER],
+    rows: ({ tables }) =>
+      tables.remisser.perRemittent.map((rad) => [
+        text(REMITTENT_ETIKETT[rad.remittent]),
+        ...byKon(rad.antal),
+      ]),
+  },
+  {
+    title: 'Remisser per kommun',
+    sheetName: 'Remisser per kommun',
+    columns: ['Kommun', ...KON_KOLUMNER],
+    rows: ({ tables }) =>
+      tables.remisser.perKommun.map((rad) => [
+        text(kommunEtikett(rad.kommun)),
+        ...byKon(rad.antal),
+      ]),
+  },
+  {
+    title: 'Nya deltagare per remittent',
+    sheetName: 'Nya deltagare per remittent',
+    columns: ['Remittent', 'Antal', 'Andel av nya'],
+    rows: ({ tables }) =>
+      tables.nyaPerRemittent.map((rad) => [
+        text(REMITTENT_ETIKETT[rad.remittent]),
+        antal(rad.antal),
+        andel(rad.andel),
+      ]),
+  },
+  {
+    title: 'Utfall per avslutsorsak',
+    sheetName: 'Utfall per avslutsorsak',
+    columns: ['Avslutsorsak', ...KON_KOLUMNER, 'Andel av avslutade'],
+    rows: ({ tables }) =>
+      tables.utfall.perAvslutsorsak.map((rad) => [
+        text(AVSLUTSORSAK_ETIKETT[rad.avslutsorsak]),
+        ...byKon(rad.antal),
+        andel(rad.andel),
+      ]),
+  },
+  {
+    title: 'Utfall per grupp (andel av avslutade)',
+    sheetName: 'Utfall per grupp',
+    columns: ['Utfall', ...KON_KOLUMNER, ...ANDEL_KOLUMNER],
+    rows: ({ tables: { utfall } }) => [
+      ...utfall.perGrupp.map((rad) => [
+        text(UTFALL_GRUPP_ETIKETT[rad.grupp]),
+        ...byKon(rad.antal),
+        ...andelByKon(rad.andel),
+      ]),
+      [
+        text('Arbete eller studier'),
+        ...byKon(utfall.arbeteEllerStudier.antal),
+        ...andelByKon(utfall.arbeteEllerStudier.andel),
+      ],
+    ],
+  },
+  {
+    title: 'Försörjning vid inskrivning och avslut (bland avslutade)',
+    sheetName: 'Försörjning',
+    columns: [
+      'Försörjning',
+      ...KON_KOLUMNER.map((kolumn) => `Vid inskrivning: ${kolumn}`),
+      ...KON_KOLUMNER.map((kolumn) => `Vid avslut: ${kolumn}`),
+    ],
+    rows: ({ tables }) =>
+      tables.forsorjning.rader.map((rad) => [
+        text(FORSORJNING_ETIKETT[rad.kod]),
+        ...byKon(rad.vidInskrivning),
+        ...byKon(rad.vidAvslut),
+      ]),
+  },
+  {
+    title: 'Övergångar i försörjning (bland avslutade)',
+    sheetName: 'Övergångar i försörjning',
+    columns: ['Vid inskrivning', 'Vid avslut', 'Antal'],
+    rows: ({ tables }) =>
+      tables.forsorjning.overgangar.map((rad) => [
+        text(FORSORJNING_ETIKETT[rad.fran]),
+        text(FORSORJNING_ETIKETT[rad.till]),
+        antal(rad.antal),
+      ]),
+  },
+  {
+    title: 'Kötid och tid i insats',
+    sheetName: 'Kötid och tid i insats',
+    columns: ['Mått', 'Medel (dagar)', 'Median (dagar)'],
+    rows: ({ tables }) => [
+      [
+        text('Kötid från remiss till inskrivning (nya)'),
+        dagar(tables.remisser.kotidDagar.medel),
+        dagar(tables.remisser.kotidDagar.median),
+      ],
+      [
+        text('Tid i insats från inskrivning till avslut (avslutade)'),
+        dagar(tables.tidIInsatsDagar.medel),
+        dagar(tables.tidIInsatsDagar.median),
+      ],
+    ],
+  },
+  {
+    title: 'Uppföljning efter avslut',
+    sheetName: 'Uppföljning',
+    columns: ['Månader efter avslut', 'Sysselsättning', ...KON_KOLUMNER],
+    rows: ({ tables }) =>
+      tables.uppfoljning.map((rad) => [
+        tal(rad.manaderEfterAvslut),
+        text(SYSSELSATTNING_ETIKETT[rad.sysselsattning]),
+        ...byKon(rad.antal),
+      ]),
+  },
+  {
+    title: 'Volym',
+    sheetName: 'Volym',
+    columns: KON_KOLUMNER,
+    rows: ({ tables }) => [byKon(tables.volym)],
+  },
+  {
+    title: 'Måluppfyllelse per kalenderår',
+    sheetName: 'Måluppfyllelse',
+    columns: [
+      'År',
+      'Mål: deltagare',
+      'Utfall: aktuella',
+      'Mål: nya deltagare',
+      'Utfall: nya',
+      'Mål: andel arbete/studier',
+      'Utfall: andel arbete/studier',
+    ],
+    rows: ({ tables }) =>
+      tables.maluppfyllelse.map((rad) => [
+        tal(rad.ar),
+        tal(rad.mal?.deltagare ?? null),
+        antal(rad.utfall.aktuella),
+        tal(rad.mal?.nyaDeltagare ?? null),
+        antal(rad.utfall.nya),
+        andel(rad.mal?.andelArbeteStudier ?? null),
+        andel(rad.utfall.andelArbeteStudier),
+      ]),
+  },
+];
+
+/** The report as labelled tables, each with rows for every insats and then "Totalt". */
+export const exportTables = (report: StatistikReport): ExportTable[] => {
+  const scopes: Scope[] = [
+    ...report.insatser.map((insats) => ({ namn: insats.namn, tables: insats })),
+    { namn: 'Totalt', tables: report.totalt, unikaPersoner: report.totalt.unikaPersoner },
+  ];
+  return TABLES.map((spec) => ({
+    title: spec.title,
+    sheetName: spec.sheetName,
+    columns: ['Insats', ...spec.columns],
+    rows: scopes.flatMap((scope) => spec.rows(scope).map((row) => [text(scope.namn), ...row])),
+  }));
+};
+
+const containsSkyddad = (value: unknown): boolean =>
+  value === SKYDDAD ||
+  (typeof value === 'object' && value !== null && Object.values(value).some(containsSkyddad));
+
+const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
+
+/** The lines every export starts with: förbund, period, asOf and whether it is protected. */
+export const exportHeaderLines = (
+  report: StatistikReport,
+  options: ExportOptions = {},
+): string[] => {
+  const skyddad =
+    options.skyddad ?? (containsSkyddad(report.insatser) || containsSkyddad(report.totalt));
+  return [
+    `Förbund: ${report.forbund.namn}`,
+    `Period: ${report.period.fran} – ${report.period.till}`,
+    `Uppgifter per: ${report.asOf} (${STOCKHOLM.format(new Date(report.asOf))} svensk tid)`,
+    skyddad
+      ? 'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5'
+      : 'Skyddad för publicering: nej',
+  ];
+};
+
+/** Swedish rendering of a cell: percent with one decimal and a decimal comma. */
+export const cellText = (cell: ExportCell): string => {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'antal':
+      return String(cell.antal);
+    case 'andel':
+      return cell.andel === null ? '' : `${decimal(cell.andel * 100)} %`;
+    case 'dagar':
+      return cell.dagar === null ? '' : decimal(cell.dagar);
+    case 'tal':
+      return cell.tal === null ? '' : String(cell.tal);
+  }
+  const _exhaustive: never = cell;
+  return _exhaustive;
+};
+
+const decimal = (value: number): string => value.toFixed(1).replace('.', ',');
+
+export const exportFileName = (report: StatistikReport, format: 'csv' | 'xlsx'): string =>
+  `deltagarstatistik-${report.period.fran}--${report.period.till}.${format}`;

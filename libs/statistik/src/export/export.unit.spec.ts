@@ -1,0 +1,263 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { ByKon, StatistikReport, StatistikTables } from '../report.js';
+import { exportCsv } from './csv-export.js';
+import { exportFileName, exportHeaderLines, exportTables } from './export-tables.js';
+import { exportXlsx } from './xlsx-export.js';
+
+const kon = (kvinna: number, man = 0, ejAngivet = 0): ByKon<number> => ({
+  kvinna,
+  man,
+  ejAngivet,
+  totalt: kvinna + man + ejAngivet,
+});
+const noll = () => kon(0);
+const ingenAndel = () => ({ kvinna: null, man: null, ejAngivet: null, totalt: null });
+
+/** Tables of zeros and empty lists: a test fills in only what it is about. */
+const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables => ({
+  deltagare: {
+    aktuella: noll(),
+    nya: noll(),
+    overforda: noll(),
+    avslutade: noll(),
+    pagaende: noll(),
+  },
+  aldersgrupper: [],
+  remisser: {
+    mottagna: noll(),
+    aterremitterade: noll(),
+    vantande: noll(),
+    perRemittent: [],
+    perKommun: [],
+    kotidDagar: { medel: null, median: null },
+  },
+  nyaPerRemittent: [],
+  utfall: {
+    perAvslutsorsak: [],
+    perGrupp: [],
+    arbeteEllerStudier: { antal: noll(), andel: ingenAndel() },
+  },
+  forsorjning: { avslutade: noll(), rader: [], overgangar: [] },
+  tidIInsatsDagar: { medel: null, median: null },
+  uppfoljning: [],
+  volym: noll(),
+  maluppfyllelse: [],
+  ...over,
+});
+
+/** One insats, Steget, whose tables are the förbund's, except volym, shown protected. */
+const steget = (): Partial<StatistikTables> => ({
+  deltagare: { ...tabeller().deltagare, aktuella: kon(9, 5), nya: kon(9, 5) },
+  remisser: {
+    ...tabeller().remisser,
+    mottagna: kon(9, 7),
+    perRemittent: [
+      { remittent: 'af', antal: kon(3, 7) },
+      { remittent: 'fk', antal: kon(6) },
+    ],
+    perKommun: [{ kommun: '0138', antal: kon(9, 7) }],
+    kotidDagar: { medel: 12.5, median: 10 },
+  },
+  nyaPerRemittent: [
+    { remittent: 'af', antal: 5, andel: 5 / 14 },
+    { remittent: 'fk', antal: 9, andel: 9 / 14 },
+  ],
+});
+
+const report: StatistikReport = {
+  period: { fran: '2025-01-01', till: '2025-12-31' },
+  asOf: '2026-01-15T08:00:00.000Z',
+  forbund: { id: 'f1', namn: 'Samordningsförbundet Test' },
+  insatser: [
+    {
+      insatsId: 'i1',
+      namn: 'Steget',
+      ...tabeller({ ...steget(), volym: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 } }),
+    },
+  ],
+  totalt: { ...tabeller({ ...steget(), volym: kon(3, 10) }), unikaPersoner: kon(9, 5) },
+};
+
+const HEADER_LINES = [
+  'Förbund: Samordningsförbundet Test',
+  'Period: 2025-01-01 – 2025-12-31',
+  'Uppgifter per: 2026-01-15T08:00:00.000Z (2026-01-15 09:00 svensk tid)',
+  'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5',
+];
+
+describe('exportTables', () => {
+  it('gives every table a unique worksheet name Excel accepts', () => {
+    const names = exportTables(report).map((table) => table.sheetName);
+
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+
+  it('lists the rows of each insats first, then the förbund as "Totalt"', () => {
+    const deltagare = exportTables(report).find((table) => table.title === 'Deltagare')!;
+
+    expect(
+      deltagare.rows.map((row) => row.slice(0, 2).map((cell) => cell.kind === 'text' && cell.text)),
+    ).toEqual([
+      ['Steget', 'Aktuella'],
+      ['Steget', 'Nya'],
+      ['Steget', 'Överförda från tidigare period'],
+      ['Steget', 'Avslutade'],
+      ['Steget', 'Pågående vid periodens slut'],
+      ['Totalt', 'Aktuella'],
+      ['Totalt', 'Nya'],
+      ['Totalt', 'Överförda från tidigare period'],
+      ['Totalt', 'Avslutade'],
+      ['Totalt', 'Pågående vid periodens slut'],
+      ['Totalt', 'Unika personer'],
+    ]);
+  });
+
+  it('says a report is not protected when told so, whatever it holds', () => {
+    expect(exportHeaderLines(report, { skyddad: false })[3]).toBe('Skyddad för publicering: nej');
+  });
+});
+
+describe('exportFileName', () => {
+  it('names the file after the period', () => {
+    expect(exportFileName(report, 'xlsx')).toBe('deltagarstatistik-2025-01-01--2025-12-31.xlsx');
+    expect(exportFileName(report, 'csv')).toBe('deltagarstatistik-2025-01-01--2025-12-31.csv');
+  });
+});
+
+describe('exportCsv', () => {
+  const csv = exportCsv(report);
+  const records: string[][] = parse(csv, { bom: true, delimiter: ';', relax_column_count: true });
+  const block = (title: string): string[][] => {
+    const start = records.findIndex((record) => record[0] === title);
+    const end = records.findIndex((record, i) => i > start && record.join('') === '');
+    return records.slice(start, end === -1 ? undefined : end);
+  };
+
+  it('starts with a UTF-8 BOM and ends its lines with CRLF', () => {
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.subarray(3).toString('utf8');
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n');
+    expect(lines.slice(0, 6)).toEqual([...HEADER_LINES, '', 'Deltagare']);
+    expect(lines[6]).toBe('Insats;Mått;Kvinnor;Män;Ej angivet;Totalt');
+  });
+
+  it('labels remittenter in Swedish and writes counts as integers and "<5" as is', () => {
+    expect(block('Remisser per remittent')).toEqual([
+      ['Remisser per remittent'],
+      ['Insats', 'Remittent', 'Kvinnor', 'Män', 'Ej angivet', 'Totalt'],
+      ['Steget', 'Arbetsförmedlingen', '3', '7', '0', '10'],
+      ['Steget', 'Försäkringskassan', '6', '0', '0', '6'],
+      ['Totalt', 'Arbetsförmedlingen', '3', '7', '0', '10'],
+      ['Totalt', 'Försäkringskassan', '6', '0', '0', '6'],
+    ]);
+    expect(block('Volym')).toEqual([
+      ['Volym'],
+      ['Insats', 'Kvinnor', 'Män', 'Ej angivet', 'Totalt'],
+      ['Steget', '<5', '<5', '0', '13'],
+      ['Totalt', '3', '10', '0', '13'],
+    ]);
+  });
+
+  it('labels a kommun by code and name', () => {
+    expect(block('Remisser per kommun')[2]).toEqual(['Steget', '0138 Tyresö', '9', '7', '0', '16']);
+  });
+
+  it('writes shares as percent with one decimal and days with a decimal comma', () => {
+    expect(block('Nya deltagare per remittent').slice(1, 4)).toEqual([
+      ['Insats', 'Remittent', 'Antal', 'Andel av nya'],
+      ['Steget', 'Arbetsförmedlingen', '5', '35,7 %'],
+      ['Steget', 'Försäkringskassan', '9', '64,3 %'],
+    ]);
+    expect(block('Kötid och tid i insats')[2]).toEqual([
+      'Steget',
+      'Kötid från remiss till inskrivning (nya)',
+      '12,5',
+      '10,0',
+    ]);
+  });
+
+  it('keeps Excel from running an insats name as a formula', () => {
+    const formel = { ...report, insatser: [{ ...report.insatser[0]!, namn: '=1+1' }] };
+    const rows: string[][] = parse(exportCsv(formel), {
+      bom: true,
+      delimiter: ';',
+      relax_column_count: true,
+    });
+
+    expect(rows.find((row) => row[1] === 'Aktuella')).toEqual([
+      "'=1+1",
+      'Aktuella',
+      '9',
+      '5',
+      '0',
+      '14',
+    ]);
+  });
+});
+
+describe('exportXlsx', () => {
+  const load = async (): Promise<ExcelJS.Workbook> => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report)).buffer);
+    return workbook;
+  };
+
+  it('writes one worksheet per table, each starting with the header lines', async () => {
+    const workbook = await load();
+
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(
+      exportTables(report).map((table) => table.sheetName),
+    );
+    const sheet = workbook.getWorksheet('Remisser per remittent')!;
+    expect([1, 2, 3, 4, 5].map((row) => sheet.getCell(row, 1).value)).toEqual([
+      ...HEADER_LINES,
+      'Remisser per remittent',
+    ]);
+  });
+
+  it('writes a bold, frozen column header and labelled rows with numeric counts', async () => {
+    const sheet = (await load()).getWorksheet('Remisser per remittent')!;
+
+    expect(sheet.getRow(6).values).toEqual([
+      undefined,
+      'Insats',
+      'Remittent',
+      'Kvinnor',
+      'Män',
+      'Ej angivet',
+      'Totalt',
+    ]);
+    expect(sheet.getRow(6).font).toEqual({ bold: true });
+    expect(sheet.views).toMatchObject([{ state: 'frozen', ySplit: 6 }]);
+    expect(sheet.getRow(7).values).toEqual([
+      undefined,
+      'Steget',
+      'Arbetsförmedlingen',
+      3,
+      7,
+      0,
+      10,
+    ]);
+  });
+
+  it('writes a share as a number formatted as percent with one decimal', async () => {
+    const cell = (await load()).getWorksheet('Nya deltagare per remittent')!.getCell('D7');
+
+    expect(cell.type).toBe(ExcelJS.ValueType.Number);
+    expect(cell.value).toBe(5 / 14);
+    expect(cell.numFmt).toBe('0.0%');
+  });
+
+  it('writes "<5" as text', async () => {
+    const sheet = (await load()).getWorksheet('Volym')!;
+
+    expect(sheet.getRow(7).values).toEqual([undefined, 'Steget', '<5', '<5', 0, 13]);
+    expect(sheet.getCell('B7').type).toBe(ExcelJS.ValueType.String);
+  });
+});

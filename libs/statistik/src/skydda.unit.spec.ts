@@ -1,0 +1,266 @@
+import type { ByKon, StatistikReport, StatistikTables } from './report.js';
+import { skyddaReport } from './skydda.js';
+
+const kon = (kvinna: number, man = 0, ejAngivet = 0): ByKon<number> => ({
+  kvinna,
+  man,
+  ejAngivet,
+  totalt: kvinna + man + ejAngivet,
+});
+const noll = () => kon(0);
+const ingenAndel = () => ({ kvinna: null, man: null, ejAngivet: null, totalt: null });
+
+/** Tables of zeros and empty lists: a test fills in only what it is about. */
+const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables => ({
+  deltagare: {
+    aktuella: noll(),
+    nya: noll(),
+    overforda: noll(),
+    avslutade: noll(),
+    pagaende: noll(),
+  },
+  aldersgrupper: [],
+  remisser: {
+    mottagna: noll(),
+    aterremitterade: noll(),
+    vantande: noll(),
+    perRemittent: [],
+    perKommun: [],
+    kotidDagar: { medel: null, median: null },
+  },
+  nyaPerRemittent: [],
+  utfall: {
+    perAvslutsorsak: [],
+    perGrupp: [],
+    arbeteEllerStudier: { antal: noll(), andel: ingenAndel() },
+  },
+  forsorjning: { avslutade: noll(), rader: [], overgangar: [] },
+  tidIInsatsDagar: { medel: null, median: null },
+  uppfoljning: [],
+  volym: noll(),
+  maluppfyllelse: [],
+  ...over,
+});
+
+const rapport = (
+  totalt: Partial<StatistikTables>,
+  insatser: Partial<StatistikTables>[] = [],
+): StatistikReport => ({
+  period: { fran: '2025-01-01', till: '2025-12-31' },
+  asOf: '2026-01-15T08:00:00.000Z',
+  forbund: { id: 'f1', namn: 'Samordningsförbundet Test' },
+  insatser: insatser.map((tables, i) => ({
+    insatsId: `i${i + 1}`,
+    namn: `Insats ${i + 1}`,
+    ...tabeller(tables),
+  })),
+  totalt: { ...tabeller(totalt), unikaPersoner: noll() },
+});
+
+/** Deltagare tables consistent with `nya` and `avslutade` (everyone new, nobody still on). */
+const deltagare = (nya: ByKon<number>, avslutade: ByKon<number> = nya) => ({
+  aktuella: nya,
+  nya,
+  overforda: noll(),
+  avslutade,
+  pagaende: kon(
+    nya.kvinna - avslutade.kvinna,
+    nya.man - avslutade.man,
+    nya.ejAngivet - avslutade.ejAngivet,
+  ),
+});
+
+describe('skyddaReport', () => {
+  it('suppresses a lone 3 in a kön row and the smallest other non-zero cell of the row', () => {
+    const skyddad = skyddaReport(rapport({ volym: kon(3, 10, 7) }));
+
+    expect(skyddad.totalt.volym).toEqual({ kvinna: '<5', man: 10, ejAngivet: '<5', totalt: 20 });
+  });
+
+  it('never suppresses a zero, neither first nor as the second cell', () => {
+    const skyddad = skyddaReport(
+      rapport({
+        volym: kon(3, 0, 0),
+        remisser: { ...tabeller().remisser, vantande: kon(2, 0, 9) },
+      }),
+    );
+
+    expect(skyddad.totalt.volym).toEqual({ kvinna: '<5', man: 0, ejAngivet: 0, totalt: '<5' });
+    expect(skyddad.totalt.remisser.vantande).toEqual({
+      kvinna: '<5',
+      man: 0,
+      ejAngivet: '<5',
+      totalt: 11,
+    });
+  });
+
+  it('leaves a report whose counts are 0 or 5 and more exactly as it was', () => {
+    const report = rapport({
+      deltagare: deltagare(kon(5, 12), kon(5, 6)),
+      volym: kon(0, 6, 0),
+      nyaPerRemittent: [{ remittent: 'af', antal: 17, andel: 1 }],
+      tidIInsatsDagar: { medel: 40.5, median: 38 },
+    });
+
+    expect(skyddaReport(report)).toEqual(report);
+  });
+
+  it('suppresses a second cell in a column whose total is shown, and nulls their shares', () => {
+    const skyddad = skyddaReport(
+      rapport({
+        deltagare: deltagare(kon(12, 8)),
+        nyaPerRemittent: [
+          { remittent: 'af', antal: 3, andel: 0.15 },
+          { remittent: 'fk', antal: 10, andel: 0.5 },
+          { remittent: 'egen', antal: 7, andel: 0.35 },
+        ],
+      }),
+    );
+
+    expect(skyddad.totalt.nyaPerRemittent).toEqual([
+      { remittent: 'af', antal: '<5', andel: null },
+      { remittent: 'fk', antal: 10, andel: 0.5 },
+      { remittent: 'egen', antal: '<5', andel: null },
+    ]);
+    expect(skyddad.totalt.deltagare.nya).toEqual({ kvinna: 12, man: 8, ejAngivet: 0, totalt: 20 });
+  });
+
+  it('repeats until a secondary suppression in a row has its own partner in its column', () => {
+    // af: the 3 takes man 10 along in its row; man 10 is then alone in the man column, so
+    // fk's man 20 goes too. The kvinna column already took fk's 5 for the 3.
+    const skyddad = skyddaReport(
+      rapport({
+        remisser: {
+          ...tabeller().remisser,
+          mottagna: kon(8, 30),
+          perRemittent: [
+            { remittent: 'af', antal: kon(3, 10) },
+            { remittent: 'fk', antal: kon(5, 20) },
+          ],
+        },
+      }),
+    );
+
+    expect(skyddad.totalt.remisser.perRemittent).toEqual([
+      { remittent: 'af', antal: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 } },
+      { remittent: 'fk', antal: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 25 } },
+    ]);
+    expect(skyddad.totalt.remisser.mottagna).toEqual({
+      kvinna: 8,
+      man: 30,
+      ejAngivet: 0,
+      totalt: 38,
+    });
+  });
+
+  it("suppresses a second insats's cell when one insats's cell and the förbund's total are shown", () => {
+    // Kvinnor: 3 + 8 = 11 would give the 3 away, so insats 2's 8 goes, and then its man 12.
+    const skyddad = skyddaReport(
+      rapport({ volym: kon(11, 22) }, [{ volym: kon(3, 10) }, { volym: kon(8, 12) }]),
+    );
+
+    expect(skyddad.insatser.map((insats) => insats.volym)).toEqual([
+      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
+      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 20 },
+    ]);
+    expect(skyddad.totalt.volym).toEqual({ kvinna: 11, man: 22, ejAngivet: 0, totalt: 33 });
+  });
+
+  it('nulls the utfall shares of suppressed counts and keeps the others, means and medians', () => {
+    const skyddad = skyddaReport(
+      rapport({
+        deltagare: deltagare(kon(6, 10)),
+        utfall: {
+          perAvslutsorsak: [
+            { avslutsorsak: 'arbete', antal: kon(2, 3), andel: 5 / 16 },
+            { avslutsorsak: 'avbrott', antal: kon(4, 7), andel: 11 / 16 },
+          ],
+          perGrupp: [
+            {
+              grupp: 'arbete',
+              antal: kon(2, 3),
+              andel: { kvinna: 2 / 6, man: 3 / 10, ejAngivet: null, totalt: 5 / 16 },
+            },
+            {
+              grupp: 'ovriga',
+              antal: kon(4, 7),
+              andel: { kvinna: 4 / 6, man: 7 / 10, ejAngivet: null, totalt: 11 / 16 },
+            },
+          ],
+          arbeteEllerStudier: {
+            antal: kon(2, 3),
+            andel: { kvinna: 2 / 6, man: 3 / 10, ejAngivet: null, totalt: 5 / 16 },
+          },
+        },
+        tidIInsatsDagar: { medel: 40.5, median: 38 },
+      }),
+    );
+
+    const skyddadRad = (totalt: number) => ({ kvinna: '<5', man: '<5', ejAngivet: 0, totalt });
+    const andelTotalt = (totalt: number) => ({ kvinna: null, man: null, ejAngivet: null, totalt });
+    expect(skyddad.totalt.utfall).toEqual({
+      perAvslutsorsak: [
+        { avslutsorsak: 'arbete', antal: skyddadRad(5), andel: 5 / 16 },
+        { avslutsorsak: 'avbrott', antal: skyddadRad(11), andel: 11 / 16 },
+      ],
+      perGrupp: [
+        { grupp: 'arbete', antal: skyddadRad(5), andel: andelTotalt(5 / 16) },
+        { grupp: 'ovriga', antal: skyddadRad(11), andel: andelTotalt(11 / 16) },
+      ],
+      arbeteEllerStudier: { antal: skyddadRad(5), andel: andelTotalt(5 / 16) },
+    });
+    expect(skyddad.totalt.deltagare.avslutade).toEqual({
+      kvinna: 6,
+      man: 10,
+      ejAngivet: 0,
+      totalt: 16,
+    });
+    expect(skyddad.totalt.tidIInsatsDagar).toEqual({ medel: 40.5, median: 38 });
+  });
+
+  it("nulls a year's share arbete/studier when the year's aktuella are suppressed", () => {
+    const mal = { deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3 };
+    const skyddad = skyddaReport(
+      rapport({
+        maluppfyllelse: [
+          { ar: 2025, mal, utfall: { aktuella: 4, nya: 2, andelArbeteStudier: 0.5 } },
+          { ar: 2026, mal: null, utfall: { aktuella: 12, nya: 0, andelArbeteStudier: 0.25 } },
+        ],
+      }),
+    );
+
+    expect(skyddad.totalt.maluppfyllelse).toEqual([
+      { ar: 2025, mal, utfall: { aktuella: '<5', nya: '<5', andelArbeteStudier: null } },
+      { ar: 2026, mal: null, utfall: { aktuella: 12, nya: 0, andelArbeteStudier: 0.25 } },
+    ]);
+  });
+
+  it('suppresses a transition pair in a second insats when the förbund shows their sum', () => {
+    const overgang = (antal: number): Partial<StatistikTables> => ({
+      forsorjning: {
+        ...tabeller().forsorjning,
+        overgangar: [{ fran: 'a-kassa', till: 'lon', antal }],
+      },
+    });
+
+    const skyddad = skyddaReport(rapport(overgang(11), [overgang(2), overgang(9)]));
+
+    expect(skyddad.insatser.map((insats) => insats.forsorjning.overgangar)).toEqual([
+      [{ fran: 'a-kassa', till: 'lon', antal: '<5' }],
+      [{ fran: 'a-kassa', till: 'lon', antal: '<5' }],
+    ]);
+    expect(skyddad.totalt.forsorjning.overgangar).toEqual([
+      { fran: 'a-kassa', till: 'lon', antal: 11 },
+    ]);
+  });
+
+  it('does not change its input, and protecting twice gives the same report', () => {
+    const report = rapport({ volym: kon(3, 10, 7) }, [{ volym: kon(3, 10, 7) }]);
+    const before = structuredClone(report);
+
+    const skyddad = skyddaReport(report);
+
+    expect(report).toEqual(before);
+    expect(skyddaReport(skyddad)).toEqual(skyddad);
+  });
+});
