@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportToFile } from '../../apps/api/src/statistik/export/export-to-file.js';
 import { parse } from 'csv-parse/sync';
 import {
   avslutBody,
@@ -200,5 +204,35 @@ describe('GET /statistik over HTTP', () => {
   it('answers 400 without a format', async () => {
     const response = await kansli.get(`/statistik/export?${PERIOD}`).expect(400);
     expect(response.body.details.map((d: { field: string }) => d.field)).toEqual(['format']);
+  });
+
+  it('writes the same report to a file from the command line', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'export-')), 'rapport.xlsx');
+    const summary = await exportToFile(t.db.url, {
+      fran: '2025-01-01',
+      till: '2025-12-31',
+      format: 'xlsx',
+      out,
+      forbundId: (await kansli.get(`/statistik?${PERIOD}`)).body.forbund.id,
+    });
+    expect(summary).toMatch(
+      /^Skrev .*rapport\.xlsx \(\d+ byte\): Samordningsförbundet Test, 2025-01-01 – 2025-12-31$/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(readFileSync(out)).buffer);
+    expect(workbook.getWorksheet('Deltagare')!.getCell('A2').value).toBe(
+      'Period: 2025-01-01 – 2025-12-31',
+    );
+  });
+
+  it('asks for --forbund when the database holds several', async () => {
+    await expect(
+      exportToFile(t.db.url, {
+        fran: '2025-01-01',
+        till: '2025-12-31',
+        format: 'csv',
+        out: '/dev/null',
+      }),
+    ).rejects.toThrow(/Databasen har 2 förbund; ange --forbund <id>/);
   });
 });

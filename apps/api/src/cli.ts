@@ -1,17 +1,51 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { isCivilDate } from '#domain';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 import { openDatabase } from './database/database-server.js';
 import { runGallring } from './personer/run-gallring.js';
 import { rebuildProjections } from './projections/rebuild-projections.js';
+import { exportToFile } from './statistik/export/export-to-file.js';
 
 const USAGE = `Användning: npm run cli -- <kommando>
 
 Kommandon:
   projections:rebuild   Töm läsmodellerna och bygg om dem från händelse 0 (stoppa API:t först)
-  gallring              Radera personuppgifter som passerat gallringstiden (GALLRING_MANADER)`;
+  gallring              Radera personuppgifter som passerat gallringstiden (GALLRING_MANADER)
+  export                Statistikrapporten till fil:
+                          --fran ÅÅÅÅ-MM-DD --till ÅÅÅÅ-MM-DD --format csv|xlsx --out FIL
+                          [--forbund ID] [--insats ID …] [--as-of TIDPUNKT] [--aldersgrupper 16-24,25-64] [--skydda]`;
 
-type Command = (config: AppConfig, databaseUrl: string) => Promise<string>;
+const OPTIONS = {
+  fran: { type: 'string' },
+  till: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  forbund: { type: 'string' },
+  insats: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  aldersgrupper: { type: 'string' },
+  skydda: { type: 'boolean' },
+} as const;
+
+type Options = ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
+>['values'];
+type Command = (config: AppConfig, databaseUrl: string, options: Options) => Promise<string>;
+
+class UsageError extends Error {}
+
+const required = (options: Options, name: 'fran' | 'till' | 'format' | 'out'): string => {
+  const value = options[name];
+  if (!value) throw new UsageError(`--${name} saknas`);
+  return value;
+};
+
+const civilDate = (options: Options, name: 'fran' | 'till'): string => {
+  const value = required(options, name);
+  if (!isCivilDate(value)) throw new UsageError(`--${name} måste vara ett datum ÅÅÅÅ-MM-DD`);
+  return value;
+};
 
 const COMMANDS: Record<string, Command> = {
   'projections:rebuild': async (_config, databaseUrl) => {
@@ -21,10 +55,33 @@ const COMMANDS: Record<string, Command> = {
   },
   gallring: async (config, databaseUrl) =>
     `Gallring: personuppgifter raderade för ${await runGallring(config, databaseUrl)} personer`,
+  export: async (_config, databaseUrl, options) => {
+    const format = required(options, 'format');
+    if (format !== 'csv' && format !== 'xlsx')
+      throw new UsageError('--format måste vara csv eller xlsx');
+    const asOf = options['as-of'] ? new Date(options['as-of']) : undefined;
+    if (asOf && Number.isNaN(asOf.getTime()))
+      throw new UsageError('--as-of måste vara en tidpunkt (ISO 8601)');
+    return exportToFile(databaseUrl, {
+      fran: civilDate(options, 'fran'),
+      till: civilDate(options, 'till'),
+      format,
+      out: required(options, 'out'),
+      ...(options.forbund ? { forbundId: options.forbund } : {}),
+      ...(options.insats ? { insatsIds: options.insats } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(options.aldersgrupper ? { aldersgrupper: options.aldersgrupper } : {}),
+      skydda: options.skydda === true,
+    });
+  },
 };
 
 const main = async (): Promise<number> => {
-  const { positionals } = parseArgs({ allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
   const command = COMMANDS[positionals[0] ?? ''];
   if (!command) {
     console.error(USAGE);
@@ -33,8 +90,12 @@ const main = async (): Promise<number> => {
   const config = loadConfig(process.env);
   const database = await openDatabase(config, (message) => console.error(message));
   try {
-    console.log(await command(config, database.url));
+    console.log(await command(config, database.url, values));
     return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
   } finally {
     await database.stop();
   }

@@ -1,0 +1,68 @@
+import { ApiError } from './api-error';
+import { sparadToken } from './session';
+
+type Metod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+let vidUtloggning: () => void = () => undefined;
+
+/** The auth context registers what a 401 does (back to the login page). */
+export const narTokenUpphor = (handling: () => void): void => {
+  vidUtloggning = handling;
+};
+
+const skicka = async (metod: Metod, path: string, body?: unknown): Promise<Response> => {
+  const token = sparadToken();
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/v1${path}`, {
+    method: metod,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.ok) return response;
+  const fel = (await response.json().catch(() => ({}))) as { message?: unknown; details?: unknown };
+  if (response.status === 401 && token) vidUtloggning();
+  throw new ApiError(
+    response.status,
+    typeof fel.message === 'string' ? fel.message : `Fel ${response.status}`,
+    fel.details,
+  );
+};
+
+const json = async <T>(metod: Metod, path: string, body?: unknown): Promise<T> => {
+  const response = await skicka(metod, path, body);
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+};
+
+export const api = {
+  get: <T>(path: string) => json<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => json<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
+  /** A file answer (`Content-Disposition: attachment`) saved through a Blob URL. */
+  laddaNer: async (path: string, reservnamn: string): Promise<void> => {
+    const response = await skicka('GET', path);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const namn = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? reservnamn;
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = namn;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // Revoke later: some browsers start reading the blob only after click() returns.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+export const query = (params: Record<string, string | string[] | boolean | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === false || value === '') continue;
+    for (const v of Array.isArray(value) ? value : [value]) search.append(key, String(v));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
