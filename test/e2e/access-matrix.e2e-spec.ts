@@ -130,11 +130,26 @@ const ENDPOINTS: Endpoint[] = [
     expected: { admin: [204, 204, 404], kansli: [403, 403, 403], personal: [204, 403, 404] },
   },
   {
+    name: 'GET /statistik/underlag?insats=:id',
+    call: (c, f) =>
+      c.get(`/statistik/underlag?fran=2025-01-01&till=2025-12-31&matt=aktuella&insats=${f.insats}`),
+    expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
+  },
+  {
+    name: 'GET /statistik/export?insats=:id',
+    call: (c, f) =>
+      c.get(`/statistik/export?fran=2025-01-01&till=2025-12-31&format=csv&insats=${f.insats}`),
+    expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
+  },
+  {
     name: 'GET /statistik?insats=:id',
     call: (c, f) => c.get(`/statistik?fran=2025-01-01&till=2025-12-31&insats=${f.insats}`),
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
   },
 ];
+
+/** The caller of each role, set up in beforeAll. */
+const callers = {} as Record<Role, Caller>;
 
 /** Calls that name no insats: one status per role. */
 const UNTARGETED: {
@@ -182,11 +197,31 @@ const UNTARGETED: {
     call: (c) => c.get('/statistik?fran=2025-01-01&till=2025-12-31'),
     expected: { admin: 200, kansli: 200, personal: 403 },
   },
+  {
+    name: 'GET /auth/me',
+    call: (c) => c.get('/auth/me'),
+    expected: { admin: 200, kansli: 200, personal: 200 },
+  },
+  {
+    name: 'GET /users',
+    call: (c) => c.get('/users'),
+    expected: { admin: 200, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'PATCH /users/:id (the kansli user)',
+    call: async (c) =>
+      c.patch(`/users/${(await callers.kansli.get('/auth/me')).body.id}`, { insatser: [] }),
+    expected: { admin: 200, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'POST /auth/logout (last: it revokes each caller’s token)',
+    call: async (c) => c.post('/auth/logout'),
+    expected: { admin: 204, kansli: 204, personal: 204 },
+  },
 ];
 
 describe('the access matrix: every endpoint as every role against every target', () => {
   let t: TestApp;
-  const callers = {} as Record<Role, Caller>;
   const fixtures = {} as Record<Target, Fixture>;
 
   const fixture = (insats: string, staff: Caller, personnummer: string): Fixture => {
@@ -273,6 +308,7 @@ describe('the access matrix: every endpoint as every role against every target',
       post: (path, body) => t.http.post(`/api/v1${path}`).send(body ?? {}),
       put: (path, body) => t.http.put(`/api/v1${path}`).send(body ?? {}),
       delete: (path) => t.http.delete(`/api/v1${path}`),
+      patch: (path, body) => t.http.patch(`/api/v1${path}`).send(body ?? {}),
     };
     // Any id will do: the token is checked before anything else.
     const anyId = async (): Promise<string> => fixtures['egen insats'].insats;

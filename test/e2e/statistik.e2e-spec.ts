@@ -235,4 +235,42 @@ describe('GET /statistik over HTTP', () => {
       }),
     ).rejects.toThrow(/Databasen har 2 förbund; ange --forbund <id>/);
   });
+
+  it('drills down from a count to the deltaganden behind it, ids and codes only', async () => {
+    const { body: report } = await kansli.get(`/statistik?${PERIOD}&insats=${insats}`).expect(200);
+    const { body: rows } = await kansli
+      .get(`/statistik/underlag?${PERIOD}&insats=${insats}&matt=mottagna`)
+      .expect(200);
+    expect(rows).toHaveLength(report.totalt.remisser.mottagna.totalt);
+    expect(Object.keys(rows[0]).sort()).toEqual(
+      [
+        'deltagandeId',
+        'insatsId',
+        'kon',
+        'fodelsear',
+        'kommun',
+        'remittent',
+        'remissDatum',
+        'inskrivningDatum',
+        'avslutDatum',
+        'avslutsorsak',
+      ].sort(),
+    );
+    const { body: man } = await kansli
+      .get(`/statistik/underlag?${PERIOD}&insats=${insats}&matt=mottagna&kon=man`)
+      .expect(200);
+    expect(man).toHaveLength(report.totalt.remisser.mottagna.man);
+    expect(man.every((row: { kon: string }) => row.kon === 'man')).toBe(true);
+    const { body: avslutade } = await kansli
+      .get(`/statistik/underlag?${PERIOD}&matt=avslutade`)
+      .expect(200);
+    expect(avslutade).toEqual([
+      expect.objectContaining({
+        avslutDatum: '2025-06-30',
+        avslutsorsak: 'arbete',
+        inskrivningDatum: '2025-02-10',
+      }),
+    ]);
+    await kansli.get(`/statistik/underlag?${PERIOD}&matt=allt`).expect(400);
+  });
 });

@@ -21,6 +21,7 @@ export interface Caller {
   post(path: string, body?: object): request.Test;
   put(path: string, body?: object): request.Test;
   delete(path: string): request.Test;
+  patch(path: string, body?: object): request.Test;
 }
 
 export interface TestApp {
@@ -89,6 +90,11 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
         .set('Authorization', `Bearer ${token}`)
         .send(body ?? {}),
     delete: (path) => http.delete(`/api/v1${path}`).set('Authorization', `Bearer ${token}`),
+    patch: (path, body) =>
+      http
+        .patch(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body ?? {}),
   });
 
   const login = async (email: string, password: string): Promise<Caller> => {

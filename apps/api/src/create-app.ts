@@ -1,4 +1,8 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -14,9 +18,12 @@ export const createApp = async (
   databaseUrl: string,
   options: { logger?: false | LoggerService } = {},
 ): Promise<INestApplication> => {
-  const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    {
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
+    },
+  );
   app.use(helmet());
   // Closed unless configured: browsers may call the API only from the listed origins.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });
@@ -34,5 +41,20 @@ export const createApp = async (
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app);
   return app;
+};
+
+/** Where `npm run build` puts the web UI (relative to the project root the app runs from). */
+export const WEB_DIST = join(process.cwd(), 'apps', 'web', 'dist');
+
+/** The browser UI at `/`: its files, and index.html for every other non-API path (SPA routes). */
+const serveWebApp = (app: NestExpressApplication): void => {
+  const index = join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(WEB_DIST, { index: false });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
+    response.sendFile(index);
+  });
 };

@@ -4,11 +4,12 @@ import {
   UTFALL_FOR_AVSLUTSORSAK,
   yearOf,
   type Aldersgrupp,
+  type Kon,
 } from '#domain';
 import type { DataSource } from 'typeorm';
 import { assembleReport, type Aggregat } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
-import { statistikSql } from './statistik-sql.js';
+import { statistikSql, underlagSql, type Matt } from './statistik-sql.js';
 
 export interface StatistikQuery {
   readonly forbundId: string;
@@ -71,4 +72,30 @@ export class StatistikService {
       ar: years,
     });
   }
+
+  /** The deltaganden behind one count of the report: ids and codes, no personal data. */
+  async underlag(query: StatistikQuery, matt: Matt, kon?: Kon): Promise<UnderlagRow[]> {
+    const params: unknown[] = [
+      query.forbundId,
+      query.insatsIds ? [...query.insatsIds] : null,
+      query.fran,
+      query.till,
+      kon ?? null,
+    ];
+    if (query.asOf) params.push(query.asOf);
+    return this.dataSource.query(underlagSql(query.asOf !== undefined, matt), params);
+  }
+}
+
+export interface UnderlagRow {
+  deltagandeId: string;
+  insatsId: string;
+  kon: Kon;
+  fodelsear: number;
+  kommun: string;
+  remittent: string;
+  remissDatum: string;
+  inskrivningDatum: string | null;
+  avslutDatum: string | null;
+  avslutsorsak: string | null;
 }

@@ -6,10 +6,46 @@
  * $6 the calendar years for måluppfyllelse, $7 the avslutsorsaker that count as arbete or
  * studier, $8 the earliest date any table looks at (fran, or 1 January of the first year).
  */
-const valid = (alias: string, asOf: boolean): string =>
+const valid = (alias: string, asOf: boolean, asOfParam = '$5'): string =>
   asOf
-    ? `${alias}.recorded_from <= $5 AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > $5)`
+    ? `${alias}.recorded_from <= ${asOfParam} AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > ${asOfParam})`
     : `${alias}.recorded_to IS NULL`;
+
+/**
+ * The measures of DESIGN.md over columns i (inskrivning), a (avslut), remiss_datum and
+ * aterremiss_datum, with $3 fran and $4 till: one definition for the report and for the
+ * drill-down to the deltaganden behind a count.
+ */
+export const MATT_SQL = {
+  aktuella: `(i <= $4::date AND (a IS NULL OR a >= $3::date))`,
+  nya: `(i BETWEEN $3::date AND $4::date)`,
+  overforda: `(i < $3::date AND (a IS NULL OR a >= $3::date))`,
+  avslutade: `(a BETWEEN $3::date AND $4::date)`,
+  pagaende: `(i <= $4::date AND (a IS NULL OR a > $4::date))`,
+  mottagna: `(remiss_datum BETWEEN $3::date AND $4::date)`,
+  aterremitterade: `(aterremiss_datum BETWEEN $3::date AND $4::date)`,
+  vantande: `(remiss_datum <= $4::date AND (i IS NULL OR i > $4::date)
+    AND (aterremiss_datum IS NULL OR aterremiss_datum > $4::date))`,
+} as const;
+export type Matt = keyof typeof MATT_SQL;
+export const MATT = Object.keys(MATT_SQL) as Matt[];
+
+/**
+ * The deltaganden behind one count: ids and codes only. Parameters: $1 förbund, $2 insatser,
+ * $3 fran, $4 till, $5 kön (null = all), and $6 asOf in the as-of variant.
+ */
+export const underlagSql = (asOf: boolean, matt: Matt): string => `
+SELECT deltagande_id AS "deltagandeId", insats_id AS "insatsId", kon, fodelsear, kommun, remittent,
+       remiss_datum AS "remissDatum", i AS "inskrivningDatum", a AS "avslutDatum", avslutsorsak
+FROM (
+  SELECT d.*, d.inskrivning_datum AS i, d.avslut_datum AS a
+  FROM deltagande_fakta d
+  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
+    AND d.remiss_datum <= $4::date AND d.slut_datum >= $3::date AND ${valid('d', asOf, '$6')}
+    AND ($5::text IS NULL OR d.kon = $5::text)
+) f
+WHERE ${MATT_SQL[matt]}
+ORDER BY remiss_datum, deltagande_id`;
 
 export const statistikSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
@@ -23,15 +59,14 @@ WITH f AS MATERIALIZED (
 ),
 g AS MATERIALIZED (
   SELECT f.*,
-    (i <= $4::date AND (a IS NULL OR a >= $3::date)) AS aktuell,
-    (i BETWEEN $3::date AND $4::date) AS ny,
-    (i < $3::date AND (a IS NULL OR a >= $3::date)) AS overford,
-    (a BETWEEN $3::date AND $4::date) AS avslutad,
-    (i <= $4::date AND (a IS NULL OR a > $4::date)) AS pagaende,
-    (remiss_datum BETWEEN $3::date AND $4::date) AS mottagen,
-    (aterremiss_datum BETWEEN $3::date AND $4::date) AS aterremitterad,
-    (remiss_datum <= $4::date AND (i IS NULL OR i > $4::date)
-      AND (aterremiss_datum IS NULL OR aterremiss_datum > $4::date)) AS vantande
+    ${MATT_SQL.aktuella} AS aktuell,
+    ${MATT_SQL.nya} AS ny,
+    ${MATT_SQL.overforda} AS overford,
+    ${MATT_SQL.avslutade} AS avslutad,
+    ${MATT_SQL.pagaende} AS pagaende,
+    ${MATT_SQL.mottagna} AS mottagen,
+    ${MATT_SQL.aterremitterade} AS aterremitterad,
+    ${MATT_SQL.vantande} AS vantande
   FROM f
   WHERE remiss_datum <= $4::date AND (coalesce(a, aterremiss_datum, 'infinity'::date) >= $3::date)
 )

@@ -10,13 +10,15 @@ import { PasswordHasher } from './password-hasher.js';
 import { LoginRateLimit } from './token/login-rate-limit.js';
 import { TokenController } from './token/token.controller.js';
 import { LogoutController } from './logout/logout.controller.js';
+import { MeController } from './me/me.controller.js';
+import { ForbundRow } from '../forbund/forbund.entity.js';
 import { RevokedTokenRow } from './revoked-token.entity.js';
 import { tokenSecret } from './token-secret.js';
 
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserRow, RevokedTokenRow]),
+    TypeOrmModule.forFeature([UserRow, RevokedTokenRow, ForbundRow]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
@@ -26,7 +28,7 @@ import { tokenSecret } from './token-secret.js';
       }),
     }),
   ],
-  controllers: [TokenController, LogoutController],
+  controllers: [TokenController, LogoutController, MeController],
   providers: [PasswordHasher, LoginRateLimit, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [PasswordHasher],
 })

@@ -7,16 +7,20 @@ import { ForbundRow } from '../forbund/forbund.entity.js';
 import { StatistikExportController } from './export/statistik-export.controller.js';
 import { StatistikController } from './rapport/statistik.controller.js';
 import { StatistikHandler } from './rapport/statistik.query.js';
+import { InsatsScope } from './insats-scope.js';
+import { UnderlagController } from './underlag/underlag.controller.js';
+import { UnderlagHandler } from './underlag/underlag.query.js';
 
 // The export route first: 'statistik/export' must not be taken for a report parameter.
-const controllers = [StatistikExportController, StatistikController];
-const handlers = [StatistikHandler];
+const controllers = [StatistikExportController, UnderlagController, StatistikController];
+const handlers = [StatistikHandler, UnderlagHandler];
 
 @Module({
   imports: [TypeOrmModule.forFeature([InsatsRow, ForbundRow])],
   controllers,
   providers: [
     ...handlers,
+    InsatsScope,
     {
       provide: StatistikService,
       inject: [getDataSourceToken()],

@@ -1,0 +1,84 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { AnvandarePage } from './admin/AnvandarePage';
+import { InsatserAdminPage } from './admin/InsatserAdminPage';
+import { useAuth } from './auth/auth-context';
+import { KraverRoll } from './auth/KraverRoll';
+import { LoggaInPage } from './auth/LoggaInPage';
+import { startsida } from './auth/startsida';
+import { DeltagandePage } from './deltaganden/DeltagandePage';
+import { DeltagandenPage } from './deltaganden/DeltagandenPage';
+import { NyRemissPage } from './deltaganden/NyRemissPage';
+import { MinaInsatserPage } from './insatser/MinaInsatserPage';
+import { AppLayout } from './layout/AppLayout';
+import { StatistikPage } from './statistik/StatistikPage';
+
+const Start = () => {
+  const { inloggad } = useAuth();
+  return <Navigate to={inloggad ? startsida(inloggad.roll) : '/logga-in'} replace />;
+};
+
+export const App = () => (
+  <Routes>
+    <Route path="/logga-in" element={<LoggaInPage />} />
+    <Route element={<AppLayout />}>
+      <Route index element={<Start />} />
+      <Route
+        path="insatser"
+        element={
+          <KraverRoll roller={['personal']}>
+            <MinaInsatserPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="insatser/:insatsId/deltaganden"
+        element={
+          <KraverRoll roller={['personal']}>
+            <DeltagandenPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="insatser/:insatsId/ny-remiss"
+        element={
+          <KraverRoll roller={['personal']}>
+            <NyRemissPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="deltaganden/:id"
+        element={
+          <KraverRoll roller={['personal']}>
+            <DeltagandePage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="statistik"
+        element={
+          <KraverRoll roller={['kansli', 'admin']}>
+            <StatistikPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="admin/insatser"
+        element={
+          <KraverRoll roller={['admin']}>
+            <InsatserAdminPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="admin/anvandare"
+        element={
+          <KraverRoll roller={['admin']}>
+            <AnvandarePage />
+          </KraverRoll>
+        }
+      />
+    </Route>
+    <Route path="*" element={<Start />} />
+  </Routes>
+);

@@ -1,0 +1,3 @@
+import type { Roll } from '../api/inloggad';
+
+export const startsida = (roll: Roll): string => (roll === 'personal' ? '/insatser' : '/statistik');
