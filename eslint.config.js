@@ -82,6 +82,7 @@ export default tseslint.config(
   {
     files: [
       'apps/api/src/main.ts',
+      'apps/projector/src/main.ts',
       'apps/api/src/cli.ts',
       'bench/**/*.ts',
       'test/**/*.ts',

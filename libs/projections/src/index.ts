@@ -9,3 +9,4 @@ export * from './deltagande/deltagande.projection.js';
 export * from './deltagande/deltagande-historik.projection.js';
 export * from './statistik/statistik.projection.js';
 export * from './read-model-projections.js';
+export * from './runner/single-active-projector.js';

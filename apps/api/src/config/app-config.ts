@@ -21,6 +21,8 @@ export interface AppConfig {
   readonly gallringManader: number;
   /** Origins allowed to call the API from a browser; empty: CORS stays closed. */
   readonly corsOrigins: readonly string[];
+  /** `on`: this process runs the projections (under the single-projector lock); `off`: it does not. */
+  readonly projections: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,7 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
       MASTER_KEY_FILE: str({ default: undefined }),
       GALLRING_MANADER: positiveInt({ default: 24 }),
       CORS_ORIGINS: str({ default: '' }),
+      PROJECTIONS: str({ choices: ['on', 'off'], default: 'on' }),
     },
     {
       reporter: ({ errors }) => {
@@ -121,5 +124,6 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     masterKeyFile: env.MASTER_KEY_FILE,
     gallringManader: env.GALLRING_MANADER,
     corsOrigins,
+    projections: env.PROJECTIONS as 'on' | 'off',
   };
 };

@@ -1,20 +1,9 @@
-import { PostgresEventStore, type EventStore } from '#event-store';
+import type { EventStore } from '#event-store';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, DATABASE_URL } from '../config/config.module.js';
+import { createEventStore } from './create-event-store.js';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
-
-const createEventStore = async (config: AppConfig, databaseUrl: string): Promise<EventStore> => {
-  switch (config.eventStore) {
-    case 'postgres':
-      return PostgresEventStore.create({ connectionString: databaseUrl });
-    case 'kurrentdb':
-      throw new Error(
-        'EVENT_STORE=kurrentdb: the KurrentDB adapter is not available in this version',
-      );
-  }
-};
 
 @Global()
 @Module({

@@ -1,5 +1,5 @@
 import type { EventStore } from '#event-store';
-import { ProjectionRunner, readModelProjections } from '#projections';
+import { ProjectionRunner, readModelProjections, SingleActiveProjector } from '#projections';
 import {
   Global,
   Inject,
@@ -10,11 +10,20 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, DATABASE_URL } from '../config/config.module.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 
 const logger = new Logger('Projections');
+const log = (message: string, error?: unknown): void =>
+  error === undefined
+    ? logger.log(message)
+    : logger.error(message, error instanceof Error ? error.stack : String(error));
 
-/** Runs the read-model projections in this process. */
+/**
+ * The read-model projections. The runner is always provided (reads wait on its checkpoint);
+ * with PROJECTIONS=on this process also competes to be the database's one active projector.
+ */
 @Global()
 @Module({
   providers: [
@@ -22,23 +31,29 @@ const logger = new Logger('Projections');
       provide: ProjectionRunner,
       inject: [EVENT_STORE, getDataSourceToken()],
       useFactory: (store: EventStore, dataSource: DataSource) =>
-        new ProjectionRunner(store, dataSource, readModelProjections(), {
-          log: (message, error) =>
-            logger.error(message, error instanceof Error ? error.stack : error),
-        }),
+        new ProjectionRunner(store, dataSource, readModelProjections(), { log }),
+    },
+    {
+      provide: SingleActiveProjector,
+      inject: [ProjectionRunner, DATABASE_URL],
+      useFactory: (runner: ProjectionRunner, databaseUrl: string) =>
+        new SingleActiveProjector(runner, databaseUrl, { log }),
     },
   ],
   exports: [ProjectionRunner],
 })
 export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy {
-  constructor(@Inject(ProjectionRunner) private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(SingleActiveProjector) private readonly projector: SingleActiveProjector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.runner.start();
+    if (this.config.projections === 'on') this.projector.start();
   }
 
   /** Before TypeORM closes its pool (that happens at application shutdown). */
   async onModuleDestroy(): Promise<void> {
-    await this.runner.stop();
+    await this.projector.stop();
   }
 }

@@ -10,9 +10,14 @@ export const narTokenUpphor = (handling: () => void): void => {
   vidUtloggning = handling;
 };
 
-const skicka = async (metod: Metod, path: string, body?: unknown): Promise<Response> => {
+const skicka = async (
+  metod: Metod,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<Response> => {
   const token = sparadToken();
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/v1${path}`, {
@@ -30,14 +35,20 @@ const skicka = async (metod: Metod, path: string, body?: unknown): Promise<Respo
   );
 };
 
-const json = async <T>(metod: Metod, path: string, body?: unknown): Promise<T> => {
-  const response = await skicka(metod, path, body);
+const json = async <T>(
+  metod: Metod,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> => {
+  const response = await skicka(metod, path, body, headers);
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 };
 
 export const api = {
   get: <T>(path: string) => json<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => json<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    json<T>('POST', path, body ?? {}, headers),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
   /** A file answer (`Content-Disposition: attachment`) saved through a Blob URL. */

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Group, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -27,18 +39,27 @@ export const DeltagandenPage = () => {
   useEffect(() => {
     setDeltaganden(null);
     api
-      .get<Deltagande[]>(`/insatser/${insatsId}/deltaganden${query({ status: status || undefined })}`)
+      .get<Deltagande[]>(
+        `/insatser/${insatsId}/deltaganden${query({ status: status || undefined })}`,
+      )
       .then(setDeltaganden)
       .catch((error: unknown) => setFel(error instanceof Error ? error.message : String(error)));
   }, [insatsId, status]);
 
-  const synliga = useMemo(() => deltaganden?.filter((d) => matchar(d, sok)) ?? [], [deltaganden, sok]);
+  const synliga = useMemo(
+    () => deltaganden?.filter((d) => matchar(d, sok)) ?? [],
+    [deltaganden, sok],
+  );
 
   return (
     <Stack>
       <Group justify="space-between" wrap="wrap">
         <Title order={2}>Deltaganden{insats ? ` – ${insats.namn}` : ''}</Title>
-        <Button component={Link} to={`/insatser/${insatsId}/ny-remiss`} leftSection={<IconPlus size={16} aria-hidden />}>
+        <Button
+          component={Link}
+          to={`/insatser/${insatsId}/ny-remiss`}
+          leftSection={<IconPlus size={16} aria-hidden />}
+        >
           Ny remiss
         </Button>
       </Group>
@@ -58,7 +79,11 @@ export const DeltagandenPage = () => {
           type="search"
         />
       </Group>
-      {fel && <Alert color="red" role="alert">{fel}</Alert>}
+      {fel && (
+        <Alert color="red" role="alert">
+          {fel}
+        </Alert>
+      )}
       {!deltaganden && !fel && <Loader aria-label="Laddar deltaganden" />}
       {deltaganden && (
         <>

@@ -1,4 +1,14 @@
-import { Button, Checkbox, Divider, Fieldset, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Divider,
+  Fieldset,
+  Group,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
@@ -81,7 +91,13 @@ export const NyRemissPage = () => {
           <Formularfel fel={fel} />
           <Fieldset legend="Deltagare">
             <Stack>
-              <Kodval label="Kön" alternativ={alternativ(KON, KON_ETIKETT)} value={kon} onChange={setKon} error={felFor('person.kon')} />
+              <Kodval
+                label="Kön"
+                alternativ={alternativ(KON, KON_ETIKETT)}
+                value={kon}
+                onChange={setKon}
+                error={felFor('person.kon')}
+              />
               <TextInput
                 label="Födelseår"
                 inputMode="numeric"
@@ -97,7 +113,12 @@ export const NyRemissPage = () => {
           </Fieldset>
           <Fieldset legend="Remiss">
             <Stack>
-              <Datumfalt label="Remissdatum" value={datum} onChange={setDatum} error={felFor('remiss.datum')} />
+              <Datumfalt
+                label="Remissdatum"
+                value={datum}
+                onChange={setDatum}
+                error={felFor('remiss.datum')}
+              />
               <Kodval
                 label="Remittent"
                 alternativ={alternativ(REMITTENT, REMITTENT_ETIKETT)}
@@ -133,8 +154,19 @@ export const NyRemissPage = () => {
                     maw={260}
                     autoComplete="off"
                   />
-                  <TextInput label="Namn" value={namn} onChange={(e) => setNamn(e.currentTarget.value)} error={felFor('person.namn')} autoComplete="off" />
-                  <Datumfalt label="Samtycke lämnat" value={samtycke} onChange={setSamtycke} error={felFor('person.samtycke.datum')} />
+                  <TextInput
+                    label="Namn"
+                    value={namn}
+                    onChange={(e) => setNamn(e.currentTarget.value)}
+                    error={felFor('person.namn')}
+                    autoComplete="off"
+                  />
+                  <Datumfalt
+                    label="Samtycke lämnat"
+                    value={samtycke}
+                    onChange={setSamtycke}
+                    error={felFor('person.samtycke.datum')}
+                  />
                 </>
               ) : (
                 <Text size="sm" c="dimmed">
@@ -145,11 +177,20 @@ export const NyRemissPage = () => {
           </Fieldset>
           <Fieldset legend="Inskrivning">
             <Stack>
-              <Checkbox label="Skriv in direkt" checked={direkt} onChange={(e) => setDirekt(e.currentTarget.checked)} />
+              <Checkbox
+                label="Skriv in direkt"
+                checked={direkt}
+                onChange={(e) => setDirekt(e.currentTarget.checked)}
+              />
               {direkt && (
                 <>
                   <Divider />
-                  <InskrivningFalt varde={inskrivning} andra={setInskrivning} felFor={felFor} prefix="inskrivning." />
+                  <InskrivningFalt
+                    varde={inskrivning}
+                    andra={setInskrivning}
+                    felFor={felFor}
+                    prefix="inskrivning."
+                  />
                 </>
               )}
             </Stack>

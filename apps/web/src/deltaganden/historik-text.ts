@@ -35,7 +35,8 @@ export const uppgifter = (h: Historik): string[] => {
   const d = h.data;
   const rader: string[] = [];
   const lagg = (etikett: string, varde: unknown, text = (x: unknown) => String(x)) => {
-    if (varde !== undefined && varde !== null && varde !== '') rader.push(`${etikett}: ${text(varde)}`);
+    if (varde !== undefined && varde !== null && varde !== '')
+      rader.push(`${etikett}: ${text(varde)}`);
   };
   lagg('Datum', d.datum);
   lagg('Remittent', d.remittent, (x) => etikettFor(REMITTENT_ETIKETT, String(x)));
@@ -56,6 +57,10 @@ export const uppgifter = (h: Historik): string[] => {
   return rader;
 };
 
-const TIDPUNKT = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+const TIDPUNKT = new Intl.DateTimeFormat('sv-SE', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
+});
 
 export const tidpunkt = (iso: string): string => TIDPUNKT.format(new Date(iso));

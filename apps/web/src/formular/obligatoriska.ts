@@ -4,6 +4,9 @@ export const obligatoriska = (
 ): Record<string, string> =>
   Object.fromEntries(
     Object.entries(falt)
-      .filter(([, v]) => v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0))
+      .filter(
+        ([, v]) =>
+          v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0),
+      )
       .map(([namn]) => [namn, 'Fältet måste fyllas i']),
   );

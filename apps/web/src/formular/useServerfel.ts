@@ -21,19 +21,27 @@ export const useServerfel = (faltFor: Partial<Record<Regelfalt, string>> = {}) =
   const faltForRef = useRef(faltFor);
   faltForRef.current = faltFor;
 
-  const skicka = useCallback(async (anrop: () => Promise<void>): Promise<boolean> => {
-    setSkickar(true);
-    setFel(INGA);
-    try {
-      await anrop();
-      return true;
-    } catch (error) {
-      setFel(tolka(error, faltForRef.current));
-      return false;
-    } finally {
-      setSkickar(false);
-    }
-  }, []);
+  const skicka = useCallback(
+    async (anrop: () => Promise<void>, lokala: Record<string, string> = {}): Promise<boolean> => {
+      // Missing fields are caught here; every rule beyond that is the server's to judge.
+      if (Object.keys(lokala).length > 0) {
+        setFel({ falt: lokala, formular: null });
+        return false;
+      }
+      setSkickar(true);
+      setFel(INGA);
+      try {
+        await anrop();
+        return true;
+      } catch (error) {
+        setFel(tolka(error, faltForRef.current));
+        return false;
+      } finally {
+        setSkickar(false);
+      }
+    },
+    [],
+  );
 
   return { fel, skickar, skicka, felFor: (falt: string) => fel.falt[falt] };
 };

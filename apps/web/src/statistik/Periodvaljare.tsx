@@ -1,0 +1,44 @@
+import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { PERIODTYP_ETIKETT, type Periodtyp, type Periodval } from './period';
+
+const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) => ({
+  value,
+  label: PERIODTYP_ETIKETT[value],
+}));
+
+export const Periodvaljare = ({ val, andra }: { val: Periodval; andra: (val: Periodval) => void }) => {
+  const iAr = new Date().getFullYear();
+  const ar = Array.from({ length: 8 }, (_, i) => String(iAr - i));
+  return (
+    <Stack gap="xs">
+      <div role="group" aria-labelledby="periodtyp-rubrik">
+        <Text id="periodtyp-rubrik" size="sm" fw={500} mb={4}>
+          Period
+        </Text>
+        <SegmentedControl
+          data={PERIODTYPER}
+          value={val.typ}
+          onChange={(typ) => andra({ ...val, typ: typ as Periodtyp })}
+          aria-label="Period"
+        />
+      </div>
+      <Group align="flex-end" wrap="wrap">
+        {val.typ === 'eget' ? (
+          <>
+            <TextInput type="date" label="Från och med" value={val.fran} onChange={(e) => andra({ ...val, fran: e.currentTarget.value })} />
+            <TextInput type="date" label="Till och med" value={val.till} onChange={(e) => andra({ ...val, till: e.currentTarget.value })} />
+          </>
+        ) : (
+          <NativeSelect label="År" data={ar} value={String(val.ar)} onChange={(e) => andra({ ...val, ar: Number(e.currentTarget.value) })} />
+        )}
+        <TextInput
+          type="datetime-local"
+          label="Som känt vid (asOf)"
+          description="Tomt = allt som är registrerat nu"
+          value={val.asOf}
+          onChange={(e) => andra({ ...val, asOf: e.currentTarget.value })}
+        />
+      </Group>
+    </Stack>
+  );
+};
