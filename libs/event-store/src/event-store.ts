@@ -10,6 +10,11 @@ export interface NewEvent {
   readonly type: string;
   readonly data: Record<string, unknown>;
   readonly metadata: EventMetadata;
+  /**
+   * Only for copying history between stores (`copyEvents`): the original time, kept instead of
+   * the store's clock so `asOf` reports stay reproducible. Normal appends leave it out.
+   */
+  readonly recordedAt?: Date;
 }
 
 /** An event as stored. */

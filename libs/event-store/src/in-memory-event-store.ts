@@ -50,7 +50,7 @@ export class InMemoryEventStore implements EventStore {
       metadata: structuredClone(event.metadata),
       revision: stream.length + index,
       position: this.events.length + index + 1,
-      recordedAt: new Date(recordedAt.getTime()),
+      recordedAt: new Date((event.recordedAt ?? recordedAt).getTime()),
     }));
     stream.push(...recorded);
     this.streams.set(streamId, stream);

@@ -7,3 +7,17 @@ export {
   appendInTransaction,
   type PostgresEventStoreOptions,
 } from './postgres/postgres-event-store.js';
+export {
+  KURRENTDB_DEFAULT_STREAM_PREFIXES,
+  KurrentDbEventStore,
+  type KurrentDbClientLike,
+  type KurrentDbEventStoreOptions,
+} from './kurrentdb/kurrentdb-event-store.js';
+export {
+  CopyVerificationError,
+  copyEvents,
+  digestEventStore,
+  type CopyEventsOptions,
+  type CopyEventsResult,
+  type EventStoreDigest,
+} from './copy/copy-events.js';

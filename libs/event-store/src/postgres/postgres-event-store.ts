@@ -61,9 +61,10 @@ const appendStatement = (streamUpdate: string, countParam: string, eventsParam: 
     WHERE events.position >= block.first_position
       AND events.position < block.first_position + ${BLOCK}
   )
-  INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata)
+  INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
   SELECT block.first_position + taken.n + e.i - 1, block.transaction_id, $1,
-         stream.revision - ${countParam} + e.i, e.value->>'type', e.value->'data', e.value->'metadata'
+         stream.revision - ${countParam} + e.i, e.value->>'type', e.value->'data', e.value->'metadata',
+         coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
   FROM stream, block, taken, jsonb_array_elements(${eventsParam}::jsonb) WITH ORDINALITY AS e(value, i)
   RETURNING position, revision`;
 
@@ -92,7 +93,13 @@ const appendQuery = (
   expected: ExpectedRevision,
 ): pg.QueryConfig => {
   const payload = JSON.stringify(
-    events.map((event) => ({ type: event.type, data: event.data, metadata: event.metadata })),
+    events.map((event) => ({
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      // Absent (undefined drops out of the JSON) unless copying: then the database clock stamps it.
+      recordedAt: event.recordedAt?.toISOString(),
+    })),
   );
   if (expected === 'no-stream') {
     return {
