@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isCivilDate } from '#domain';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+import {
+  ConfigError,
+  loadConfig,
+  type AppConfig,
+  type EventStoreKind,
+} from './config/app-config.js';
+import { copyEventStore } from './event-store/copy-event-store.js';
 import { openDatabase } from './database/database-server.js';
 import { runGallring } from './personer/run-gallring.js';
 import { rebuildProjections } from './projections/rebuild-projections.js';
@@ -12,6 +18,8 @@ const USAGE = `Användning: npm run cli -- <kommando>
 Kommandon:
   projections:rebuild   Töm läsmodellerna och bygg om dem från händelse 0 (stoppa API:t först)
   gallring              Radera personuppgifter som passerat gallringstiden (GALLRING_MANADER)
+  event-store:copy      Kopiera alla händelser mellan lagren (stoppa API:t först; kan köras om):
+                          --from postgres|kurrentdb --to kurrentdb|postgres (kräver KURRENTDB_URL)
   export                Statistikrapporten till fil:
                           --fran ÅÅÅÅ-MM-DD --till ÅÅÅÅ-MM-DD --format csv|xlsx --out FIL
                           [--forbund ID] [--insats ID …] [--as-of TIDPUNKT] [--aldersgrupper 16-24,25-64] [--skydda]`;
@@ -26,6 +34,8 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   aldersgrupper: { type: 'string' },
   skydda: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
 } as const;
 
 type Options = ReturnType<
@@ -55,6 +65,20 @@ const COMMANDS: Record<string, Command> = {
   },
   gallring: async (config, databaseUrl) =>
     `Gallring: personuppgifter raderade för ${await runGallring(config, databaseUrl)} personer`,
+  'event-store:copy': async (config, databaseUrl, options) => {
+    const kind = (name: 'from' | 'to'): EventStoreKind => {
+      const value = options[name];
+      if (value !== 'postgres' && value !== 'kurrentdb') {
+        throw new UsageError(`--${name} måste vara postgres eller kurrentdb`);
+      }
+      if (value === 'kurrentdb' && !config.kurrentDbUrl)
+        throw new UsageError('KURRENTDB_URL saknas');
+      return value;
+    };
+    return copyEventStore(config, databaseUrl, kind('from'), kind('to'), (message) =>
+      console.error(message),
+    );
+  },
   export: async (_config, databaseUrl, options) => {
     const format = required(options, 'format');
     if (format !== 'csv' && format !== 'xlsx')

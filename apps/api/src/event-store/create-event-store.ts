@@ -1,4 +1,4 @@
-import { PostgresEventStore, type EventStore } from '#event-store';
+import { KurrentDbEventStore, PostgresEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '../config/app-config.js';
 
 /** The configured event store: PostgreSQL (the application database) or KurrentDB. */
@@ -10,8 +10,7 @@ export const createEventStore = async (
     case 'postgres':
       return PostgresEventStore.create({ connectionString: databaseUrl });
     case 'kurrentdb':
-      throw new Error(
-        'EVENT_STORE=kurrentdb: the KurrentDB adapter is not available in this version',
-      );
+      // loadConfig requires KURRENTDB_URL with EVENT_STORE=kurrentdb.
+      return KurrentDbEventStore.create({ connectionString: config.kurrentDbUrl! });
   }
 };
