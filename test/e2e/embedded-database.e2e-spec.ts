@@ -59,5 +59,6 @@ describe('the embedded database', () => {
     // Secrets generated on first start are readable by the owner only.
     expect(statSync(join(config.dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
     expect(statSync(join(config.dataDir, 'postgres-password')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(config.dataDir, 'master-key')).mode & 0o777).toBe(0o600);
   }, 120_000);
 });
