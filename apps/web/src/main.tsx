@@ -7,14 +7,14 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { AuthProvider } from './auth/AuthProvider';
-import { tema } from './tema';
+import { kontrast, tema } from './tema';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root saknas i index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={tema} defaultColorScheme="light">
+    <MantineProvider theme={tema} cssVariablesResolver={kontrast} defaultColorScheme="light">
       <BrowserRouter>
         <AuthProvider>
           <App />

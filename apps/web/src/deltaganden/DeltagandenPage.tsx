@@ -19,6 +19,7 @@ import { STATUS, STATUS_ETIKETT, type Deltagande, type Status } from '../api/del
 import { alternativ, etikettFor, KON_ETIKETT, kommunNamn } from '../kodlistor/kodlistor';
 import { useInsats } from '../insatser/useInsats';
 import { StatusBadge } from './StatusBadge';
+import { Tabellrulle } from '../layout/Tabellrulle';
 
 const matchar = (d: Deltagande, sok: string): boolean => {
   const s = sok.trim().toLowerCase();
@@ -90,7 +91,7 @@ export const DeltagandenPage = () => {
           <Text size="sm" aria-live="polite">
             {synliga.length} av {deltaganden.length} deltaganden
           </Text>
-          <Table.ScrollContainer minWidth={640}>
+          <Tabellrulle namn="Deltaganden" minBredd={640}>
             <Table striped highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -125,7 +126,7 @@ export const DeltagandenPage = () => {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Tabellrulle>
         </>
       )}
     </Stack>

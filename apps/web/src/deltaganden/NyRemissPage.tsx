@@ -22,6 +22,7 @@ import { useServerfel } from '../formular/useServerfel';
 import { useInsats } from '../insatser/useInsats';
 import { alternativ, KON, KON_ETIKETT, REMITTENT, REMITTENT_ETIKETT } from '../kodlistor/kodlistor';
 import { InskrivningFalt, saknadeInskrivningsfalt, TOM_INSKRIVNING } from './InskrivningFalt';
+import { useFokusVidFel } from '../formular/useFokusVidFel';
 
 export const NyRemissPage = () => {
   const { insatsId = '' } = useParams();
@@ -48,6 +49,8 @@ export const NyRemissPage = () => {
     personnummer: 'person.personnummer',
     samtycke: 'person.samtycke.datum',
   });
+
+  const formRef = useFokusVidFel(fel);
 
   const spara = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +89,7 @@ export const NyRemissPage = () => {
   return (
     <Stack maw={720}>
       <Title order={2}>Ny remiss{insats ? ` – ${insats.namn}` : ''}</Title>
-      <form onSubmit={(e) => void spara(e)} noValidate>
+      <form ref={formRef} onSubmit={(e) => void spara(e)} noValidate>
         <Stack>
           <Formularfel fel={fel} />
           <Fieldset legend="Deltagare">

@@ -3,9 +3,9 @@ import { STATUS_ETIKETT, type Status } from '../api/deltagande';
 
 // Shade 8 fills keep white text above 4.5:1.
 const FARG: Record<Status, string> = {
-  remitterad: 'yellow.9',
+  remitterad: 'grape.8',
   inskriven: 'blue.8',
-  avslutad: 'green.9',
+  avslutad: 'teal.9',
   aterremitterad: 'gray.7',
   makulerad: 'red.9',
 };

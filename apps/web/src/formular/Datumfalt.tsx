@@ -27,6 +27,3 @@ export const Datumfalt = ({
     maw={220}
   />
 );
-
-/** Today as a civil date in the browser's zone (Swedish staff; the server holds Europe/Stockholm). */
-export const idag = (): string => new Date().toLocaleDateString('sv-SE');

@@ -9,8 +9,11 @@ export const Formularfel = ({ fel }: { fel: Serverfel }) => {
   const antalFalt = Object.keys(fel.falt).length;
   if (!fel.formular && antalFalt === 0) return null;
   return (
-    <Alert color="red" role="alert" title="Uppgifterna sparades inte">
-      {fel.formular ?? `Rätta ${antalFalt === 1 ? 'fältet' : 'fälten'} som är markerade nedan.`}
+    <Alert color="red" role="alert" title="Uppgifterna sparades inte" tabIndex={-1}>
+      {fel.formular ??
+        (antalFalt === 1
+          ? 'Rätta fältet som är markerat nedan.'
+          : 'Rätta fälten som är markerade nedan.')}
     </Alert>
   );
 };

@@ -5,7 +5,8 @@ import { useVisaUnderlag, type Matt } from './underlag-context';
 /** A count; with `matt` it opens the deltaganden behind it. */
 export const Antal = ({ varde, matt }: { varde: AntalVarde; matt?: Matt | undefined }) => {
   const visa = useVisaUnderlag();
-  if (!matt || varde === 0 || typeof varde !== 'number') return <span className="siffra">{varde}</span>;
+  if (!matt || varde === 0 || typeof varde !== 'number')
+    return <span className="siffra">{varde}</span>;
   return (
     <UnstyledButton
       className="siffra"

@@ -5,7 +5,13 @@ import { PerKonTabell } from './PerKonTabell';
 import { tal, type PerKon, type Tabeller } from './rapport';
 import { Sektion } from './Sektion';
 
-export const DeltagareSektion = ({ t, unikaPersoner }: { t: Tabeller; unikaPersoner?: PerKon | undefined }) => {
+export const DeltagareSektion = ({
+  t,
+  unikaPersoner,
+}: {
+  t: Tabeller;
+  unikaPersoner?: PerKon | undefined;
+}) => {
   const d = t.deltagare;
   const rader = [
     { rubrik: 'Aktuella', varden: d.aktuella, matt: 'aktuella' },
@@ -16,15 +22,39 @@ export const DeltagareSektion = ({ t, unikaPersoner }: { t: Tabeller; unikaPerso
     ...(unikaPersoner ? [{ rubrik: 'Unika personer', varden: unikaPersoner }] : []),
   ];
   const flode = [
-    { matt: 'Överförda', Kvinnor: tal(d.overforda.kvinna), Män: tal(d.overforda.man), 'Ej angivet': tal(d.overforda.ejAngivet) },
-    { matt: 'Nya', Kvinnor: tal(d.nya.kvinna), Män: tal(d.nya.man), 'Ej angivet': tal(d.nya.ejAngivet) },
-    { matt: 'Avslutade', Kvinnor: tal(d.avslutade.kvinna), Män: tal(d.avslutade.man), 'Ej angivet': tal(d.avslutade.ejAngivet) },
-    { matt: 'Pågående', Kvinnor: tal(d.pagaende.kvinna), Män: tal(d.pagaende.man), 'Ej angivet': tal(d.pagaende.ejAngivet) },
+    {
+      matt: 'Överförda',
+      Kvinnor: tal(d.overforda.kvinna),
+      Män: tal(d.overforda.man),
+      'Ej angivet': tal(d.overforda.ejAngivet),
+    },
+    {
+      matt: 'Nya',
+      Kvinnor: tal(d.nya.kvinna),
+      Män: tal(d.nya.man),
+      'Ej angivet': tal(d.nya.ejAngivet),
+    },
+    {
+      matt: 'Avslutade',
+      Kvinnor: tal(d.avslutade.kvinna),
+      Män: tal(d.avslutade.man),
+      'Ej angivet': tal(d.avslutade.ejAngivet),
+    },
+    {
+      matt: 'Pågående',
+      Kvinnor: tal(d.pagaende.kvinna),
+      Män: tal(d.pagaende.man),
+      'Ej angivet': tal(d.pagaende.ejAngivet),
+    },
   ];
   return (
     <Sektion rubrik="Deltagare">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <PerKonTabell caption="Deltagare i perioden (klicka på ett antal för underlaget)" forsta="Mått" rader={rader} />
+        <PerKonTabell
+          caption="Deltagare i perioden (klicka på ett antal för underlaget)"
+          forsta="Mått"
+          rader={rader}
+        />
         <Diagram
           rubrik="Flödet i perioden"
           beskrivning={`Överförda ${tal(d.overforda.totalt)}, nya ${tal(d.nya.totalt)}, avslutade ${tal(d.avslutade.totalt)}, pågående vid periodens slut ${tal(d.pagaende.totalt)}`}

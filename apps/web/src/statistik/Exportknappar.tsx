@@ -3,7 +3,15 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, query } from '../api/client';
 
-export const Exportknappar = ({ fran, till, asOf }: { fran: string; till: string; asOf?: string | undefined }) => {
+export const Exportknappar = ({
+  fran,
+  till,
+  asOf,
+}: {
+  fran: string;
+  till: string;
+  asOf?: string | undefined;
+}) => {
   const [skydda, setSkydda] = useState(false);
   const [laddar, setLaddar] = useState<'csv' | 'xlsx' | null>(null);
   const [fel, setFel] = useState<string | null>(null);
@@ -12,7 +20,10 @@ export const Exportknappar = ({ fran, till, asOf }: { fran: string; till: string
     setLaddar(format);
     setFel(null);
     try {
-      await api.laddaNer(`/statistik/export${query({ fran, till, asOf, format, skydda })}`, `deltagarstatistik-${fran}--${till}.${format}`);
+      await api.laddaNer(
+        `/statistik/export${query({ fran, till, asOf, format, skydda })}`,
+        `deltagarstatistik-${fran}--${till}.${format}`,
+      );
     } catch (error) {
       setFel(error instanceof Error ? error.message : String(error));
     } finally {
@@ -23,15 +34,33 @@ export const Exportknappar = ({ fran, till, asOf }: { fran: string; till: string
   return (
     <Stack gap="xs">
       <Group wrap="wrap">
-        <Button leftSection={<IconDownload size={16} aria-hidden />} variant="default" loading={laddar === 'csv'} onClick={() => void ladda('csv')}>
+        <Button
+          leftSection={<IconDownload size={16} aria-hidden />}
+          variant="default"
+          loading={laddar === 'csv'}
+          onClick={() => void ladda('csv')}
+        >
           Exportera CSV
         </Button>
-        <Button leftSection={<IconDownload size={16} aria-hidden />} variant="default" loading={laddar === 'xlsx'} onClick={() => void ladda('xlsx')}>
+        <Button
+          leftSection={<IconDownload size={16} aria-hidden />}
+          variant="default"
+          loading={laddar === 'xlsx'}
+          onClick={() => void ladda('xlsx')}
+        >
           Exportera XLSX
         </Button>
-        <Checkbox label="Skydda små tal (1–4 visas som ”<5”)" checked={skydda} onChange={(e) => setSkydda(e.currentTarget.checked)} />
+        <Checkbox
+          label="Skydda små tal (1–4 visas som ”<5”)"
+          checked={skydda}
+          onChange={(e) => setSkydda(e.currentTarget.checked)}
+        />
       </Group>
-      {fel && <Alert color="red" role="alert">{fel}</Alert>}
+      {fel && (
+        <Alert color="red" role="alert">
+          {fel}
+        </Alert>
+      )}
     </Stack>
   );
 };

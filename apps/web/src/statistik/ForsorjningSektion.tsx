@@ -3,8 +3,16 @@ import { SimpleGrid, Table } from '@mantine/core';
 import { etikettFor, FORSORJNING_ETIKETT } from '../kodlistor/kodlistor';
 import { Antal } from './Antal';
 import { Diagram } from './Diagram';
-import { KON_NYCKLAR, KON_RUBRIK, procent, tal, type Antal as AntalVarde, type Tabeller } from './rapport';
+import {
+  KON_NYCKLAR,
+  KON_RUBRIK,
+  procent,
+  tal,
+  type Antal as AntalVarde,
+  type Tabeller,
+} from './rapport';
 import { Sektion } from './Sektion';
+import { Tabellrulle } from '../layout/Tabellrulle';
 
 const andel = (antal: AntalVarde, av: AntalVarde): string =>
   typeof antal === 'number' && typeof av === 'number' && av > 0 ? procent(antal / av) : '–';
@@ -19,14 +27,20 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
   return (
     <Sektion rubrik="Försörjning bland avslutade">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Table.ScrollContainer minWidth={560}>
+        <Tabellrulle namn="Försörjning vid inskrivning och avslut" minBredd={560}>
           <Table striped withTableBorder tabularNums captionSide="top">
-            <Table.Caption>Försörjning vid inskrivning och vid avslut, av {f.avslutade.totalt} avslutade</Table.Caption>
+            <Table.Caption>
+              Försörjning vid inskrivning och vid avslut, av {f.avslutade.totalt} avslutade
+            </Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Försörjning</Table.Th>
-                <Table.Th scope="col" ta="right">Vid inskrivning</Table.Th>
-                <Table.Th scope="col" ta="right">Vid avslut</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Vid inskrivning
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Vid avslut
+                </Table.Th>
                 {KON_NYCKLAR.slice(0, 2).map((k) => (
                   <Table.Th key={k} scope="col" ta="right">
                     {KON_RUBRIK[k]} in / ut
@@ -37,12 +51,16 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
             <Table.Tbody>
               {f.rader.map((r) => (
                 <Table.Tr key={r.kod}>
-                  <Table.Th scope="row" fw={500}>{etikettFor(FORSORJNING_ETIKETT, r.kod)}</Table.Th>
+                  <Table.Th scope="row" fw={500}>
+                    {etikettFor(FORSORJNING_ETIKETT, r.kod)}
+                  </Table.Th>
                   <Table.Td ta="right">
-                    <Antal varde={r.vidInskrivning.totalt} /> ({andel(r.vidInskrivning.totalt, f.avslutade.totalt)})
+                    <Antal varde={r.vidInskrivning.totalt} /> (
+                    {andel(r.vidInskrivning.totalt, f.avslutade.totalt)})
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Antal varde={r.vidAvslut.totalt} /> ({andel(r.vidAvslut.totalt, f.avslutade.totalt)})
+                    <Antal varde={r.vidAvslut.totalt} /> (
+                    {andel(r.vidAvslut.totalt, f.avslutade.totalt)})
                   </Table.Td>
                   {KON_NYCKLAR.slice(0, 2).map((k) => (
                     <Table.Td key={k} ta="right">
@@ -53,8 +71,16 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
-        <Diagram rubrik="Försörjning vid inskrivning och vid avslut" beskrivning={data.map((d) => `${d.kod}: ${d['Vid inskrivning']} vid inskrivning, ${d['Vid avslut']} vid avslut`).join('; ')}>
+        </Tabellrulle>
+        <Diagram
+          rubrik="Försörjning vid inskrivning och vid avslut"
+          beskrivning={data
+            .map(
+              (d) =>
+                `${d.kod}: ${d['Vid inskrivning']} vid inskrivning, ${d['Vid avslut']} vid avslut`,
+            )
+            .join('; ')}
+        >
           <BarChart
             h={380}
             data={data}
@@ -69,14 +95,18 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
           />
         </Diagram>
         {f.overgangar.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
+          <Tabellrulle namn="Övergångar" minBredd={420}>
             <Table striped withTableBorder tabularNums captionSide="top">
-              <Table.Caption>Övergångar från försörjning vid inskrivning till vid avslut</Table.Caption>
+              <Table.Caption>
+                Övergångar från försörjning vid inskrivning till vid avslut
+              </Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Från</Table.Th>
                   <Table.Th scope="col">Till</Table.Th>
-                  <Table.Th scope="col" ta="right">Antal</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Antal
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -89,7 +119,7 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Tabellrulle>
         )}
       </SimpleGrid>
     </Sektion>

@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import { Antal } from './Antal';
 import { KON_NYCKLAR, KON_PARAMETER, KON_RUBRIK, type PerKon } from './rapport';
+import { Tabellrulle } from '../layout/Tabellrulle';
 
 export interface PerKonRad {
   rubrik: string;
@@ -10,8 +11,16 @@ export interface PerKonRad {
 }
 
 /** Rows of counts split by kön, the shape most of the report's tables share. */
-export const PerKonTabell = ({ rader, forsta, caption }: { rader: PerKonRad[]; forsta: string; caption: string }) => (
-  <Table.ScrollContainer minWidth={420}>
+export const PerKonTabell = ({
+  rader,
+  forsta,
+  caption,
+}: {
+  rader: PerKonRad[];
+  forsta: string;
+  caption: string;
+}) => (
+  <Tabellrulle namn={caption} minBredd={420}>
     <Table striped withTableBorder tabularNums captionSide="top">
       <Table.Caption>{caption}</Table.Caption>
       <Table.Thead>
@@ -34,7 +43,15 @@ export const PerKonTabell = ({ rader, forsta, caption }: { rader: PerKonRad[]; f
               <Table.Td key={k} ta="right">
                 <Antal
                   varde={rad.varden[k]}
-                  matt={rad.matt ? { matt: rad.matt, kon: KON_PARAMETER[k], rubrik: `${rad.rubrik}, ${KON_RUBRIK[k].toLowerCase()}` } : undefined}
+                  matt={
+                    rad.matt
+                      ? {
+                          matt: rad.matt,
+                          kon: KON_PARAMETER[k],
+                          rubrik: `${rad.rubrik}, ${KON_RUBRIK[k].toLowerCase()}`,
+                        }
+                      : undefined
+                  }
                 />
               </Table.Td>
             ))}
@@ -42,5 +59,5 @@ export const PerKonTabell = ({ rader, forsta, caption }: { rader: PerKonRad[]; f
         ))}
       </Table.Tbody>
     </Table>
-  </Table.ScrollContainer>
+  </Tabellrulle>
 );

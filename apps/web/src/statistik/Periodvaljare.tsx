@@ -1,4 +1,5 @@
 import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { PERIODTYP_ETIKETT, type Periodtyp, type Periodval } from './period';
 
 const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) => ({
@@ -6,8 +7,16 @@ const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) 
   label: PERIODTYP_ETIKETT[value],
 }));
 
-export const Periodvaljare = ({ val, andra }: { val: Periodval; andra: (val: Periodval) => void }) => {
+export const Periodvaljare = ({
+  val,
+  andra,
+}: {
+  val: Periodval;
+  andra: (val: Periodval) => void;
+}) => {
   const iAr = new Date().getFullYear();
+  // Four segments do not fit beside each other at 390 px.
+  const smal = useMediaQuery('(max-width: 30em)');
   const ar = Array.from({ length: 8 }, (_, i) => String(iAr - i));
   return (
     <Stack gap="xs">
@@ -20,16 +29,33 @@ export const Periodvaljare = ({ val, andra }: { val: Periodval; andra: (val: Per
           value={val.typ}
           onChange={(typ) => andra({ ...val, typ: typ as Periodtyp })}
           aria-label="Period"
+          orientation={smal ? 'vertical' : 'horizontal'}
+          fullWidth={smal}
         />
       </div>
       <Group align="flex-end" wrap="wrap">
         {val.typ === 'eget' ? (
           <>
-            <TextInput type="date" label="Från och med" value={val.fran} onChange={(e) => andra({ ...val, fran: e.currentTarget.value })} />
-            <TextInput type="date" label="Till och med" value={val.till} onChange={(e) => andra({ ...val, till: e.currentTarget.value })} />
+            <TextInput
+              type="date"
+              label="Från och med"
+              value={val.fran}
+              onChange={(e) => andra({ ...val, fran: e.currentTarget.value })}
+            />
+            <TextInput
+              type="date"
+              label="Till och med"
+              value={val.till}
+              onChange={(e) => andra({ ...val, till: e.currentTarget.value })}
+            />
           </>
         ) : (
-          <NativeSelect label="År" data={ar} value={String(val.ar)} onChange={(e) => andra({ ...val, ar: Number(e.currentTarget.value) })} />
+          <NativeSelect
+            label="År"
+            data={ar}
+            value={String(val.ar)}
+            onChange={(e) => andra({ ...val, ar: Number(e.currentTarget.value) })}
+          />
         )}
         <TextInput
           type="datetime-local"

@@ -7,7 +7,13 @@ import { RemisserSektion } from './RemisserSektion';
 import { UtfallSektion } from './UtfallSektion';
 
 /** Every table of one insats's report (or of the whole förbund). */
-export const Rapportvy = ({ t, unikaPersoner }: { t: Tabeller; unikaPersoner?: PerKon | undefined }) => (
+export const Rapportvy = ({
+  t,
+  unikaPersoner,
+}: {
+  t: Tabeller;
+  unikaPersoner?: PerKon | undefined;
+}) => (
   <Stack>
     <DeltagareSektion t={t} unikaPersoner={unikaPersoner} />
     <RemisserSektion t={t} />

@@ -24,7 +24,8 @@ export const StatistikPage = () => {
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
   const { fran, till } = intervall(val);
   const asOf = asOfIso(val.asOf);
-  const giltig = /^\d{4}-\d{2}-\d{2}$/.test(fran) && /^\d{4}-\d{2}-\d{2}$/.test(till) && fran <= till;
+  const giltig =
+    /^\d{4}-\d{2}-\d{2}$/.test(fran) && /^\d{4}-\d{2}-\d{2}$/.test(till) && fran <= till;
 
   useEffect(() => {
     if (!giltig) return;
@@ -33,14 +34,20 @@ export const StatistikPage = () => {
     api
       .get<Rapport>(`/statistik${query({ fran, till, asOf })}`)
       .then((r) => aktuell && setRapport(r))
-      .catch((error: unknown) => aktuell && setFel(error instanceof Error ? error.message : String(error)));
+      .catch(
+        (error: unknown) =>
+          aktuell && setFel(error instanceof Error ? error.message : String(error)),
+      );
     return () => {
       aktuell = false;
     };
   }, [fran, till, asOf, giltig]);
 
-  const insats = flik === TOTALT ? undefined : flik ?? undefined;
-  const visaUnderlag = useMemo(() => (matt: Matt) => setUnderlag({ ...matt, fran, till, insats, asOf }), [fran, till, insats, asOf]);
+  const insats = flik === TOTALT ? undefined : (flik ?? undefined);
+  const visaUnderlag = useMemo(
+    () => (matt: Matt) => setUnderlag({ ...matt, fran, till, insats, asOf }),
+    [fran, till, insats, asOf],
+  );
 
   return (
     <Stack>
@@ -56,13 +63,18 @@ export const StatistikPage = () => {
           <Exportknappar fran={fran} till={till} asOf={asOf} />
         </Stack>
       </Paper>
-      {fel && <Alert color="red" role="alert">{fel}</Alert>}
+      {fel && (
+        <Alert color="red" role="alert">
+          {fel}
+        </Alert>
+      )}
       {!rapport && !fel && <Loader aria-label="Laddar rapporten" />}
       {rapport && (
         <UnderlagContext.Provider value={visaUnderlag}>
           <Group gap="xs">
             <Text size="sm" aria-live="polite" data-testid="rapportperiod">
-              {rapport.forbund.namn}: {rapport.period.fran} – {rapport.period.till}, som känt {new Date(rapport.asOf).toLocaleString('sv-SE')}
+              {rapport.forbund.namn}: {rapport.period.fran} – {rapport.period.till}, som känt{' '}
+              {new Date(rapport.asOf).toLocaleString('sv-SE')}
             </Text>
           </Group>
           <Tabs value={flik} onChange={setFlik} keepMounted={false}>

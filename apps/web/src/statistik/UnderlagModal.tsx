@@ -1,8 +1,15 @@
 import { Alert, Loader, Modal, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api, query } from '../api/client';
-import { AVSLUTSORSAK_ETIKETT, etikettFor, KON_ETIKETT, kommunNamn, REMITTENT_ETIKETT } from '../kodlistor/kodlistor';
+import {
+  AVSLUTSORSAK_ETIKETT,
+  etikettFor,
+  KON_ETIKETT,
+  kommunNamn,
+  REMITTENT_ETIKETT,
+} from '../kodlistor/kodlistor';
 import type { Matt } from './underlag-context';
+import { Tabellrulle } from '../layout/Tabellrulle';
 
 /** `GET /statistik/underlag`: ids and codes only, never personal data. */
 interface Underlagsrad {
@@ -25,7 +32,13 @@ export interface Underlagsfraga extends Matt {
   asOf?: string | undefined;
 }
 
-export const UnderlagModal = ({ fraga, stang }: { fraga: Underlagsfraga | null; stang: () => void }) => {
+export const UnderlagModal = ({
+  fraga,
+  stang,
+}: {
+  fraga: Underlagsfraga | null;
+  stang: () => void;
+}) => {
   const [rader, setRader] = useState<Underlagsrad[] | null>(null);
   const [fel, setFel] = useState<string | null>(null);
 
@@ -41,15 +54,25 @@ export const UnderlagModal = ({ fraga, stang }: { fraga: Underlagsfraga | null; 
   }, [fraga]);
 
   return (
-    <Modal opened={fraga !== null} onClose={stang} title={`Underlag: ${fraga?.rubrik ?? ''}`} size="xl" closeButtonProps={{ 'aria-label': 'Stäng' }}>
-      {fel && <Alert color="red" role="alert">{fel}</Alert>}
+    <Modal
+      opened={fraga !== null}
+      onClose={stang}
+      title={`Underlag: ${fraga?.rubrik ?? ''}`}
+      size="72rem"
+      closeButtonProps={{ 'aria-label': 'Stäng' }}
+    >
+      {fel && (
+        <Alert color="red" role="alert">
+          {fel}
+        </Alert>
+      )}
       {!rader && !fel && <Loader aria-label="Laddar underlaget" />}
       {rader && (
         <>
           <Text size="sm" mb="xs">
             {rader.length} deltaganden {fraga ? `(${fraga.fran} – ${fraga.till})` : ''}
           </Text>
-          <Table.ScrollContainer minWidth={760}>
+          <Tabellrulle namn="Underlag" minBredd={760}>
             <Table striped withTableBorder tabularNums fz="xs">
               <Table.Thead>
                 <Table.Tr>
@@ -67,7 +90,9 @@ export const UnderlagModal = ({ fraga, stang }: { fraga: Underlagsfraga | null; 
               <Table.Tbody>
                 {rader.map((r) => (
                   <Table.Tr key={r.deltagandeId}>
-                    <Table.Td ff="monospace">{r.deltagandeId}</Table.Td>
+                    <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                      {r.deltagandeId}
+                    </Table.Td>
                     <Table.Td>{etikettFor(KON_ETIKETT, r.kon)}</Table.Td>
                     <Table.Td>{r.fodelsear}</Table.Td>
                     <Table.Td>{kommunNamn(r.kommun)}</Table.Td>
@@ -75,12 +100,14 @@ export const UnderlagModal = ({ fraga, stang }: { fraga: Underlagsfraga | null; 
                     <Table.Td>{r.remissDatum}</Table.Td>
                     <Table.Td>{r.inskrivningDatum ?? '–'}</Table.Td>
                     <Table.Td>{r.avslutDatum ?? '–'}</Table.Td>
-                    <Table.Td>{r.avslutsorsak ? etikettFor(AVSLUTSORSAK_ETIKETT, r.avslutsorsak) : '–'}</Table.Td>
+                    <Table.Td>
+                      {r.avslutsorsak ? etikettFor(AVSLUTSORSAK_ETIKETT, r.avslutsorsak) : '–'}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Tabellrulle>
         </>
       )}
     </Modal>

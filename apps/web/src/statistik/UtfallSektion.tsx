@@ -6,6 +6,7 @@ import { Diagram } from './Diagram';
 import { PerKonTabell } from './PerKonTabell';
 import { dagar, KON_NYCKLAR, KON_RUBRIK, procent, tal, type Tabeller } from './rapport';
 import { Sektion } from './Sektion';
+import { Tabellrulle } from '../layout/Tabellrulle';
 
 export const UtfallSektion = ({ t }: { t: Tabeller }) => {
   const u = t.utfall;
@@ -17,21 +18,31 @@ export const UtfallSektion = ({ t }: { t: Tabeller }) => {
   return (
     <Sektion rubrik="Utfall och måluppfyllelse">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Table.ScrollContainer minWidth={480}>
+        <Tabellrulle namn="Avslutade per utfall" minBredd={480}>
           <Table striped withTableBorder tabularNums captionSide="top">
             <Table.Caption>Avslutade per utfall (andel av avslutade)</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Utfall</Table.Th>
                 {KON_NYCKLAR.map((k) => (
-                  <Table.Th key={k} scope="col" ta="right">{KON_RUBRIK[k]}</Table.Th>
+                  <Table.Th key={k} scope="col" ta="right">
+                    {KON_RUBRIK[k]}
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...u.perGrupp.map((g) => ({ rubrik: etikettFor(UTFALL_GRUPP_ETIKETT, g.grupp), ...g })), { rubrik: 'Arbete eller studier', ...u.arbeteEllerStudier }].map((g) => (
+              {[
+                ...u.perGrupp.map((g) => ({
+                  rubrik: etikettFor(UTFALL_GRUPP_ETIKETT, g.grupp),
+                  ...g,
+                })),
+                { rubrik: 'Arbete eller studier', ...u.arbeteEllerStudier },
+              ].map((g) => (
                 <Table.Tr key={g.rubrik}>
-                  <Table.Th scope="row" fw={500}>{g.rubrik}</Table.Th>
+                  <Table.Th scope="row" fw={500}>
+                    {g.rubrik}
+                  </Table.Th>
                   {KON_NYCKLAR.map((k) => (
                     <Table.Td key={k} ta="right">
                       <Antal varde={g.antal[k]} /> ({procent(g.andel[k])})
@@ -41,42 +52,65 @@ export const UtfallSektion = ({ t }: { t: Tabeller }) => {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </Tabellrulle>
         <PerKonTabell
           caption="Avslutade per avslutsorsak"
           forsta="Avslutsorsak"
-          rader={u.perAvslutsorsak.map((a) => ({ rubrik: etikettFor(AVSLUTSORSAK_ETIKETT, a.avslutsorsak), varden: a.antal }))}
+          rader={u.perAvslutsorsak.map((a) => ({
+            rubrik: etikettFor(AVSLUTSORSAK_ETIKETT, a.avslutsorsak),
+            varden: a.antal,
+          }))}
         />
         <Text size="sm">
-          Tid i insats (inskrivning → avslut): medel {dagar(t.tidIInsatsDagar.medel)} dagar, median {dagar(t.tidIInsatsDagar.median)} dagar.
+          Tid i insats (inskrivning → avslut): medel {dagar(t.tidIInsatsDagar.medel)} dagar, median{' '}
+          {dagar(t.tidIInsatsDagar.median)} dagar.
         </Text>
         {t.maluppfyllelse.length > 0 && (
-          <Table.ScrollContainer minWidth={480}>
+          <Tabellrulle namn="Måluppfyllelse per år" minBredd={480}>
             <Table striped withTableBorder tabularNums captionSide="top">
               <Table.Caption>Måluppfyllelse per år</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">År</Table.Th>
-                  <Table.Th scope="col" ta="right">Deltagare mål / utfall</Table.Th>
-                  <Table.Th scope="col" ta="right">Nya mål / utfall</Table.Th>
-                  <Table.Th scope="col" ta="right">Arbete/studier mål / utfall</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Deltagare mål / utfall
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Nya mål / utfall
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Arbete/studier mål / utfall
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {t.maluppfyllelse.map((m) => (
                   <Table.Tr key={m.ar}>
-                    <Table.Th scope="row" fw={500}>{m.ar}</Table.Th>
-                    <Table.Td ta="right">{m.mal?.deltagare ?? '–'} / {m.utfall.aktuella}</Table.Td>
-                    <Table.Td ta="right">{m.mal?.nyaDeltagare ?? '–'} / {m.utfall.nya}</Table.Td>
-                    <Table.Td ta="right">{procent(m.mal?.andelArbeteStudier)} / {procent(m.utfall.andelArbeteStudier)}</Table.Td>
+                    <Table.Th scope="row" fw={500}>
+                      {m.ar}
+                    </Table.Th>
+                    <Table.Td ta="right">
+                      {m.mal?.deltagare ?? '–'} / {m.utfall.aktuella}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {m.mal?.nyaDeltagare ?? '–'} / {m.utfall.nya}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {procent(m.mal?.andelArbeteStudier)} / {procent(m.utfall.andelArbeteStudier)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </Tabellrulle>
         )}
         {malData.length > 0 && (
-          <Diagram rubrik="Utfall mot årsmål" beskrivning={malData.map((m) => `${m.matt}: mål ${m.Mål}, utfall ${m.Utfall}`).join('; ')}>
+          <Diagram
+            rubrik="Utfall mot årsmål"
+            beskrivning={malData
+              .map((m) => `${m.matt}: mål ${m.Mål}, utfall ${m.Utfall}`)
+              .join('; ')}
+          >
             <BarChart
               h={260}
               data={malData}

@@ -2,6 +2,7 @@ import { Button, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { Formularfel } from '../../formular/Formularfel';
 import type { Serverfel } from '../../formular/useServerfel';
+import { useFokusVidFel } from '../../formular/useFokusVidFel';
 
 export const Atgardsformular = ({
   namn,
@@ -19,23 +20,27 @@ export const Atgardsformular = ({
   onSubmit: () => void;
   farlig?: boolean;
   children: ReactNode;
-}) => (
-  <form
-    aria-label={namn}
-    noValidate
-    onSubmit={(e: FormEvent) => {
-      e.preventDefault();
-      onSubmit();
-    }}
-  >
-    <Stack maw={640}>
-      <Formularfel fel={fel} />
-      {children}
-      <div>
-        <Button type="submit" loading={skickar} color={farlig ? 'red.9' : undefined}>
-          {knapp}
-        </Button>
-      </div>
-    </Stack>
-  </form>
-);
+}) => {
+  const formRef = useFokusVidFel(fel);
+  return (
+    <form
+      ref={formRef}
+      aria-label={namn}
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <Stack maw={640}>
+        <Formularfel fel={fel} />
+        {children}
+        <div>
+          <Button type="submit" loading={skickar} color={farlig ? 'red.9' : undefined}>
+            {knapp}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+};

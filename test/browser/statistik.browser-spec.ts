@@ -1,0 +1,94 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { remissBody } from '../support/test-app.js';
+import { loggaIn, skarmbild, startBrowserApp, type BrowserApp } from '../support/browser.js';
+
+const LANG_TID = 120_000;
+
+/** Kansli reads the report, sees it change after a registration, drills down and exports. */
+describe('kansli i webbläsaren', () => {
+  let b: BrowserApp;
+  let insatsId: string;
+
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    insatsId = await b.t.insats({ namn: 'Balder' });
+    await b.t.admin.put(`/insatser/${insatsId}/arsmal/2025`, {
+      deltagare: 30,
+      nyaDeltagare: 20,
+      andelArbeteStudier: 0.35,
+    });
+  }, LANG_TID);
+
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  /** The Totalt cell of a row in the deltagare table. */
+  const totalt = (page: Page, rad: string) =>
+    page
+      .locator('tr', { has: page.getByRole('rowheader', { name: rad, exact: true }) })
+      .first()
+      .locator('td')
+      .nth(3);
+
+  const visa2025 = async (page: Page) => {
+    await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
+    await page
+      .getByTestId('rapportperiod')
+      .filter({ hasText: '2025-01-01 – 2025-12-31' })
+      .waitFor();
+  };
+
+  it(
+    'ser rapporten ändras efter en registrering och laddar ner en XLSX som går att öppna',
+    async () => {
+      const personal = await b.t.user('personal', { insatser: [insatsId] });
+      const kansli = await b.anvandare('kansli');
+      const page = await b.sida();
+      await loggaIn(page, b.base, kansli);
+      await page.getByRole('heading', { name: 'Statistik' }).waitFor();
+      await visa2025(page);
+      expect(await totalt(page, 'Aktuella').innerText()).toBe('0');
+
+      const svar = await personal
+        .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
+        .expect(201);
+      const deltagandeId = svar.body.id as string;
+
+      await page.reload();
+      await visa2025(page);
+      await totalt(page, 'Aktuella').filter({ hasText: '1' }).waitFor();
+      expect(await totalt(page, 'varav nya').innerText()).toBe('1');
+      await skarmbild(page, 'statistik');
+
+      await page.getByRole('tab', { name: 'Balder' }).click();
+      await page.getByRole('button', { name: /visa underlag för varav nya, totalt/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText(deltagandeId).waitFor();
+      expect(await dialog.innerText()).not.toMatch(/\d{6,8}-?\d{4}/);
+      await skarmbild(page, 'statistik-underlag');
+      await dialog.getByRole('button', { name: 'Stäng' }).click();
+
+      const nedladdning = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Exportera XLSX' }).click();
+      const fil = await nedladdning;
+      expect(fil.suggestedFilename()).toMatch(/\.xlsx$/);
+      const sokvag = join(mkdtempSync(join(tmpdir(), 'webb-export-')), fil.suggestedFilename());
+      await fil.saveAs(sokvag);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(sokvag);
+      expect(workbook.worksheets.length).toBeGreaterThan(1);
+      const celler = workbook.worksheets
+        .flatMap((ws) => ws.getSheetValues())
+        .flatMap((rad) => (Array.isArray(rad) ? rad : []))
+        .map(String);
+      expect(celler.join(' ')).toContain('Samordningsförbundet Test');
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+});
