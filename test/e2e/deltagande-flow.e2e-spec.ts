@@ -79,6 +79,7 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
     ]);
     const userIds = new Set(read.body.historik.map((h: { userId: string }) => h.userId));
     expect(userIds.size).toBe(1);
+    expect(read.body.historik[0].userEmail).toMatch(/^personal\d+@forbundet\.se$/);
     expect(read.body.historik[1]).toMatchObject({
       revision: 1,
       data: { datum: '2025-02-10', forsorjning: ['forsorjningsstod'] },

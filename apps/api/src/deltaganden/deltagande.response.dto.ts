@@ -74,6 +74,8 @@ export class HistorikDto {
   @ApiProperty({ type: Object }) data: Record<string, unknown>;
   @ApiProperty() recordedAt: Date;
   @ApiProperty() userId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The user who recorded it' })
+  userEmail: string | null;
   @ApiProperty() revision: number;
 }
 
@@ -112,10 +114,14 @@ export const toDeltagandeDto = (row: DeltagandeRow): DeltagandeDto => {
   };
 };
 
-export const toHistorikDto = (row: DeltagandeHistorikRow): HistorikDto => ({
+export const toHistorikDto = (
+  row: DeltagandeHistorikRow,
+  emails: ReadonlyMap<string, string>,
+): HistorikDto => ({
   type: row.type,
   data: row.data,
   recordedAt: row.recordedAt,
   userId: row.userId,
+  userEmail: emails.get(row.userId) ?? null,
   revision: row.revision,
 });

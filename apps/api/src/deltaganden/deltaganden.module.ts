@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandsModule } from '../commands/commands.module.js';
 import { InsatserModule } from '../insatser/insatser.module.js';
 import { PersonerModule } from '../personer/personer.module.js';
+import { UserRow } from '../users/user.entity.js';
 import { AterkallaAvslutController } from './aterkalla-avslut/aterkalla-avslut.controller.js';
 import { AterkallaAvslutHandler } from './aterkalla-avslut/aterkalla-avslut.handler.js';
 import { AterremitteraController } from './aterremiss/aterremittera.controller.js';
@@ -56,7 +57,7 @@ const handlers = [
     CommandsModule,
     InsatserModule,
     PersonerModule,
-    TypeOrmModule.forFeature([InsatsRow, DeltagandeRow, DeltagandeHistorikRow]),
+    TypeOrmModule.forFeature([InsatsRow, DeltagandeRow, DeltagandeHistorikRow, UserRow]),
   ],
   controllers,
   providers: [...handlers, DeltagandeCommands],

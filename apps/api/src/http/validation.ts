@@ -1,4 +1,5 @@
 import { ValidationPipe, BadRequestException, type ValidationError } from '@nestjs/common';
+import { toSwedish } from './validation-messages.js';
 
 export interface FieldError {
   field: string;
@@ -8,7 +9,9 @@ export interface FieldError {
 const flatten = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
   errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = error.constraints ? [{ field, errors: Object.values(error.constraints) }] : [];
+    const own = error.constraints
+      ? [{ field, errors: Object.values(error.constraints).map(toSwedish) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 

@@ -48,6 +48,7 @@ export interface Historik {
   data: Record<string, unknown>;
   recordedAt: string;
   userId: string;
+  userEmail: string | null;
   revision: number;
 }
 

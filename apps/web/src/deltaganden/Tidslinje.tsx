@@ -7,8 +7,10 @@ import { handelse, tidpunkt, uppgifter } from './historik-text';
 export const Tidslinje = ({ historik }: { historik: Historik[] }) => {
   const inloggad = useInloggad();
   const nyastForst = [...historik].reverse();
-  const av = (userId: string) =>
-    userId === inloggad.id ? `dig (${inloggad.email})` : `användare ${userId.slice(0, 8)}`;
+  const av = (userId: string, userEmail: string | null) =>
+    userId === inloggad.id
+      ? `dig (${inloggad.email})`
+      : (userEmail ?? `användare ${userId.slice(0, 8)}`);
   return (
     <section aria-labelledby="historik-rubrik">
       <Title order={3} id="historik-rubrik" mb="sm">
@@ -23,7 +25,7 @@ export const Tidslinje = ({ historik }: { historik: Historik[] }) => {
               </Text>
             ))}
             <Text size="xs" c="dimmed" mt={4}>
-              Registrerad {tidpunkt(h.recordedAt)} av {av(h.userId)}
+              Registrerad {tidpunkt(h.recordedAt)} av {av(h.userId, h.userEmail)}
             </Text>
           </Timeline.Item>
         ))}

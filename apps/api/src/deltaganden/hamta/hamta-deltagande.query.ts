@@ -1,7 +1,8 @@
 import { DeltagandeHistorikRow, DeltagandeRow } from '#projections';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
+import { UserRow } from '../../users/user.entity.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ForbiddenError, NotFoundError } from '../../http/application-errors.js';
 import { PersonVault } from '../../personer/person-vault.js';
@@ -28,6 +29,7 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
     @InjectRepository(DeltagandeHistorikRow)
     private readonly historik: Repository<DeltagandeHistorikRow>,
     private readonly vault: PersonVault,
+    @InjectRepository(UserRow) private readonly users: Repository<UserRow>,
   ) {}
 
   async execute({ deltagandeId, user }: HamtaDeltagandeQuery): Promise<DeltagandeMedHistorikDto> {
@@ -40,6 +42,11 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
       where: { deltagandeId },
       order: { revision: 'ASC' },
     });
+    const users = await this.users.findBy({
+      id: In([...new Set(historik.map((entry) => entry.userId))]),
+      forbundId: user.forbundId,
+    });
+    const emails = new Map(users.map((u) => [u.id, u.email] as const));
     // Only staff of the insats get here; each read of personal data is recorded.
     const uppgifter = row.personId
       ? await this.vault.read(row.personId, user.forbundId, { userId: user.id, deltagandeId })
@@ -48,7 +55,7 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
       ...toDeltagandeDto(row),
       personnummer: uppgifter?.personnummer ?? null,
       namn: uppgifter?.namn ?? null,
-      historik: historik.map(toHistorikDto),
+      historik: historik.map((entry) => toHistorikDto(entry, emails)),
     };
   }
 }
