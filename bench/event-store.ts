@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
+import { adminQuery, PeakMemory, positiveInt, withDatabase } from './bench-support.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { migrateDatabase } from '../apps/api/src/database/migrate.js';
 import {
@@ -42,43 +43,10 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '1000' },
   },
 });
-const positiveInt = (name: string, value: string): number => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
-  return n;
-};
 const STREAMS = positiveInt('streams', args.streams);
 const WRITERS = positiveInt('writers', args.writers);
 const POOL_SIZE = positiveInt('pool', args.pool);
 const BATCH_SIZE = positiveInt('batch', args.batch);
-
-class PeakMemory {
-  peakRss = process.memoryUsage().rss;
-  private readonly timer = setInterval(() => this.sample(), 50);
-  sample(): void {
-    this.peakRss = Math.max(this.peakRss, process.memoryUsage().rss);
-  }
-  stop(): void {
-    clearInterval(this.timer);
-    this.sample();
-  }
-}
-
-const withDatabase = (serverUrl: string, database: string): string => {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-};
-
-const adminQuery = async (serverUrl: string, sql: string): Promise<void> => {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-};
 
 const eventAt = (streamIndex: number, revision: number): NewEvent => ({
   type: TYPES[revision]!,
