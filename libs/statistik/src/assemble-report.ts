@@ -16,10 +16,15 @@ import {
 } from '#domain';
 import type { Andel, ByKon, StatistikReport, StatistikTables } from './report.js';
 
-/** The JSON the statistics statement returns (insats_id null: the whole förbund). */
+/**
+ * The JSON the statistics statement returns: rows per insats, which the förbund's totals
+ * sum; only `dagar` (medians) has its own total row, with insats_id null.
+ */
 export interface Aggregat {
-  perKon: ({ insats_id: string | null; kon: Kon } & Record<PerKonMeasure, number>)[];
-  unikaTotalt: number;
+  perKon: ({ insats_id: string; kon: Kon } & Record<PerKonMeasure, number>)[];
+  /** Distinct registered persons among aktuella, by kön and in all. */
+  registrerade: { kon: Kon; personer: number }[];
+  registreradeTotalt: number;
   alder: { insats_id: string | null; kon: Kon; alder: number; aktuella: number; nya: number }[];
   remittent: {
     insats_id: string | null;
@@ -79,7 +84,8 @@ type PerKonMeasure =
   | 'mottagna'
   | 'aterremitterade'
   | 'vantande'
-  | 'unika';
+  /** Aktuella without a registered person: each one a person of its own. */
+  | 'egna_personer';
 
 export interface ReportFrame {
   readonly forbund: { id: string; namn: string };
@@ -137,14 +143,27 @@ const codeOrder = <T extends string>(codes: readonly T[]) => {
 };
 const forsorjningOrder = codeOrder(FORSORJNING);
 
+const sumOvergangar = (
+  rows: readonly { fran: Forsorjning; till: Forsorjning; antal: number }[],
+): { fran: Forsorjning; till: Forsorjning; antal: number }[] => {
+  const sums = new Map<string, { fran: Forsorjning; till: Forsorjning; antal: number }>();
+  for (const { fran, till, antal } of rows) {
+    const key = `${fran}→${till}`;
+    const sum = sums.get(key);
+    if (sum) sum.antal += antal;
+    else sums.set(key, { fran, till, antal });
+  }
+  return [...sums.values()];
+};
+
 /** The tables for one insats (insatsId) or for the whole förbund (null). */
 const tablesFor = (
   aggregat: Aggregat,
   insatsId: string | null,
   frame: ReportFrame,
 ): StatistikTables => {
-  const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): R[] =>
-    rows.filter((row) => row.insats_id === insatsId);
+  const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
+    insatsId === null ? rows : rows.filter((row) => row.insats_id === insatsId);
   const perKon = mine(aggregat.perKon);
   const measure = (name: PerKonMeasure): ByKon<number> => byKon(perKon, (row) => row[name]);
 
@@ -167,7 +186,7 @@ const tablesFor = (
   });
 
   const remittent = mine(aggregat.remittent);
-  const dagar = mine(aggregat.dagar)[0];
+  const dagar = aggregat.dagar.find((row) => row.insats_id === insatsId);
   const kommuner = [...new Set(mine(aggregat.kommun).map((row) => row.kommun))].sort();
   const remisser = {
     mottagna: measure('mottagna'),
@@ -239,13 +258,11 @@ const tablesFor = (
         (r) => r.antal,
       ),
     })),
-    overgangar: mine(aggregat.overgangar)
-      .map(({ fran, till, antal }) => ({ fran, till, antal }))
-      .sort(
-        (x, y) =>
-          forsorjningOrder(x.fran) - forsorjningOrder(y.fran) ||
-          forsorjningOrder(x.till) - forsorjningOrder(y.till),
-      ),
+    overgangar: sumOvergangar(mine(aggregat.overgangar)).sort(
+      (x, y) =>
+        forsorjningOrder(x.fran) - forsorjningOrder(y.fran) ||
+        forsorjningOrder(x.till) - forsorjningOrder(y.till),
+    ),
   };
 
   const uppfoljningRows = mine(aggregat.uppfoljning);
@@ -262,17 +279,29 @@ const tablesFor = (
     })),
   );
 
-  const volymRow = mine(aggregat.volym)[0];
-  const volym = {
-    kvinna: volymRow?.kvinnor ?? 0,
-    man: volymRow?.man ?? 0,
-    ejAngivet: volymRow?.ej_angivet ?? 0,
-    totalt: (volymRow?.kvinnor ?? 0) + (volymRow?.man ?? 0) + (volymRow?.ej_angivet ?? 0),
-  };
+  const volym = mine(aggregat.volym).reduce(
+    (sum, row) => ({
+      kvinna: sum.kvinna + row.kvinnor,
+      man: sum.man + row.man,
+      ejAngivet: sum.ejAngivet + row.ej_angivet,
+      totalt: sum.totalt + row.kvinnor + row.man + row.ej_angivet,
+    }),
+    { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 },
+  );
 
   const arRows = mine(aggregat.ar);
   const maluppfyllelse = frame.ar.map((ar) => {
-    const result = arRows.find((row) => row.ar === ar);
+    const result = arRows
+      .filter((row) => row.ar === ar)
+      .reduce(
+        (sum, row) => ({
+          aktuella: sum.aktuella + row.aktuella,
+          nya: sum.nya + row.nya,
+          avslutade: sum.avslutade + row.avslutade,
+          arbete_studier: sum.arbete_studier + row.arbete_studier,
+        }),
+        { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 },
+      );
     // Goals belong to an insats; the förbund as a whole has none of its own.
     const mal =
       insatsId === null
@@ -288,9 +317,9 @@ const tablesFor = (
           }
         : null,
       utfall: {
-        aktuella: result?.aktuella ?? 0,
-        nya: result?.nya ?? 0,
-        andelArbeteStudier: andel(result?.arbete_studier ?? 0, result?.avslutade ?? 0),
+        aktuella: result.aktuella,
+        nya: result.nya,
+        andelArbeteStudier: andel(result.arbete_studier, result.avslutade),
       },
     };
   });
@@ -312,10 +341,9 @@ const tablesFor = (
 /** Shapes the statement's aggregates into API.md's report: every code listed, zeros included. */
 export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): StatistikReport => {
   const totalt = tablesFor(aggregat, null, frame);
-  const unika = byKon(
-    aggregat.perKon.filter((row) => row.insats_id === null),
-    (row) => row.unika,
-  );
+  const egna = byKon(aggregat.perKon, (row) => row.egna_personer);
+  const registrerade = byKon(aggregat.registrerade, (row) => row.personer);
+  const unika = sumByKon([egna, registrerade]);
   return {
     period: { fran: frame.fran, till: frame.till },
     asOf: frame.asOf,
@@ -326,6 +354,9 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       ...tablesFor(aggregat, insats.id, frame),
     })),
     // A person with deltaganden under two kön codes (a correction) is one person in totalt.
-    totalt: { ...totalt, unikaPersoner: { ...unika, totalt: aggregat.unikaTotalt } },
+    totalt: {
+      ...totalt,
+      unikaPersoner: { ...unika, totalt: egna.totalt + aggregat.registreradeTotalt },
+    },
   };
 };

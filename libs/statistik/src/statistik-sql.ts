@@ -47,9 +47,13 @@ FROM (
 WHERE ${MATT_SQL[matt]}
 ORDER BY remiss_datum, deltagande_id`;
 
+/**
+ * Everything but the medians and unika personer adds up over insatser, so the statement
+ * groups per insats and the förbund's totals are summed from those rows.
+ */
 export const statistikSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
-  SELECT d.insats_id, d.person_key, d.kon, d.kommun, d.remittent, d.remiss_datum,
+  SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon, d.kommun, d.remittent, d.remiss_datum,
          d.aterremiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a, d.avslutsorsak,
          d.forsorjning_in, d.forsorjning_ut,
          extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
@@ -57,7 +61,7 @@ WITH f AS MATERIALIZED (
   WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
     AND d.remiss_datum <= $4::date AND d.slut_datum >= $8::date AND ${valid('d', asOf)}
 ),
-g AS MATERIALIZED (
+g AS NOT MATERIALIZED (
   SELECT f.*,
     ${MATT_SQL.aktuella} AS aktuell,
     ${MATT_SQL.nya} AS ny,
@@ -79,21 +83,25 @@ SELECT json_build_object(
       count(*) FILTER (WHERE pagaende) AS pagaende, count(*) FILTER (WHERE mottagen) AS mottagna,
       count(*) FILTER (WHERE aterremitterad) AS aterremitterade,
       count(*) FILTER (WHERE vantande) AS vantande,
-      count(DISTINCT person_key) FILTER (WHERE aktuell) AS unika
-    FROM g GROUP BY GROUPING SETS ((insats_id, kon), (kon))) x),
-  'unikaTotalt', (SELECT count(DISTINCT person_key) FILTER (WHERE aktuell) FROM g),
+      count(*) FILTER (WHERE aktuell AND NOT registrerad) AS egna_personer
+    FROM g GROUP BY insats_id, kon) x),
+  -- Distinct persons: a deltagande without a registered person is a person of its own, so
+  -- only the few registered ones go through the (sorting) distinct count.
+  'registrerade', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT kon, count(DISTINCT person_key) AS personer
+    FROM g WHERE aktuell AND registrerad GROUP BY kon) x),
+  'registreradeTotalt', (SELECT count(DISTINCT person_key) FROM g WHERE aktuell AND registrerad),
   'alder', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, kon, alder,
       count(*) FILTER (WHERE aktuell) AS aktuella, count(*) FILTER (WHERE ny) AS nya
-    FROM g WHERE aktuell OR ny GROUP BY GROUPING SETS ((insats_id, kon, alder), (kon, alder))) x),
+    FROM g WHERE aktuell OR ny GROUP BY insats_id, kon, alder) x),
   'remittent', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, remittent, kon,
       count(*) FILTER (WHERE mottagen) AS mottagna, count(*) FILTER (WHERE ny) AS nya
-    FROM g WHERE mottagen OR ny
-    GROUP BY GROUPING SETS ((insats_id, remittent, kon), (remittent, kon))) x),
+    FROM g WHERE mottagen OR ny GROUP BY insats_id, remittent, kon) x),
   'kommun', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, kommun, kon, count(*) AS mottagna
-    FROM g WHERE mottagen GROUP BY GROUPING SETS ((insats_id, kommun, kon), (kommun, kon))) x),
+    FROM g WHERE mottagen GROUP BY insats_id, kommun, kon) x),
   'dagar', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id,
       avg(i - remiss_datum) FILTER (WHERE ny) AS kotid_medel,
@@ -103,18 +111,17 @@ SELECT json_build_object(
     FROM g WHERE ny OR avslutad GROUP BY GROUPING SETS ((insats_id), ())) x),
   'avslutsorsak', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, avslutsorsak, kon, count(*) AS antal
-    FROM g WHERE avslutad
-    GROUP BY GROUPING SETS ((insats_id, avslutsorsak, kon), (avslutsorsak, kon))) x),
+    FROM g WHERE avslutad GROUP BY insats_id, avslutsorsak, kon) x),
   'forsorjning', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, vid, kod, kon, count(*) AS antal FROM (
       SELECT insats_id, 'in' AS vid, unnest(forsorjning_in) AS kod, kon FROM g WHERE avslutad
       UNION ALL
       SELECT insats_id, 'ut' AS vid, unnest(forsorjning_ut) AS kod, kon FROM g WHERE avslutad
-    ) k GROUP BY GROUPING SETS ((insats_id, vid, kod, kon), (vid, kod, kon))) x),
+    ) k GROUP BY insats_id, vid, kod, kon) x),
   'overgangar', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, fran, till, count(*) AS antal
     FROM g, unnest(forsorjning_in) AS fran, unnest(forsorjning_ut) AS till
-    WHERE avslutad GROUP BY GROUPING SETS ((insats_id, fran, till), (fran, till))) x),
+    WHERE avslutad GROUP BY insats_id, fran, till) x),
   'ar', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, y.ar,
       count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
@@ -124,21 +131,20 @@ SELECT json_build_object(
         AS arbete_studier
     FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), $4::date) AS till
              FROM unnest($6::int[]) AS ar) y
-    GROUP BY GROUPING SETS ((insats_id, y.ar), (y.ar))) x),
+    GROUP BY insats_id, y.ar) x),
   'uppfoljning', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
     FROM uppfoljning_fakta u
     JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id AND ${valid('d', asOf)}
     WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
       AND u.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND u.recorded_at <= $5' : ''}
-    GROUP BY GROUPING SETS ((u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon),
-                            (u.manader_efter_avslut, u.sysselsattning, d.kon))) x),
+    GROUP BY u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon) x),
   'volym', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, sum(kvinnor) AS kvinnor, sum(man) AS man, sum(ej_angivet) AS ej_angivet
     FROM volym_fakta v
     WHERE v.forbund_id = $1 AND ($2::uuid[] IS NULL OR v.insats_id = ANY($2::uuid[]))
       AND v.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND v.recorded_at <= $5' : ''}
-    GROUP BY GROUPING SETS ((insats_id), ())) x),
+    GROUP BY insats_id) x),
   'arsmal', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT m.insats_id, m.ar, m.deltagare, m.nya_deltagare, m.andel_arbete_studier
     FROM arsmal_fakta m

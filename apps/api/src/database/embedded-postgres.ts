@@ -55,7 +55,16 @@ export const startEmbeddedPostgres = async (
   const password = clusterPassword(options.dataDir);
   const port = await freePort();
   const log = options.log ?? (() => undefined);
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'];
+  // PostgreSQL's stock 128 MB of shared buffers is sized for tiny machines; the read models
+  // of a national-scale förbund want their indexes in memory.
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'shared_buffers=512MB',
+  ];
   if (!options.durable) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   }

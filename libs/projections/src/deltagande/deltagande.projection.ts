@@ -6,9 +6,8 @@ import {
   type DeltagandeEvent,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DeltagandeRow } from '../read-models/deltagande.entity.js';
-import { InsatsRow } from '../read-models/insats.entity.js';
 import type { Projection } from '../runner/projection.js';
 
 /** Forces this list to name every deltagande event: a new event type will not compile. */
@@ -27,6 +26,17 @@ const DELTAGANDE_EVENTS: Record<DeltagandeEvent['type'], true> = {
 };
 export const DELTAGANDE_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(DELTAGANDE_EVENTS));
 
+/** Columns an existing row gets back from its state as the batch folds it. */
+const EMPTY_COLUMNS = {
+  status: '',
+  personId: null,
+  remissDatum: null,
+  inskrivningDatum: null,
+  avslutDatum: null,
+  revision: 0,
+  position: 0,
+};
+
 const deltagandeId = (event: RecordedEvent): string =>
   idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
 
@@ -36,12 +46,23 @@ export class DeltagandeProjection implements Projection {
   readonly handles = DELTAGANDE_EVENT_TYPES;
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const repository = tx.getRepository(DeltagandeRow);
     const ids = [...new Set(events.map(deltagandeId))];
-    const rows = new Map(
-      (await repository.findBy({ id: In(ids) })).map((row) => [row.id, row] as const),
-    );
+    const existing: Pick<DeltagandeRow, 'id' | 'forbundId' | 'insatsId' | 'state' | 'createdAt'>[] =
+      await tx.query(
+        `SELECT id, forbund_id AS "forbundId", insats_id AS "insatsId", state,
+                created_at AS "createdAt"
+         FROM deltagande WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    const rows = new Map<
+      string,
+      Omit<DeltagandeRow, 'createdAt' | 'updatedAt'> & {
+        createdAt: Date;
+        updatedAt?: Date;
+      }
+    >(existing.map((row) => [row.id, { ...row, ...EMPTY_COLUMNS }] as const));
     const forbundByInsats = await this.forbundOfNewDeltaganden(events, rows, tx);
+    const changed = new Set<string>();
 
     for (const event of events) {
       const id = deltagandeId(event);
@@ -67,9 +88,46 @@ export class DeltagandeProjection implements Projection {
         createdAt: current?.createdAt ?? event.recordedAt,
         updatedAt: event.recordedAt,
       });
+      changed.add(id);
     }
-    const changed = ids.map((id) => rows.get(id)).filter((row) => row !== undefined);
-    if (changed.length > 0) await repository.upsert(changed, ['id']);
+    if (changed.size === 0) return;
+    // One set-based upsert per batch; TypeORM's entity upsert costs more than the database work.
+    await tx.query(
+      `INSERT INTO deltagande (id, forbund_id, insats_id, status, person_id, remiss_datum,
+         inskrivning_datum, avslut_datum, state, revision, position, created_at, updated_at)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, forbund_id uuid, insats_id uuid,
+         status text, person_id text, remiss_datum text, inskrivning_datum text, avslut_datum text,
+         state jsonb, revision integer, position bigint, created_at timestamptz,
+         updated_at timestamptz)
+       ON CONFLICT (id) DO UPDATE SET forbund_id = excluded.forbund_id,
+         insats_id = excluded.insats_id, status = excluded.status, person_id = excluded.person_id,
+         remiss_datum = excluded.remiss_datum, inskrivning_datum = excluded.inskrivning_datum,
+         avslut_datum = excluded.avslut_datum, state = excluded.state,
+         revision = excluded.revision, position = excluded.position,
+         updated_at = excluded.updated_at`,
+      [
+        JSON.stringify(
+          [...changed].map((id) => {
+            const row = rows.get(id)!;
+            return {
+              id: row.id,
+              forbund_id: row.forbundId,
+              insats_id: row.insatsId,
+              status: row.status,
+              person_id: row.personId,
+              remiss_datum: row.remissDatum,
+              inskrivning_datum: row.inskrivningDatum,
+              avslut_datum: row.avslutDatum,
+              state: row.state,
+              revision: row.revision,
+              position: row.position,
+              created_at: row.createdAt,
+              updated_at: row.updatedAt,
+            };
+          }),
+        ),
+      ],
+    );
   }
 
   async reset(tx: EntityManager): Promise<void> {
@@ -78,7 +136,7 @@ export class DeltagandeProjection implements Projection {
 
   private async forbundOfNewDeltaganden(
     events: readonly RecordedEvent[],
-    rows: ReadonlyMap<string, DeltagandeRow>,
+    rows: ReadonlyMap<string, unknown>,
     tx: EntityManager,
   ): Promise<Map<string, string>> {
     const insatsIds = new Set<string>();
@@ -88,7 +146,10 @@ export class DeltagandeProjection implements Projection {
       }
     }
     if (insatsIds.size === 0) return new Map();
-    const insatser = await tx.getRepository(InsatsRow).findBy({ id: In([...insatsIds]) });
-    return new Map(insatser.map((insats) => [insats.id, insats.forbundId] as const));
+    const insatser: { id: string; forbund_id: string }[] = await tx.query(
+      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
+      [[...insatsIds]],
+    );
+    return new Map(insatser.map((insats) => [insats.id, insats.forbund_id] as const));
   }
 }
