@@ -7,7 +7,7 @@ import {
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
-import { DeltagandeRow } from '../read-models/deltagande.entity.js';
+import { type DeltagandeRow } from '../read-models/deltagande.entity.js';
 import type { Projection } from '../runner/projection.js';
 
 /** Forces this list to name every deltagande event: a new event type will not compile. */
