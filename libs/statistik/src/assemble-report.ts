@@ -18,7 +18,7 @@ import type { Andel, ByKon, StatistikReport, StatistikTables } from './report.js
 
 /**
  * The JSON the statistics statement returns: rows per insats, which the förbund's totals
- * sum; only `dagar` (medians) has its own total row, with insats_id null.
+ * sum (day histograms included, so the förbund's medians come from the merged histogram).
  */
 export interface Aggregat {
   perKon: ({ insats_id: string; kon: Kon } & Record<PerKonMeasure, number>)[];
@@ -34,22 +34,17 @@ export interface Aggregat {
     nya: number;
   }[];
   kommun: { insats_id: string | null; kommun: string; kon: Kon; mottagna: number }[];
-  dagar: {
-    insats_id: string | null;
-    kotid_medel: number | null;
-    kotid_median: number | null;
-    tid_medel: number | null;
-    tid_median: number | null;
-  }[];
+  /** How many had each number of days: kötid for the nya, tid i insats for the avslutade. */
+  dagar: { insats_id: string; matt: 'kotid' | 'tid'; dagar: number; antal: number }[];
   avslutsorsak: { insats_id: string | null; avslutsorsak: Avslutsorsak; kon: Kon; antal: number }[];
+  /** Avslutade by their försörjning before (at inskrivning) and after (at avslut). */
   forsorjning: {
-    insats_id: string | null;
-    vid: 'in' | 'ut';
-    kod: Forsorjning;
+    insats_id: string;
     kon: Kon;
+    fore: Forsorjning[];
+    efter: Forsorjning[];
     antal: number;
   }[];
-  overgangar: { insats_id: string | null; fran: Forsorjning; till: Forsorjning; antal: number }[];
   ar: {
     insats_id: string | null;
     ar: number;
@@ -95,6 +90,8 @@ export interface ReportFrame {
   readonly insatser: readonly { id: string; namn: string }[];
   readonly aldersgrupper: readonly Aldersgrupp[];
   readonly ar: readonly number[];
+  /** Years whose måluppfyllelse window is not the period; the others take the period's result. */
+  readonly arMedEgetFonster: readonly number[];
 }
 
 const KON_KEY: Record<Kon, keyof Omit<ByKon<number>, 'totalt'>> = {
@@ -143,15 +140,42 @@ const codeOrder = <T extends string>(codes: readonly T[]) => {
 };
 const forsorjningOrder = codeOrder(FORSORJNING);
 
-const sumOvergangar = (
-  rows: readonly { fran: Forsorjning; till: Forsorjning; antal: number }[],
+/** Mean and median (the mean of the two middle values for an even count) of a histogram. */
+export const medelOchMedian = (
+  histogram: readonly { dagar: number; antal: number }[],
+): { medel: number | null; median: number | null } => {
+  const counts = new Map<number, number>();
+  for (const { dagar, antal } of histogram) counts.set(dagar, (counts.get(dagar) ?? 0) + antal);
+  const values = [...counts.entries()].sort(([a], [b]) => a - b);
+  const n = values.reduce((sum, [, antal]) => sum + antal, 0);
+  if (n === 0) return { medel: null, median: null };
+  const valueAt = (index: number): number => {
+    let seen = 0;
+    for (const [dagar, antal] of values) {
+      seen += antal;
+      if (index < seen) return dagar;
+    }
+    return values[values.length - 1]![0];
+  };
+  const sum = values.reduce((total, [dagar, antal]) => total + dagar * antal, 0);
+  const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
+  return { medel: sum / n, median };
+};
+
+/** Transitions before → after, counting each code pair of each deltagande once. */
+const overgangarAv = (
+  rows: readonly { fore: Forsorjning[]; efter: Forsorjning[]; antal: number }[],
 ): { fran: Forsorjning; till: Forsorjning; antal: number }[] => {
   const sums = new Map<string, { fran: Forsorjning; till: Forsorjning; antal: number }>();
-  for (const { fran, till, antal } of rows) {
-    const key = `${fran}→${till}`;
-    const sum = sums.get(key);
-    if (sum) sum.antal += antal;
-    else sums.set(key, { fran, till, antal });
+  for (const { fore, efter, antal } of rows) {
+    for (const fran of fore) {
+      for (const till of efter) {
+        const key = `${fran}→${till}`;
+        const sum = sums.get(key);
+        if (sum) sum.antal += antal;
+        else sums.set(key, { fran, till, antal });
+      }
+    }
   }
   return [...sums.values()];
 };
@@ -186,7 +210,9 @@ const tablesFor = (
   });
 
   const remittent = mine(aggregat.remittent);
-  const dagar = aggregat.dagar.find((row) => row.insats_id === insatsId);
+  const dagar = mine(aggregat.dagar);
+  const kotid = medelOchMedian(dagar.filter((row) => row.matt === 'kotid'));
+  const tidIInsats = medelOchMedian(dagar.filter((row) => row.matt === 'tid'));
   const kommuner = [...new Set(mine(aggregat.kommun).map((row) => row.kommun))].sort();
   const remisser = {
     mottagna: measure('mottagna'),
@@ -206,7 +232,7 @@ const tablesFor = (
         (row) => row.mottagna,
       ),
     })),
-    kotidDagar: { medel: dagar?.kotid_medel ?? null, median: dagar?.kotid_median ?? null },
+    kotidDagar: kotid,
   };
 
   const nyaPerRemittent = REMITTENT.map((code) => {
@@ -250,15 +276,15 @@ const tablesFor = (
     rader: FORSORJNING.map((kod) => ({
       kod,
       vidInskrivning: byKon(
-        forsorjningRows.filter((r) => r.vid === 'in' && r.kod === kod),
+        forsorjningRows.filter((r) => r.fore.includes(kod)),
         (r) => r.antal,
       ),
       vidAvslut: byKon(
-        forsorjningRows.filter((r) => r.vid === 'ut' && r.kod === kod),
+        forsorjningRows.filter((r) => r.efter.includes(kod)),
         (r) => r.antal,
       ),
     })),
-    overgangar: sumOvergangar(mine(aggregat.overgangar)).sort(
+    overgangar: overgangarAv(forsorjningRows).sort(
       (x, y) =>
         forsorjningOrder(x.fran) - forsorjningOrder(y.fran) ||
         forsorjningOrder(x.till) - forsorjningOrder(y.till),
@@ -290,18 +316,26 @@ const tablesFor = (
   );
 
   const arRows = mine(aggregat.ar);
+  const periodensResultat = {
+    aktuella: deltagare.aktuella.totalt,
+    nya: deltagare.nya.totalt,
+    avslutade: deltagare.avslutade.totalt,
+    arbete_studier: arbeteEllerStudier.totalt,
+  };
   const maluppfyllelse = frame.ar.map((ar) => {
-    const result = arRows
-      .filter((row) => row.ar === ar)
-      .reduce(
-        (sum, row) => ({
-          aktuella: sum.aktuella + row.aktuella,
-          nya: sum.nya + row.nya,
-          avslutade: sum.avslutade + row.avslutade,
-          arbete_studier: sum.arbete_studier + row.arbete_studier,
-        }),
-        { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 },
-      );
+    const result = !frame.arMedEgetFonster.includes(ar)
+      ? periodensResultat
+      : arRows
+          .filter((row) => row.ar === ar)
+          .reduce(
+            (sum, row) => ({
+              aktuella: sum.aktuella + row.aktuella,
+              nya: sum.nya + row.nya,
+              avslutade: sum.avslutade + row.avslutade,
+              arbete_studier: sum.arbete_studier + row.arbete_studier,
+            }),
+            { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 },
+          );
     // Goals belong to an insats; the förbund as a whole has none of its own.
     const mal =
       insatsId === null
@@ -331,7 +365,7 @@ const tablesFor = (
     nyaPerRemittent,
     utfall,
     forsorjning,
-    tidIInsatsDagar: { medel: dagar?.tid_medel ?? null, median: dagar?.tid_median ?? null },
+    tidIInsatsDagar: tidIInsats,
     uppfoljning,
     volym,
     maluppfyllelse,

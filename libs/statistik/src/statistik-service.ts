@@ -39,6 +39,11 @@ export class StatistikService {
     for (let ar = yearOf(query.fran); ar <= yearOf(query.till); ar++) years.push(ar);
     const earliest = `${years[0]}-01-01` < query.fran ? `${years[0]}-01-01` : query.fran;
     const insatsIds = query.insatsIds ? [...query.insatsIds] : null;
+    // A year whose window [1 January, min(31 December, till)] is the period itself takes the
+    // period's result; only the others need a pass of their own.
+    const ownWindow = years.filter(
+      (ar) => !(query.fran === `${ar}-01-01` && query.till <= `${ar}-12-31`),
+    );
 
     const [insatser, rows] = await Promise.all([
       this.dataSource.query<{ id: string; namn: string }[]>(
@@ -59,6 +64,7 @@ export class StatistikService {
           years,
           ARBETE_ELLER_STUDIER,
           earliest,
+          ownWindow,
         ],
       ),
     ]);
@@ -70,6 +76,7 @@ export class StatistikService {
       insatser,
       aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
       ar: years,
+      arMedEgetFonster: ownWindow,
     });
   }
 

@@ -3,8 +3,9 @@
  * holds back the event store's readers, and every table comes from one snapshot.
  *
  * Parameters: $1 förbund, $2 insatser (null = all), $3 fran, $4 till, $5 asOf (null = now),
- * $6 the calendar years for måluppfyllelse, $7 the avslutsorsaker that count as arbete or
- * studier, $8 the earliest date any table looks at (fran, or 1 January of the first year).
+ * $6 the calendar years of the period (for årsmål), $7 the avslutsorsaker that count as
+ * arbete or studier, $8 the earliest date any table looks at (fran, or 1 January of the first
+ * year), $9 the years whose måluppfyllelse window differs from the period.
  */
 const valid = (alias: string, asOf: boolean, asOfParam = '$5'): string =>
   asOf
@@ -51,6 +52,22 @@ ORDER BY remiss_datum, deltagande_id`;
  * Everything but the medians and unika personer adds up over insatser, so the statement
  * groups per insats and the förbund's totals are summed from those rows.
  */
+/**
+ * Måluppfyllelse's result per calendar year, for the years ($9) whose window is not the
+ * period itself; for a full-year report $9 is empty and the year's result is the period's.
+ */
+const YEARS_SQL = `  'ar', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, y.ar,
+      count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
+      count(*) FILTER (WHERE i BETWEEN y.fran AND y.till) AS nya,
+      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
+      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY($7::text[]))
+        AS arbete_studier
+    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), $4::date) AS till
+             FROM unnest($9::int[]) AS ar) y
+    GROUP BY insats_id, y.ar) x),
+`;
+
 export const statistikSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon, d.kommun, d.remittent, d.remiss_datum,
@@ -102,37 +119,22 @@ SELECT json_build_object(
   'kommun', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, kommun, kon, count(*) AS mottagna
     FROM g WHERE mottagen GROUP BY insats_id, kommun, kon) x),
+  -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
   'dagar', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id,
-      avg(i - remiss_datum) FILTER (WHERE ny) AS kotid_medel,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY i - remiss_datum) FILTER (WHERE ny) AS kotid_median,
-      avg(a - i) FILTER (WHERE avslutad) AS tid_medel,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY a - i) FILTER (WHERE avslutad) AS tid_median
-    FROM g WHERE ny OR avslutad GROUP BY GROUPING SETS ((insats_id), ())) x),
+    SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
+    FROM g WHERE ny GROUP BY insats_id, i - remiss_datum
+    UNION ALL
+    SELECT insats_id, 'tid' AS matt, a - i AS dagar, count(*) AS antal
+    FROM g WHERE avslutad GROUP BY insats_id, a - i) x),
   'avslutsorsak', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT insats_id, avslutsorsak, kon, count(*) AS antal
     FROM g WHERE avslutad GROUP BY insats_id, avslutsorsak, kon) x),
+  -- Försörjning at inskrivning and at avslut, and the transitions, all come from the few
+  -- distinct (before, after) combinations.
   'forsorjning', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, vid, kod, kon, count(*) AS antal FROM (
-      SELECT insats_id, 'in' AS vid, unnest(forsorjning_in) AS kod, kon FROM g WHERE avslutad
-      UNION ALL
-      SELECT insats_id, 'ut' AS vid, unnest(forsorjning_ut) AS kod, kon FROM g WHERE avslutad
-    ) k GROUP BY insats_id, vid, kod, kon) x),
-  'overgangar', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, fran, till, count(*) AS antal
-    FROM g, unnest(forsorjning_in) AS fran, unnest(forsorjning_ut) AS till
-    WHERE avslutad GROUP BY insats_id, fran, till) x),
-  'ar', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, y.ar,
-      count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
-      count(*) FILTER (WHERE i BETWEEN y.fran AND y.till) AS nya,
-      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
-      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY($7::text[]))
-        AS arbete_studier
-    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), $4::date) AS till
-             FROM unnest($6::int[]) AS ar) y
-    GROUP BY insats_id, y.ar) x),
-  'uppfoljning', (SELECT coalesce(json_agg(x), '[]') FROM (
+    SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter, count(*) AS antal
+    FROM g WHERE avslutad GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut) x),
+${YEARS_SQL}  'uppfoljning', (SELECT coalesce(json_agg(x), '[]') FROM (
     SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
     FROM uppfoljning_fakta u
     JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id AND ${valid('d', asOf)}
