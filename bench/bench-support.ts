@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
 import pg from 'pg';
 
 /** Samples the process's resident memory every 50 ms; `peakRss` is the highest seen. */
@@ -33,4 +38,41 @@ export const positiveInt = (name: string, value: string): number => {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer`);
   return n;
+};
+
+export interface BenchDatabase {
+  readonly url: string;
+  /** Drops the database, and stops the server if the bench started it. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for a benchmark: on DATABASE_URL's server when set, otherwise on an
+ * embedded PostgreSQL at durable settings in a temporary directory.
+ */
+export const openBenchDatabase = async (
+  prefix: string,
+  serverUrlFromEnv: string | undefined,
+): Promise<BenchDatabase> => {
+  let serverUrl = serverUrlFromEnv;
+  let stopServer = async (): Promise<void> => undefined;
+  if (!serverUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deltagarflode-bench-'));
+    const server = await startEmbeddedPostgres({ dataDir, durable: true });
+    serverUrl = server.url;
+    stopServer = async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  const database = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${database}`);
+  const url = withDatabase(serverUrl, database);
+  return {
+    url,
+    drop: async () => {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await stopServer();
+    },
+  };
 };

@@ -7,14 +7,10 @@
  * Uses DATABASE_URL's server when set (a fresh database is created and dropped on it),
  * otherwise starts an embedded PostgreSQL with durable settings in a temporary directory.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
-import { adminQuery, PeakMemory, positiveInt, withDatabase } from './bench-support.js';
+import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { migrateDatabase } from '../apps/api/src/database/migrate.js';
 import {
@@ -189,20 +185,8 @@ const verify = async (pool: pg.Pool, result: CatchUpResult, head: number): Promi
 
 const main = async (): Promise<void> => {
   const memory = new PeakMemory();
-  let serverUrl = process.env.DATABASE_URL;
-  let stopServer = async (): Promise<void> => undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'deltagarflode-bench-'));
-    const server = await startEmbeddedPostgres({ dataDir, durable: true });
-    serverUrl = server.url;
-    stopServer = async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
-  const database = `bench_event_store_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${database}`);
-  const url = withDatabase(serverUrl, database);
+  const database = await openBenchDatabase('bench_event_store', process.env.DATABASE_URL);
+  const { url } = database;
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const store = new PostgresEventStore({ connectionString: url, poolSize: POOL_SIZE });
   let failed = false;
@@ -245,8 +229,7 @@ const main = async (): Promise<void> => {
     memory.stop();
     await store.close();
     await pool.end();
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await stopServer();
+    await database.drop();
   }
   if (failed) process.exitCode = 1;
 };

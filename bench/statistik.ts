@@ -15,14 +15,9 @@
  * Uses DATABASE_URL's server when set (a fresh database is created and dropped on it),
  * otherwise starts an embedded PostgreSQL at durable defaults in a temporary directory.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource, type EntityManager } from 'typeorm';
-import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
-import { adminQuery, PeakMemory, positiveInt, withDatabase } from './bench-support.js';
+import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { migrateDatabase } from '../apps/api/src/database/migrate.js';
 import { type Deltagande } from '#domain';
 import {
@@ -323,20 +318,8 @@ const main = async (): Promise<void> => {
   }
 
   const memory = new PeakMemory();
-  let serverUrl = process.env.DATABASE_URL;
-  let stopServer = async (): Promise<void> => undefined;
-  if (!serverUrl) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'deltagarflode-bench-'));
-    const server = await startEmbeddedPostgres({ dataDir, durable: true });
-    serverUrl = server.url;
-    stopServer = async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-  }
-  const database = `bench_statistik_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${database}`);
-  const url = withDatabase(serverUrl, database);
+  const database = await openBenchDatabase('bench_statistik', process.env.DATABASE_URL);
+  const { url } = database;
   const store = new PostgresEventStore({ connectionString: url, poolSize: POOL_SIZE });
   const dataSource = new DataSource({ type: 'postgres', url, entities: READ_MODEL_ENTITIES });
   let failed = false;
@@ -517,8 +500,7 @@ const main = async (): Promise<void> => {
     memory.stop();
     await dataSource.destroy().catch(() => undefined);
     await store.close();
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await stopServer();
+    await database.drop();
   }
   if (failed) process.exitCode = 1;
 };
