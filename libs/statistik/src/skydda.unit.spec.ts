@@ -1,46 +1,6 @@
 import type { ByKon, StatistikReport, StatistikTables } from './report.js';
+import { kon, noll, tabeller } from './testing/report-builders.js';
 import { skyddaReport } from './skydda.js';
-
-const kon = (kvinna: number, man = 0, ejAngivet = 0): ByKon<number> => ({
-  kvinna,
-  man,
-  ejAngivet,
-  totalt: kvinna + man + ejAngivet,
-});
-const noll = () => kon(0);
-const ingenAndel = () => ({ kvinna: null, man: null, ejAngivet: null, totalt: null });
-
-/** Tables of zeros and empty lists: a test fills in only what it is about. */
-const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables => ({
-  deltagare: {
-    aktuella: noll(),
-    nya: noll(),
-    overforda: noll(),
-    avslutade: noll(),
-    pagaende: noll(),
-  },
-  aldersgrupper: [],
-  remisser: {
-    mottagna: noll(),
-    aterremitterade: noll(),
-    vantande: noll(),
-    perRemittent: [],
-    perKommun: [],
-    kotidDagar: { medel: null, median: null },
-  },
-  nyaPerRemittent: [],
-  utfall: {
-    perAvslutsorsak: [],
-    perGrupp: [],
-    arbeteEllerStudier: { antal: noll(), andel: ingenAndel() },
-  },
-  forsorjning: { avslutade: noll(), rader: [], overgangar: [] },
-  tidIInsatsDagar: { medel: null, median: null },
-  uppfoljning: [],
-  volym: noll(),
-  maluppfyllelse: [],
-  ...over,
-});
 
 const rapport = (
   totalt: Partial<StatistikTables>,

@@ -1,50 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { ByKon, StatistikReport, StatistikTables } from '../report.js';
+import type { StatistikReport, StatistikTables } from '../report.js';
+import { kon, tabeller } from '../testing/report-builders.js';
 import { exportCsv } from './csv-export.js';
 import { exportFileName, exportHeaderLines, exportTables } from './export-tables.js';
 import { exportXlsx } from './xlsx-export.js';
-
-const kon = (kvinna: number, man = 0, ejAngivet = 0): ByKon<number> => ({
-  kvinna,
-  man,
-  ejAngivet,
-  totalt: kvinna + man + ejAngivet,
-});
-const noll = () => kon(0);
-const ingenAndel = () => ({ kvinna: null, man: null, ejAngivet: null, totalt: null });
-
-/** Tables of zeros and empty lists: a test fills in only what it is about. */
-const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables => ({
-  deltagare: {
-    aktuella: noll(),
-    nya: noll(),
-    overforda: noll(),
-    avslutade: noll(),
-    pagaende: noll(),
-  },
-  aldersgrupper: [],
-  remisser: {
-    mottagna: noll(),
-    aterremitterade: noll(),
-    vantande: noll(),
-    perRemittent: [],
-    perKommun: [],
-    kotidDagar: { medel: null, median: null },
-  },
-  nyaPerRemittent: [],
-  utfall: {
-    perAvslutsorsak: [],
-    perGrupp: [],
-    arbeteEllerStudier: { antal: noll(), andel: ingenAndel() },
-  },
-  forsorjning: { avslutade: noll(), rader: [], overgangar: [] },
-  tidIInsatsDagar: { medel: null, median: null },
-  uppfoljning: [],
-  volym: noll(),
-  maluppfyllelse: [],
-  ...over,
-});
 
 /** One insats, Steget, whose tables are the förbund's, except volym, shown protected. */
 const steget = (): Partial<StatistikTables> => ({

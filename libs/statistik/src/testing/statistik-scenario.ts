@@ -221,10 +221,4 @@ const inskrivning = (datum: string, forsorjning: string[]): Record<string, unkno
   tidIOffentligForsorjning: '1-2-ar',
 });
 
-/** A byKon literal: kvinna, man, ej angivet; the total is their sum. */
-export const kon = (kvinna: number, man = 0, ejAngivet = 0) => ({
-  kvinna,
-  man,
-  ejAngivet,
-  totalt: kvinna + man + ejAngivet,
-});
+export { kon } from './report-builders.js';
