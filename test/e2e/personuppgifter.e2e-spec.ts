@@ -122,6 +122,28 @@ describe('personal data under samtycke', () => {
     expect(await persons()).toBe(before);
   });
 
+  it('refuses to recall an avslut while the same person has another open deltagande in the insats', async () => {
+    const pnr = { personnummer: '19850505-0107', namn: 'Cecilia Berg' };
+    const first = await personal
+      .post(`/insatser/${annan}/deltaganden`, personRemiss({ ...pnr, inskrivning: undefined }))
+      .expect(201);
+    await personal
+      .post(`/deltaganden/${first.body.id}/inskrivning`, {
+        datum: '2025-02-10',
+        forsorjning: ['lon'],
+        utbildningsniva: 'gymnasial',
+        tidIOffentligForsorjning: 'ingen',
+      })
+      .expect(200);
+    await personal.post(`/deltaganden/${first.body.id}/avslut`, avslutBody()).expect(200);
+    // Closed, so the same person may be referred again.
+    await personal.post(`/insatser/${annan}/deltaganden`, personRemiss(pnr)).expect(201);
+    const refused = await personal
+      .post(`/deltaganden/${first.body.id}/aterkalla-avslut`, { orsak: 'Av misstag' })
+      .expect(422);
+    expect(refused.body.details.code).toBe('DELTAGANDE.OPPET_DELTAGANDE_FINNS');
+  });
+
   it('records each read, lists them for the admin, erases on request and leaves the statistics unchanged', async () => {
     const { body } = await personal
       .post(
@@ -194,13 +216,13 @@ describe('personal data under samtycke', () => {
 
     const erased = await t.app.get(Gallring).run();
 
-    expect(erased).toBe(1); // the open deltaganden of the earlier tests keep their persons
+    expect(erased).toBe(1); // the persons of the earlier tests have open deltaganden
     const gone = await personal.get(`/deltaganden/${old.body.id}`).expect(200);
     expect(gone.body).toMatchObject({ personnummer: null, namn: null });
-    const stillThere = await dataSource.query(
+    const stillThere: { n: string }[] = await dataSource.query(
       'SELECT count(*) AS n FROM person WHERE erased_at IS NULL',
     );
-    expect(Number(stillThere[0].n)).toBe(1);
+    expect(Number(stillThere[0]!.n)).toBe(2); // Astrid and Cecilia, both with one open
   });
 
   it('never writes personnummer, namn, passwords or tokens to the app log', () => {

@@ -30,37 +30,60 @@ export class DeltagandeCommands {
     private readonly openDeltaganden: OpenDeltaganden,
   ) {}
 
-  /** Starts a new deltagande (remiss, optionally with direct inskrivning) in an insats. */
+  /**
+   * Starts a new deltagande (remiss, optionally with direct inskrivning) with a context the
+   * caller built: it checks access before it stores any personal data.
+   */
   async start(
-    insatsId: string,
     deltagandeId: string,
     metadata: CommandMetadata,
-    build: (context: DeltagandeContext) => DeltagandeCommand,
-    personId: string | null = null,
+    command: DeltagandeCommand,
   ): Promise<CommandResponseDto> {
-    const context = await this.contextFor(insatsId, metadata, { personId });
-    return this.decideAndAppend(
-      deltagandeId,
-      await this.load(deltagandeId),
-      build(context),
-      metadata,
-    );
+    return this.decideAndAppend(deltagandeId, await this.load(deltagandeId), command, metadata);
   }
 
-  /** Runs a command on an existing deltagande. */
+  /**
+   * Runs a command on an existing deltagande. Only a command that can reopen a deltagande
+   * (återkallat avslut) asks whether the person already has another open one in the insats:
+   * that check waits for the projections, so others do not pay for it.
+   */
   async execute(
     deltagandeId: string,
     metadata: CommandMetadata,
     build: (context: DeltagandeContext) => DeltagandeCommand,
+    options: { checksOpenDeltagande?: boolean } = {},
   ): Promise<CommandResponseDto> {
     const loaded = await this.load(deltagandeId);
-    if (!loaded.state.insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
-    const context = await this.contextFor(loaded.state.insatsId, metadata, {
-      notFoundMessage: DELTAGANDE_SAKNAS,
-      personId: loaded.state.person?.personId ?? null,
+    const insatsId = loaded.state.insatsId;
+    if (!insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
+    const context = await this.contextFor(insatsId, metadata, DELTAGANDE_SAKNAS);
+    const personId = loaded.state.person?.personId;
+    return this.decideAndAppend(
       deltagandeId,
-    });
-    return this.decideAndAppend(deltagandeId, loaded, build(context), metadata);
+      loaded,
+      build(
+        options.checksOpenDeltagande && personId
+          ? await this.withOpenDeltagandeCheck(context, personId, deltagandeId)
+          : context,
+      ),
+      metadata,
+    );
+  }
+
+  /** Adds whether the registered person has another open deltagande in the insats. */
+  async withOpenDeltagandeCheck(
+    context: DeltagandeContext,
+    personId: string,
+    except?: string,
+  ): Promise<DeltagandeContext> {
+    return {
+      ...context,
+      personHarOppetDeltagandeIInsatsen: await this.openDeltaganden.exists(
+        personId,
+        context.insats.insatsId,
+        except,
+      ),
+    };
   }
 
   private load(deltagandeId: string): Promise<LoadedStream<Deltagande>> {
@@ -83,13 +106,12 @@ export class DeltagandeCommands {
     );
   }
 
-  /** Access first (404/403), then what the decider needs to know about the insats and person. */
+  /** Access first (other förbund → 404, not the caller's insats → 403), then the insats. */
   async contextFor(
     insatsId: string,
     metadata: CommandMetadata,
-    options: { notFoundMessage?: string; personId?: string | null; deltagandeId?: string } = {},
+    notFoundMessage?: string,
   ): Promise<DeltagandeContext> {
-    const { notFoundMessage, personId, deltagandeId } = options;
     const { state: insats } = await this.access
       .loadInForbund(insatsId, metadata.user.forbundId)
       .catch((error: unknown) => {
@@ -99,15 +121,6 @@ export class DeltagandeCommands {
       });
     this.access.assertWorksIn(metadata.user, insatsId);
     return {
-      ...(personId
-        ? {
-            personHarOppetDeltagandeIInsatsen: await this.openDeltaganden.exists(
-              personId,
-              insatsId,
-              deltagandeId,
-            ),
-          }
-        : {}),
       idag: this.clock.today(),
       insats: {
         insatsId,

@@ -8,10 +8,11 @@ export class AterkallaAvslutHandler implements ICommandHandler<AterkallaAvslutCo
   constructor(private readonly deltaganden: DeltagandeCommands) {}
 
   execute({ deltagandeId, body, metadata }: AterkallaAvslutCommand): Promise<CommandResponseDto> {
-    return this.deltaganden.execute(deltagandeId, metadata, (context) => ({
-      type: 'AterkallaAvslut',
-      data: { orsak: body.orsak.trim() },
-      context,
-    }));
+    return this.deltaganden.execute(
+      deltagandeId,
+      metadata,
+      (context) => ({ type: 'AterkallaAvslut', data: { orsak: body.orsak.trim() }, context }),
+      { checksOpenDeltagande: true },
+    );
   }
 }

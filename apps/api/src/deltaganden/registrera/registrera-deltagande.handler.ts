@@ -27,28 +27,24 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
     // Only the opaque personId reaches the events; personnummer and namn stay in the vault.
     const { kon, fodelsear, kommun } = body.person;
     // Access is checked before any personal data is stored.
-    await this.deltaganden.contextFor(insatsId, metadata);
+    const context = await this.deltaganden.contextFor(insatsId, metadata);
     const registered = await this.registerPerson(body.person, metadata);
     try {
-      return await this.deltaganden.start(
-        insatsId,
-        deltagandeId,
-        metadata,
-        (context) => ({
-          type: 'RegistreraRemiss',
-          data: {
-            deltagandeId,
-            insatsId,
-            datum: body.remiss.datum,
-            remittent: body.remiss.remittent,
-            remittentEnhet: body.remiss.remittentEnhet?.trim() || null,
-            person: { kon, fodelsear, kommun, personId: registered?.personId ?? null },
-            ...(body.inskrivning ? { inskrivning: { ...body.inskrivning } } : {}),
-          },
-          context,
-        }),
-        registered?.personId ?? null,
-      );
+      return await this.deltaganden.start(deltagandeId, metadata, {
+        type: 'RegistreraRemiss',
+        data: {
+          deltagandeId,
+          insatsId,
+          datum: body.remiss.datum,
+          remittent: body.remiss.remittent,
+          remittentEnhet: body.remiss.remittentEnhet?.trim() || null,
+          person: { kon, fodelsear, kommun, personId: registered?.personId ?? null },
+          ...(body.inskrivning ? { inskrivning: { ...body.inskrivning } } : {}),
+        },
+        context: registered
+          ? await this.deltaganden.withOpenDeltagandeCheck(context, registered.personId)
+          : context,
+      });
     } catch (error) {
       if (registered?.created) await this.vault.forget(registered.personId);
       throw error;
