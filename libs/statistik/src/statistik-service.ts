@@ -9,7 +9,17 @@ import {
 import type { DataSource } from 'typeorm';
 import { assembleReport, type Aggregat } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
+import { inOneSnapshot, type BoundQuery } from './in-one-snapshot.js';
 import { statistikSql, underlagSql, type Matt } from './statistik-sql.js';
+
+const INSATSER_SQL = `SELECT id, namn FROM insats
+  WHERE forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR id = ANY(:insatser::uuid[]))
+    AND (:asOf::timestamptz IS NULL OR skapad <= :asOf)
+  ORDER BY namn, id`;
+
+interface AggregatRow {
+  aggregat: Partial<Aggregat>;
+}
 
 export interface StatistikQuery {
   readonly forbundId: string;
@@ -45,35 +55,32 @@ export class StatistikService {
       (ar) => !(query.fran === `${ar}-01-01` && query.till <= `${ar}-12-31`),
     );
 
-    const [insatser, rows] = await Promise.all([
-      this.dataSource.query<{ id: string; namn: string }[]>(
-        `SELECT id, namn FROM insats
-         WHERE forbund_id = $1 AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-           AND ($3::timestamptz IS NULL OR skapad <= $3)
-         ORDER BY namn, id`,
-        [query.forbundId, insatsIds, asOf],
-      ),
-      this.dataSource.query<{ aggregat: Aggregat & { asOf: string | null } }[]>(
-        statistikSql(asOf !== null),
-        [
-          query.forbundId,
-          insatsIds,
-          query.fran,
-          query.till,
-          asOf,
-          years,
-          ARBETE_ELLER_STUDIER,
-          earliest,
-          ownWindow,
-        ],
-      ),
+    const values = {
+      forbund: query.forbundId,
+      insatser: insatsIds,
+      fran: query.fran,
+      till: query.till,
+      asOf,
+      ar: years,
+      arbeteStudier: ARBETE_ELLER_STUDIER,
+      tidigast: earliest,
+      egnaFonster: ownWindow,
+    };
+    const [deltagareSql, utfallSql] = statistikSql(asOf !== null);
+    const [[insatser, deltagare], [utfall]] = await inOneSnapshot(this.dataSource, [
+      [this.bind(INSATSER_SQL, values), this.bind(deltagareSql, values)],
+      [this.bind(utfallSql, values)],
     ]);
-    return assembleReport(rows[0]!.aggregat, {
+    const aggregat = {
+      ...(deltagare as AggregatRow[])[0]!.aggregat,
+      ...(utfall as AggregatRow[])[0]!.aggregat,
+    } as Aggregat;
+    return assembleReport(aggregat, {
       forbund,
       fran: query.fran,
       till: query.till,
       asOf: (asOf ?? new Date()).toISOString(),
-      insatser,
+      insatser: insatser as { id: string; namn: string }[],
       aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
       ar: years,
       arMedEgetFonster: ownWindow,
@@ -82,15 +89,21 @@ export class StatistikService {
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */
   async underlag(query: StatistikQuery, matt: Matt, kon?: Kon): Promise<UnderlagRow[]> {
-    const params: unknown[] = [
-      query.forbundId,
-      query.insatsIds ? [...query.insatsIds] : null,
-      query.fran,
-      query.till,
-      kon ?? null,
-    ];
-    if (query.asOf) params.push(query.asOf);
-    return this.dataSource.query(underlagSql(query.asOf !== undefined, matt), params);
+    const { text, params } = this.bind(underlagSql(query.asOf !== undefined, matt), {
+      forbund: query.forbundId,
+      insatser: query.insatsIds ? [...query.insatsIds] : null,
+      fran: query.fran,
+      till: query.till,
+      kon: kon ?? null,
+      asOf: query.asOf ?? null,
+    });
+    return this.dataSource.query(text, params);
+  }
+
+  /** `:name` placeholders to PostgreSQL's positional ones, by TypeORM's driver. */
+  private bind(sql: string, values: Record<string, unknown>): BoundQuery {
+    const [text, params] = this.dataSource.driver.escapeQueryWithParameters(sql, values);
+    return { text, params };
   }
 }
 

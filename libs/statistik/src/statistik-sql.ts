@@ -1,155 +1,182 @@
 /**
- * One read-only statement per report: it takes no transaction id, so a long report never
- * holds back the event store's readers, and every table comes from one snapshot.
+ * The report's SQL: two read-only statements that together give every table. The service
+ * runs them side by side on two connections under one exported snapshot, so a report uses
+ * both cores of a small machine and still reads one consistent state; neither takes a
+ * transaction id, so a long report never holds back the event store's readers.
  *
- * Parameters: $1 förbund, $2 insatser (null = all), $3 fran, $4 till, $5 asOf (null = now),
- * $6 the calendar years of the period (for årsmål), $7 the avslutsorsaker that count as
- * arbete or studier, $8 the earliest date any table looks at (fran, or 1 January of the first
- * year), $9 the years whose måluppfyllelse window differs from the period.
+ * Named parameters (bound by TypeORM's driver): :forbund, :insatser (null = all), :fran,
+ * :till, :asOf (null = now), :ar (the calendar years of the period, for årsmål),
+ * :arbeteStudier (the avslutsorsaker that count as arbete or studier), :tidigast (the earliest
+ * date any table looks at: fran, or 1 January of the first year), :egnaFonster (the years
+ * whose måluppfyllelse window differs from the period).
  */
-const valid = (alias: string, asOf: boolean, asOfParam = '$5'): string =>
+const valid = (alias: string, asOf: boolean): string =>
   asOf
-    ? `${alias}.recorded_from <= ${asOfParam} AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > ${asOfParam})`
+    ? `${alias}.recorded_from <= :asOf AND (${alias}.recorded_to IS NULL OR ${alias}.recorded_to > :asOf)`
     : `${alias}.recorded_to IS NULL`;
 
 /**
  * The measures of DESIGN.md over columns i (inskrivning), a (avslut), remiss_datum and
- * aterremiss_datum, with $3 fran and $4 till: one definition for the report and for the
+ * aterremiss_datum, with :fran and :till: one definition for the report and for the
  * drill-down to the deltaganden behind a count.
  */
 export const MATT_SQL = {
-  aktuella: `(i <= $4::date AND (a IS NULL OR a >= $3::date))`,
-  nya: `(i BETWEEN $3::date AND $4::date)`,
-  overforda: `(i < $3::date AND (a IS NULL OR a >= $3::date))`,
-  avslutade: `(a BETWEEN $3::date AND $4::date)`,
-  pagaende: `(i <= $4::date AND (a IS NULL OR a > $4::date))`,
-  mottagna: `(remiss_datum BETWEEN $3::date AND $4::date)`,
-  aterremitterade: `(aterremiss_datum BETWEEN $3::date AND $4::date)`,
-  vantande: `(remiss_datum <= $4::date AND (i IS NULL OR i > $4::date)
-    AND (aterremiss_datum IS NULL OR aterremiss_datum > $4::date))`,
+  aktuella: `(i <= :till::date AND (a IS NULL OR a >= :fran::date))`,
+  nya: `(i BETWEEN :fran::date AND :till::date)`,
+  overforda: `(i < :fran::date AND (a IS NULL OR a >= :fran::date))`,
+  avslutade: `(a BETWEEN :fran::date AND :till::date)`,
+  pagaende: `(i <= :till::date AND (a IS NULL OR a > :till::date))`,
+  mottagna: `(remiss_datum BETWEEN :fran::date AND :till::date)`,
+  aterremitterade: `(aterremiss_datum BETWEEN :fran::date AND :till::date)`,
+  vantande: `(remiss_datum <= :till::date AND (i IS NULL OR i > :till::date)
+    AND (aterremiss_datum IS NULL OR aterremiss_datum > :till::date))`,
 } as const;
 export type Matt = keyof typeof MATT_SQL;
 export const MATT = Object.keys(MATT_SQL) as Matt[];
 
+/** The deltaganden of the förbund (and insatser) that touch [from, :till], as valid then. */
+const fakta = (asOf: boolean, from: string): string => `FROM deltagande_fakta d
+  WHERE d.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
+    AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${valid('d', asOf)}`;
+
 /**
- * The deltaganden behind one count: ids and codes only. Parameters: $1 förbund, $2 insatser,
- * $3 fran, $4 till, $5 kön (null = all), and $6 asOf in the as-of variant.
+ * The deltaganden behind one count: ids and codes only. Parameters as the report's, and
+ * :kon (null = all).
  */
 export const underlagSql = (asOf: boolean, matt: Matt): string => `
 SELECT deltagande_id AS "deltagandeId", insats_id AS "insatsId", kon, fodelsear, kommun, remittent,
        remiss_datum AS "remissDatum", i AS "inskrivningDatum", a AS "avslutDatum", avslutsorsak
 FROM (
   SELECT d.*, d.inskrivning_datum AS i, d.avslut_datum AS a
-  FROM deltagande_fakta d
-  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
-    AND d.remiss_datum <= $4::date AND d.slut_datum >= $3::date AND ${valid('d', asOf, '$6')}
-    AND ($5::text IS NULL OR d.kon = $5::text)
+  ${fakta(asOf, ':fran')} AND (:kon::text IS NULL OR d.kon = :kon::text)
 ) f
 WHERE ${MATT_SQL[matt]}
 ORDER BY remiss_datum, deltagande_id`;
 
+const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FROM (${select}) x)`;
+
 /**
- * Everything but the medians and unika personer adds up over insatser, so the statement
- * groups per insats and the förbund's totals are summed from those rows.
+ * The flow: deltagare by kön and ålder, unika personer, remisser by remittent and kommun.
+ * Everything but unika personer adds up over insatser, so the statement groups per insats
+ * and the förbund's totals are summed from those rows. One pass counts every measure by
+ * insats, kön and ålder; the per-kön table sums it and the age table reads it.
  */
+const deltagareSql = (asOf: boolean): string => `
+WITH f AS MATERIALIZED (
+  SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon,
+         d.kommun, d.remittent, d.remiss_datum, d.aterremiss_datum, d.inskrivning_datum AS i,
+         d.avslut_datum AS a, extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
+  ${fakta(asOf, ':fran')}
+),
+ka AS MATERIALIZED (
+  SELECT insats_id, kon, alder,
+    count(*) FILTER (WHERE ${MATT_SQL.aktuella}) AS aktuella,
+    count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya,
+    count(*) FILTER (WHERE ${MATT_SQL.overforda}) AS overforda,
+    count(*) FILTER (WHERE ${MATT_SQL.avslutade}) AS avslutade,
+    count(*) FILTER (WHERE ${MATT_SQL.pagaende}) AS pagaende,
+    count(*) FILTER (WHERE ${MATT_SQL.mottagna}) AS mottagna,
+    count(*) FILTER (WHERE ${MATT_SQL.aterremitterade}) AS aterremitterade,
+    count(*) FILTER (WHERE ${MATT_SQL.vantande}) AS vantande,
+    count(*) FILTER (WHERE ${MATT_SQL.aktuella} AND NOT registrerad) AS egna_personer
+  FROM f GROUP BY insats_id, kon, alder
+),
+-- Distinct persons: a deltagande without a registered person is a person of its own, so
+-- only the few registered ones go through the (sorting) distinct count, by kön and in all.
+reg AS MATERIALIZED (
+  SELECT kon, grouping(kon) AS alla, count(DISTINCT person_key) AS personer
+  FROM f WHERE ${MATT_SQL.aktuella} AND registrerad GROUP BY GROUPING SETS ((kon), ())
+),
+-- Remittent and kommun of the mottagna (and the nya, by remittent) in one pass.
+rk AS MATERIALIZED (
+  SELECT insats_id, kon, remittent, kommun,
+    count(*) FILTER (WHERE ${MATT_SQL.mottagna}) AS mottagna,
+    count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya
+  FROM f WHERE ${MATT_SQL.mottagna} OR ${MATT_SQL.nya}
+  GROUP BY insats_id, kon, remittent, kommun
+)
+SELECT json_build_object(
+  'asOf', :asOf::timestamptz,
+  'perKon', ${json(`SELECT insats_id, kon, sum(aktuella)::bigint AS aktuella, sum(nya)::bigint AS nya,
+      sum(overforda)::bigint AS overforda, sum(avslutade)::bigint AS avslutade,
+      sum(pagaende)::bigint AS pagaende, sum(mottagna)::bigint AS mottagna,
+      sum(aterremitterade)::bigint AS aterremitterade, sum(vantande)::bigint AS vantande,
+      sum(egna_personer)::bigint AS egna_personer
+    FROM ka GROUP BY insats_id, kon`)},
+  'alder', ${json(`SELECT insats_id, kon, alder, aktuella, nya
+    FROM ka WHERE alder IS NOT NULL AND (aktuella > 0 OR nya > 0)`)},
+  'registrerade', ${json(`SELECT kon, personer FROM reg WHERE alla = 0`)},
+  'registreradeTotalt', coalesce((SELECT personer FROM reg WHERE alla = 1), 0),
+  'remittent', ${json(`SELECT insats_id, remittent, kon, sum(mottagna)::bigint AS mottagna,
+      sum(nya)::bigint AS nya
+    FROM rk GROUP BY insats_id, remittent, kon`)},
+  'kommun', ${json(`SELECT insats_id, kommun, kon, sum(mottagna)::bigint AS mottagna
+    FROM rk GROUP BY insats_id, kommun, kon HAVING sum(mottagna) > 0`)}
+) AS aggregat`;
+
 /**
- * Måluppfyllelse's result per calendar year, for the years ($9) whose window is not the
- * period itself; for a full-year report $9 is empty and the year's result is the period's.
+ * Måluppfyllelse's result per calendar year, for the years (:egnaFonster) whose window is not
+ * the period itself; for a full-year report it is empty and the year's result is the period's.
  */
-const YEARS_SQL = `  'ar', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, y.ar,
+const arSql = `SELECT insats_id, y.ar,
       count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
       count(*) FILTER (WHERE i BETWEEN y.fran AND y.till) AS nya,
       count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
-      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY($7::text[]))
+      count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY(:arbeteStudier::text[]))
         AS arbete_studier
-    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), $4::date) AS till
-             FROM unnest($9::int[]) AS ar) y
-    GROUP BY insats_id, y.ar) x),
-`;
+    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), :till::date) AS till
+             FROM unnest(:egnaFonster::int[]) AS ar) y
+    GROUP BY insats_id, y.ar`;
 
-export const statistikSql = (asOf: boolean): string => `
+/**
+ * The outcomes: kötid and tid i insats, avslutsorsak, försörjning, måluppfyllelse per year,
+ * uppföljning, volym and årsmål. The avslutade are set apart once for the three tables that
+ * read only them.
+ */
+const utfallSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
-  SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon, d.kommun, d.remittent, d.remiss_datum,
-         d.aterremiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a, d.avslutsorsak,
-         d.forsorjning_in, d.forsorjning_ut,
-         extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
-  FROM deltagande_fakta d
-  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
-    AND d.remiss_datum <= $4::date AND d.slut_datum >= $8::date AND ${valid('d', asOf)}
+  SELECT d.insats_id, d.kon, d.remiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a,
+         d.slut_datum AS slut, d.avslutsorsak, d.forsorjning_in, d.forsorjning_ut
+  ${fakta(asOf, ':tidigast')}
 ),
-g AS NOT MATERIALIZED (
-  SELECT f.*,
-    ${MATT_SQL.aktuella} AS aktuell,
-    ${MATT_SQL.nya} AS ny,
-    ${MATT_SQL.overforda} AS overford,
-    ${MATT_SQL.avslutade} AS avslutad,
-    ${MATT_SQL.pagaende} AS pagaende,
-    ${MATT_SQL.mottagna} AS mottagen,
-    ${MATT_SQL.aterremitterade} AS aterremitterad,
-    ${MATT_SQL.vantande} AS vantande
-  FROM f
-  WHERE remiss_datum <= $4::date AND (coalesce(a, aterremiss_datum, 'infinity'::date) >= $3::date)
+avslutade AS MATERIALIZED (
+  SELECT insats_id, kon, a - i AS tid, avslutsorsak, forsorjning_in, forsorjning_ut
+  FROM f WHERE slut >= :fran::date AND ${MATT_SQL.avslutade}
 )
 SELECT json_build_object(
-  'asOf', $5::timestamptz,
-  'perKon', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, kon,
-      count(*) FILTER (WHERE aktuell) AS aktuella, count(*) FILTER (WHERE ny) AS nya,
-      count(*) FILTER (WHERE overford) AS overforda, count(*) FILTER (WHERE avslutad) AS avslutade,
-      count(*) FILTER (WHERE pagaende) AS pagaende, count(*) FILTER (WHERE mottagen) AS mottagna,
-      count(*) FILTER (WHERE aterremitterad) AS aterremitterade,
-      count(*) FILTER (WHERE vantande) AS vantande,
-      count(*) FILTER (WHERE aktuell AND NOT registrerad) AS egna_personer
-    FROM g GROUP BY insats_id, kon) x),
-  -- Distinct persons: a deltagande without a registered person is a person of its own, so
-  -- only the few registered ones go through the (sorting) distinct count.
-  'registrerade', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT kon, count(DISTINCT person_key) AS personer
-    FROM g WHERE aktuell AND registrerad GROUP BY kon) x),
-  'registreradeTotalt', (SELECT count(DISTINCT person_key) FROM g WHERE aktuell AND registrerad),
-  'alder', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, kon, alder,
-      count(*) FILTER (WHERE aktuell) AS aktuella, count(*) FILTER (WHERE ny) AS nya
-    FROM g WHERE aktuell OR ny GROUP BY insats_id, kon, alder) x),
-  'remittent', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, remittent, kon,
-      count(*) FILTER (WHERE mottagen) AS mottagna, count(*) FILTER (WHERE ny) AS nya
-    FROM g WHERE mottagen OR ny GROUP BY insats_id, remittent, kon) x),
-  'kommun', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, kommun, kon, count(*) AS mottagna
-    FROM g WHERE mottagen GROUP BY insats_id, kommun, kon) x),
   -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
-  'dagar', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
-    FROM g WHERE ny GROUP BY insats_id, i - remiss_datum
+  'dagar', ${json(`SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
+    FROM f WHERE slut >= :fran::date AND ${MATT_SQL.nya} GROUP BY insats_id, i - remiss_datum
     UNION ALL
-    SELECT insats_id, 'tid' AS matt, a - i AS dagar, count(*) AS antal
-    FROM g WHERE avslutad GROUP BY insats_id, a - i) x),
-  'avslutsorsak', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, avslutsorsak, kon, count(*) AS antal
-    FROM g WHERE avslutad GROUP BY insats_id, avslutsorsak, kon) x),
+    SELECT insats_id, 'tid' AS matt, tid AS dagar, count(*) AS antal
+    FROM avslutade GROUP BY insats_id, tid`)},
+  'avslutsorsak', ${json(`SELECT insats_id, avslutsorsak, kon, count(*) AS antal
+    FROM avslutade GROUP BY insats_id, avslutsorsak, kon`)},
   -- Försörjning at inskrivning and at avslut, and the transitions, all come from the few
   -- distinct (before, after) combinations.
-  'forsorjning', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter, count(*) AS antal
-    FROM g WHERE avslutad GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut) x),
-${YEARS_SQL}  'uppfoljning', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
+  'forsorjning', ${json(`SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter,
+      count(*) AS antal
+    FROM avslutade GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut`)},
+  'ar', ${json(arSql)},
+  'uppfoljning', ${json(`SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
     FROM uppfoljning_fakta u
     JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id AND ${valid('d', asOf)}
-    WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
-      AND u.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND u.recorded_at <= $5' : ''}
-    GROUP BY u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon) x),
-  'volym', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT insats_id, sum(kvinnor) AS kvinnor, sum(man) AS man, sum(ej_angivet) AS ej_angivet
+    WHERE u.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR u.insats_id = ANY(:insatser::uuid[]))
+      AND u.datum BETWEEN :fran::date AND :till::date ${asOf ? 'AND u.recorded_at <= :asOf' : ''}
+    GROUP BY u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon`)},
+  'volym', ${json(`SELECT insats_id, sum(kvinnor) AS kvinnor, sum(man) AS man, sum(ej_angivet) AS ej_angivet
     FROM volym_fakta v
-    WHERE v.forbund_id = $1 AND ($2::uuid[] IS NULL OR v.insats_id = ANY($2::uuid[]))
-      AND v.datum BETWEEN $3::date AND $4::date ${asOf ? 'AND v.recorded_at <= $5' : ''}
-    GROUP BY insats_id) x),
-  'arsmal', (SELECT coalesce(json_agg(x), '[]') FROM (
-    SELECT m.insats_id, m.ar, m.deltagare, m.nya_deltagare, m.andel_arbete_studier
+    WHERE v.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR v.insats_id = ANY(:insatser::uuid[]))
+      AND v.datum BETWEEN :fran::date AND :till::date ${asOf ? 'AND v.recorded_at <= :asOf' : ''}
+    GROUP BY insats_id`)},
+  'arsmal', ${json(`SELECT m.insats_id, m.ar, m.deltagare, m.nya_deltagare, m.andel_arbete_studier
     FROM arsmal_fakta m
-    WHERE m.forbund_id = $1 AND ($2::uuid[] IS NULL OR m.insats_id = ANY($2::uuid[]))
-      AND m.ar = ANY($6::int[]) AND ${valid('m', asOf)}) x)
+    WHERE m.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR m.insats_id = ANY(:insatser::uuid[]))
+      AND m.ar = ANY(:ar::int[]) AND ${valid('m', asOf)}`)}
 ) AS aggregat`;
+
+/** The report's two statements; each returns one row with one JSON column, `aggregat`. */
+export const statistikSql = (asOf: boolean): readonly [string, string] => [
+  deltagareSql(asOf),
+  utfallSql(asOf),
+];

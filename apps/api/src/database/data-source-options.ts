@@ -7,6 +7,7 @@ import { UserRow } from '../users/user.entity.js';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema.js';
 import { StatistikFakta1763900000000 } from './migrations/1763900000000-statistik-fakta.js';
 import { Personuppgifter1764000000000 } from './migrations/1764000000000-personuppgifter.js';
+import { StatistikIndex1764100000000 } from './migrations/1764100000000-statistik-index.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   InitialSchema1763800000000,
   StatistikFakta1763900000000,
   Personuppgifter1764000000000,
+  StatistikIndex1764100000000,
 ];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({
