@@ -7,7 +7,6 @@ import { avslutBody, remissBody, startTestApp, type TestApp } from '../support/t
 const READ_MODELS = {
   insats: 'SELECT * FROM insats ORDER BY id',
   deltagande: 'SELECT * FROM deltagande ORDER BY id',
-  deltagande_historik: 'SELECT * FROM deltagande_historik ORDER BY position',
   projection_checkpoint: 'SELECT name, position FROM projection_checkpoint ORDER BY name',
   deltagande_fakta: 'SELECT * FROM deltagande_fakta ORDER BY deltagande_id, from_position',
   uppfoljning_fakta: 'SELECT * FROM uppfoljning_fakta ORDER BY position',
@@ -54,7 +53,6 @@ describe('projections:rebuild', () => {
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
     const before = await snapshot(dataSource);
     expect(before.deltagande).toHaveLength(5);
-    expect(before.deltagande_historik).toHaveLength(14);
     // A version per command: 5 direct enrolments and 3 avslut; the makulering closes one.
     expect(before.deltagande_fakta).toHaveLength(8);
     expect(

@@ -145,7 +145,6 @@ describe('two projector processes on one database', () => {
 
     // 60 deltaganden, each applied exactly once.
     expect(await count('deltagande')).toBe(60);
-    expect(await count('deltagande_historik')).toBe(60);
     expect(await count('deltagande_fakta')).toBe(60);
 
     second.process.kill('SIGTERM');

@@ -8,6 +8,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { StatistikFakta1763900000000 } from './migrations/1763900000000-statistik-fakta.js';
 import { Personuppgifter1764000000000 } from './migrations/1764000000000-personuppgifter.js';
 import { StatistikIndex1764100000000 } from './migrations/1764100000000-statistik-index.js';
+import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-historik-ur-strommen.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   StatistikFakta1763900000000,
   Personuppgifter1764000000000,
   StatistikIndex1764100000000,
+  HistorikUrStrommen1764200000000,
 ];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({

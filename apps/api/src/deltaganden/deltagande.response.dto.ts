@@ -1,4 +1,5 @@
-import type { DeltagandeHistorikRow, DeltagandeRow } from '#projections';
+import type { RecordedEvent } from '#event-store';
+import type { DeltagandeRow } from '#projections';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 class PersonResponseDto {
@@ -115,13 +116,13 @@ export const toDeltagandeDto = (row: DeltagandeRow): DeltagandeDto => {
 };
 
 export const toHistorikDto = (
-  row: DeltagandeHistorikRow,
+  event: RecordedEvent,
   emails: ReadonlyMap<string, string>,
 ): HistorikDto => ({
-  type: row.type,
-  data: row.data,
-  recordedAt: row.recordedAt,
-  userId: row.userId,
-  userEmail: emails.get(row.userId) ?? null,
-  revision: row.revision,
+  type: event.type,
+  data: event.data,
+  recordedAt: event.recordedAt,
+  userId: event.metadata.userId,
+  userEmail: emails.get(event.metadata.userId) ?? null,
+  revision: event.revision,
 });

@@ -1,4 +1,4 @@
-import { DeltagandeHistorikRow, DeltagandeRow, InsatsRow } from '#projections';
+import { DeltagandeRow, InsatsRow } from '#projections';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandsModule } from '../commands/commands.module.js';
@@ -57,7 +57,7 @@ const handlers = [
     CommandsModule,
     InsatserModule,
     PersonerModule,
-    TypeOrmModule.forFeature([InsatsRow, DeltagandeRow, DeltagandeHistorikRow, UserRow]),
+    TypeOrmModule.forFeature([InsatsRow, DeltagandeRow, UserRow]),
   ],
   controllers,
   providers: [...handlers, DeltagandeCommands],

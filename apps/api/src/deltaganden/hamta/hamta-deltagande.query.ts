@@ -1,9 +1,13 @@
-import { DeltagandeHistorikRow, DeltagandeRow } from '#projections';
+import { deltagandeStream } from '#domain';
+import type { EventStore } from '#event-store';
+import { DeltagandeRow } from '#projections';
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { UserRow } from '../../users/user.entity.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { EVENT_STORE } from '../../event-store/event-store.module.js';
 import { ForbiddenError, NotFoundError } from '../../http/application-errors.js';
 import { PersonVault } from '../../personer/person-vault.js';
 import { DELTAGANDE_SAKNAS } from '../deltagande-commands.js';
@@ -26,8 +30,7 @@ export class HamtaDeltagandeQuery extends Query<DeltagandeMedHistorikDto> {
 export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuery> {
   constructor(
     @InjectRepository(DeltagandeRow) private readonly deltaganden: Repository<DeltagandeRow>,
-    @InjectRepository(DeltagandeHistorikRow)
-    private readonly historik: Repository<DeltagandeHistorikRow>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly vault: PersonVault,
     @InjectRepository(UserRow) private readonly users: Repository<UserRow>,
   ) {}
@@ -38,12 +41,12 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
     if (!user.insatser.includes(row.insatsId)) {
       throw new ForbiddenError('Du arbetar inte i den här insatsen');
     }
-    const historik = await this.historik.find({
-      where: { deltagandeId },
-      order: { revision: 'ASC' },
-    });
+    // The timeline is the deltagande's own stream, up to the revision the state shows.
+    const historik = (await this.store.readStream(deltagandeStream(deltagandeId))).filter(
+      (event) => event.revision <= row.revision,
+    );
     const users = await this.users.findBy({
-      id: In([...new Set(historik.map((entry) => entry.userId))]),
+      id: In([...new Set(historik.map((event) => event.metadata.userId))]),
       forbundId: user.forbundId,
     });
     const emails = new Map(users.map((u) => [u.id, u.email] as const));
@@ -55,7 +58,7 @@ export class HamtaDeltagandeHandler implements IQueryHandler<HamtaDeltagandeQuer
       ...toDeltagandeDto(row),
       personnummer: uppgifter?.personnummer ?? null,
       namn: uppgifter?.namn ?? null,
-      historik: historik.map((entry) => toHistorikDto(entry, emails)),
+      historik: historik.map((event) => toHistorikDto(event, emails)),
     };
   }
 }
