@@ -3,7 +3,7 @@
  * ten years in twelve insatser of one förbund, written through the event store as the API
  * writes them, projected by the application's read-model projections, then reported on.
  *
- *   npm run bench:statistik -- [--scale 1] [--writers 8] [--pool 8] [--batch 1000] [--runs 20]
+ *   npm run bench:statistik -- [--scale 1] [--writers 8] [--pool 8] [--batch 3000] [--runs 20]
  *                              [--seed 1] [--komplettering 1] [--dry-run] [--explain] [--keep]
  *
  * Prints events appended per second, projection catch-up events per second, the latency of a
@@ -28,7 +28,13 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '#event-store';
-import { ProjectionRunner, readModelProjections, type Projection } from '#projections';
+import {
+  DEFAULT_BATCH_SIZE,
+  ProjectionRunner,
+  readModelProjections,
+  type BatchScope,
+  type Projection,
+} from '#projections';
 import { StatistikService } from '#statistik';
 import {
   IDAG,
@@ -57,7 +63,7 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '1' },
     writers: { type: 'string', default: '8' },
     pool: { type: 'string', default: '8' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     runs: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     komplettering: { type: 'string', default: '1' },
@@ -209,10 +215,14 @@ class TimedProjection implements Projection {
     this.name = inner.name;
     this.handles = inner.handles;
   }
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+  async apply(
+    events: readonly RecordedEvent[],
+    tx: EntityManager,
+    batch: BatchScope,
+  ): Promise<void> {
     const start = performance.now();
     try {
-      await this.inner.apply(events, tx);
+      await this.inner.apply(events, tx, batch);
     } finally {
       this.ms += performance.now() - start;
     }

@@ -3,12 +3,13 @@ import {
   evolveDeltagande,
   idFromStream,
   initialDeltagande,
+  type Deltagande,
   type DeltagandeEvent,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
 import { type DeltagandeRow } from '../read-models/deltagande.entity.js';
-import type { Projection } from '../runner/projection.js';
+import type { BatchScope, Projection } from '../runner/projection.js';
 
 /** Forces this list to name every deltagande event: a new event type will not compile. */
 const DELTAGANDE_EVENTS: Record<DeltagandeEvent['type'], true> = {
@@ -40,27 +41,56 @@ const EMPTY_COLUMNS = {
 const deltagandeId = (event: RecordedEvent): string =>
   idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
 
+/** A deltagande's read-model row as it was before the batch. */
+export interface DeltagandeBefore {
+  readonly id: string;
+  readonly forbundId: string;
+  readonly insatsId: string;
+  readonly state: Deltagande;
+  readonly createdAt: Date;
+}
+
+/**
+ * The rows of the batch's deltaganden as they were before it, by id. The statistics
+ * projection (which runs first) and this one both fold from them, so they are read once per
+ * batch; nothing may change them.
+ */
+export const deltagandenBefore = (
+  events: readonly RecordedEvent[],
+  tx: EntityManager,
+  batch: BatchScope,
+): Promise<ReadonlyMap<string, DeltagandeBefore>> =>
+  batch.once('deltaganden-before', async () => {
+    const ids = [
+      ...new Set(events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type)).map(deltagandeId)),
+    ];
+    const rows: DeltagandeBefore[] = await tx.query(
+      `SELECT id, forbund_id AS "forbundId", insats_id AS "insatsId", state,
+              created_at AS "createdAt"
+       FROM deltagande WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row] as const));
+  });
+
 /** Current state per deltagande: the domain's own evolve, plus columns to filter on. */
 export class DeltagandeProjection implements Projection {
   readonly name = 'deltagande';
   readonly handles = DELTAGANDE_EVENT_TYPES;
 
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
-    const ids = [...new Set(events.map(deltagandeId))];
-    const existing: Pick<DeltagandeRow, 'id' | 'forbundId' | 'insatsId' | 'state' | 'createdAt'>[] =
-      await tx.query(
-        `SELECT id, forbund_id AS "forbundId", insats_id AS "insatsId", state,
-                created_at AS "createdAt"
-         FROM deltagande WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+  async apply(
+    events: readonly RecordedEvent[],
+    tx: EntityManager,
+    batch: BatchScope,
+  ): Promise<void> {
+    const existing = await deltagandenBefore(events, tx, batch);
     const rows = new Map<
       string,
       Omit<DeltagandeRow, 'createdAt' | 'updatedAt'> & {
         createdAt: Date;
         updatedAt?: Date;
       }
-    >(existing.map((row) => [row.id, { ...row, ...EMPTY_COLUMNS }] as const));
+    >([...existing.values()].map((row) => [row.id, { ...row, ...EMPTY_COLUMNS }] as const));
     const forbundByInsats = await this.forbundOfNewDeltaganden(events, rows, tx);
     const changed = new Set<string>();
 

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Projection } from './projection.js';
+import { newBatchScope, type Projection } from './projection.js';
 
 export interface ProjectionRunnerOptions {
   /** Checkpoint row name; one runner per name may advance it. */
@@ -19,6 +19,12 @@ export class CheckpointMovedError extends Error {
 }
 
 const RETRY_DELAY_MS = 1_000;
+/**
+ * Events per batch (and transaction). Catching up 2 million events at national scale took
+ * 108 s in batches of 1,000 and 93 s in batches of 3,000 (5,000 gained nothing more); a
+ * follower that is caught up takes whatever few events have arrived.
+ */
+export const DEFAULT_BATCH_SIZE = 3_000;
 const DB_POLL_MS = 50;
 
 /**
@@ -41,7 +47,7 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.name = options.name ?? 'read-models';
-    this.batchSize = options.batchSize ?? 1_000;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.log = options.log ?? (() => undefined);
   }
@@ -166,9 +172,10 @@ export class ProjectionRunner {
     const to = batch[batch.length - 1]!.position;
     await this.dataSource.transaction(async (tx) => {
       await this.moveCheckpoint(tx, from, to);
+      const scope = newBatchScope();
       for (const projection of this.projections) {
         const relevant = batch.filter((event) => projection.handles.has(event.type));
-        if (relevant.length > 0) await projection.apply(relevant, tx);
+        if (relevant.length > 0) await projection.apply(relevant, tx, scope);
       }
     });
     this.checkpoint = to;

@@ -9,7 +9,27 @@ export interface Projection {
   readonly name: string;
   /** Event types the projection reads; others are never passed to it. */
   readonly handles: ReadonlySet<string>;
-  apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void>;
+  apply(events: readonly RecordedEvent[], tx: EntityManager, batch: BatchScope): Promise<void>;
   /** Empties the read model (rebuild from position 0). */
   reset(tx: EntityManager): Promise<void>;
 }
+
+/** What the projections of one batch share. */
+export interface BatchScope {
+  /**
+   * What `load` resolves to, loaded once per batch however many projections ask for `key`.
+   * Only for data no projection of the batch changes, and never to be mutated.
+   */
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+export const newBatchScope = (): BatchScope => {
+  const loaded = new Map<string, Promise<unknown>>();
+  return {
+    once: <T>(key: string, load: () => Promise<T>): Promise<T> => {
+      let value = loaded.get(key);
+      if (!value) loaded.set(key, (value = load()));
+      return value as Promise<T>;
+    },
+  };
+};

@@ -12,8 +12,8 @@ import {
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
-import { DELTAGANDE_EVENT_TYPES } from '../deltagande/deltagande.projection.js';
-import type { Projection } from '../runner/projection.js';
+import { DELTAGANDE_EVENT_TYPES, deltagandenBefore } from '../deltagande/deltagande.projection.js';
+import type { BatchScope, Projection } from '../runner/projection.js';
 
 /** One version of a deltagande's statistical facts, valid from recordedFrom (until closed). */
 interface FaktaVersion {
@@ -78,16 +78,21 @@ const toVersion = (
 /**
  * The facts behind the period statistics, versioned by recording time so that a report can
  * be made "as known at" any moment. Reads each deltagande's state as it was before the batch
- * from the `deltagande` read model, so it must run before DeltagandeProjection in the same
- * transaction (readModelProjections orders them).
+ * from the `deltagande` read model (once per batch, shared with DeltagandeProjection), so it
+ * must run before DeltagandeProjection in the same transaction (readModelProjections orders
+ * them).
  */
 export class StatistikProjection implements Projection {
   readonly name = 'statistik';
   readonly handles: ReadonlySet<string> = STATISTIK_EVENT_TYPES;
 
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+  async apply(
+    events: readonly RecordedEvent[],
+    tx: EntityManager,
+    batch: BatchScope,
+  ): Promise<void> {
     const deltagandeEvents = events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type));
-    if (deltagandeEvents.length > 0) await this.applyDeltagande(deltagandeEvents, tx);
+    if (deltagandeEvents.length > 0) await this.applyDeltagande(deltagandeEvents, tx, batch);
     const insatsEvents = events.filter((e) => !DELTAGANDE_EVENT_TYPES.has(e.type));
     if (insatsEvents.length > 0) await this.applyInsats(insatsEvents, tx);
   }
@@ -99,16 +104,13 @@ export class StatistikProjection implements Projection {
   private async applyDeltagande(
     events: readonly RecordedEvent[],
     tx: EntityManager,
+    batch: BatchScope,
   ): Promise<void> {
     const idOf = (event: RecordedEvent): string =>
       idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
-    const ids = [...new Set(events.map(idOf))];
-    const before: { id: string; forbund_id: string; state: Deltagande }[] = await tx.query(
-      'SELECT id, forbund_id, state FROM deltagande WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
-    const states = new Map(before.map((row) => [row.id, row.state] as const));
-    const forbund = new Map(before.map((row) => [row.id, row.forbund_id] as const));
+    const before = [...(await deltagandenBefore(events, tx, batch)).values()];
+    const states = new Map<string, Deltagande>(before.map((row) => [row.id, row.state] as const));
+    const forbund = new Map(before.map((row) => [row.id, row.forbundId] as const));
     await this.lookUpForbund(events, forbund, tx, idOf);
 
     /** Versions in the database to close: deltagande id → when. */
