@@ -138,6 +138,10 @@ WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.kon, d.remiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a,
          d.slut_datum AS slut, d.avslutsorsak, d.forsorjning_in, d.forsorjning_ut
   ${fakta(asOf, ':tidigast')}
+    -- Without years of their own (:egnaFonster), only the nya and avslutade count here.
+    AND (cardinality(:egnaFonster::int[]) > 0
+      OR d.inskrivning_datum BETWEEN :fran::date AND :till::date
+      OR d.avslut_datum BETWEEN :fran::date AND :till::date)
 ),
 avslutade AS MATERIALIZED (
   SELECT insats_id, kon, a - i AS tid, avslutsorsak, forsorjning_in, forsorjning_ut
