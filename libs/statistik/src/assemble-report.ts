@@ -37,14 +37,16 @@ export interface Aggregat {
   /** How many had each number of days: kötid for the nya, tid i insats for the avslutade. */
   dagar: { insats_id: string; matt: 'kotid' | 'tid'; dagar: number; antal: number }[];
   avslutsorsak: { insats_id: string | null; avslutsorsak: Avslutsorsak; kon: Kon; antal: number }[];
-  /** Avslutade by their försörjning before (at inskrivning) and after (at avslut). */
+  /** Avslutade by each försörjning code at inskrivning and at avslut. */
   forsorjning: {
     insats_id: string;
     kon: Kon;
-    fore: Forsorjning[];
-    efter: Forsorjning[];
+    vid: 'inskrivning' | 'avslut';
+    kod: Forsorjning;
     antal: number;
   }[];
+  /** Avslutade by each pair of codes at inskrivning and at avslut. */
+  overgangar: { insats_id: string; fran: Forsorjning; till: Forsorjning; antal: number }[];
   ar: {
     insats_id: string | null;
     ar: number;
@@ -162,22 +164,18 @@ export const medelOchMedian = (
   return { medel: sum / n, median };
 };
 
-/** Transitions before → after, counting each code pair of each deltagande once. */
+/** Transitions before → after, summed over insatser and in code order. */
 const overgangarAv = (
-  rows: readonly { fore: Forsorjning[]; efter: Forsorjning[]; antal: number }[],
+  rows: readonly { fran: Forsorjning; till: Forsorjning; antal: number }[],
 ): { fran: Forsorjning; till: Forsorjning; antal: number }[] => {
-  const sums = new Map<string, { fran: Forsorjning; till: Forsorjning; antal: number }>();
-  for (const { fore, efter, antal } of rows) {
-    for (const fran of fore) {
-      for (const till of efter) {
-        const key = `${fran}→${till}`;
-        const sum = sums.get(key);
-        if (sum) sum.antal += antal;
-        else sums.set(key, { fran, till, antal });
-      }
-    }
+  const sums = new Map<number, { fran: Forsorjning; till: Forsorjning; antal: number }>();
+  for (const { fran, till, antal } of rows) {
+    const key = forsorjningOrder(fran) * 1_000 + forsorjningOrder(till);
+    const sum = sums.get(key);
+    if (sum) sum.antal += antal;
+    else sums.set(key, { fran, till, antal });
   }
-  return [...sums.values()];
+  return [...sums.entries()].sort(([a], [b]) => a - b).map(([, sum]) => sum);
 };
 
 /** The tables for one insats (insatsId) or for the whole förbund (null). */
@@ -276,19 +274,15 @@ const tablesFor = (
     rader: FORSORJNING.map((kod) => ({
       kod,
       vidInskrivning: byKon(
-        forsorjningRows.filter((r) => r.fore.includes(kod)),
+        forsorjningRows.filter((r) => r.kod === kod && r.vid === 'inskrivning'),
         (r) => r.antal,
       ),
       vidAvslut: byKon(
-        forsorjningRows.filter((r) => r.efter.includes(kod)),
+        forsorjningRows.filter((r) => r.kod === kod && r.vid === 'avslut'),
         (r) => r.antal,
       ),
     })),
-    overgangar: overgangarAv(forsorjningRows).sort(
-      (x, y) =>
-        forsorjningOrder(x.fran) - forsorjningOrder(y.fran) ||
-        forsorjningOrder(x.till) - forsorjningOrder(y.till),
-    ),
+    overgangar: overgangarAv(mine(aggregat.overgangar)),
   };
 
   const uppfoljningRows = mine(aggregat.uppfoljning);

@@ -146,6 +146,12 @@ WITH f AS MATERIALIZED (
 avslutade AS MATERIALIZED (
   SELECT insats_id, kon, a - i AS tid, avslutsorsak, forsorjning_in, forsorjning_ut
   FROM f WHERE slut >= :fran::date AND ${MATT_SQL.avslutade}
+),
+-- Försörjning at inskrivning and at avslut, and the transitions, all come from the few
+-- distinct (before, after) combinations.
+fore_efter AS MATERIALIZED (
+  SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter, count(*) AS antal
+  FROM avslutade GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut
 )
 SELECT json_build_object(
   -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
@@ -156,11 +162,14 @@ SELECT json_build_object(
     FROM avslutade GROUP BY insats_id, tid`)},
   'avslutsorsak', ${json(`SELECT insats_id, avslutsorsak, kon, count(*) AS antal
     FROM avslutade GROUP BY insats_id, avslutsorsak, kon`)},
-  -- Försörjning at inskrivning and at avslut, and the transitions, all come from the few
-  -- distinct (before, after) combinations.
-  'forsorjning', ${json(`SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter,
-      count(*) AS antal
-    FROM avslutade GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut`)},
+  'forsorjning', ${json(`SELECT insats_id, kon, 'inskrivning' AS vid, kod, sum(antal)::bigint AS antal
+    FROM fore_efter, unnest(fore) AS kod GROUP BY insats_id, kon, kod
+    UNION ALL
+    SELECT insats_id, kon, 'avslut' AS vid, kod, sum(antal)::bigint AS antal
+    FROM fore_efter, unnest(efter) AS kod GROUP BY insats_id, kon, kod`)},
+  -- Each pair of codes before and after, once per deltagande.
+  'overgangar', ${json(`SELECT insats_id, fran, till, sum(antal)::bigint AS antal
+    FROM fore_efter, unnest(fore) AS fran, unnest(efter) AS till GROUP BY insats_id, fran, till`)},
   'ar', ${json(arSql)},
   'uppfoljning', ${json(`SELECT u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon, count(*) AS antal
     FROM uppfoljning_fakta u
