@@ -53,7 +53,8 @@ describe('projections:rebuild', () => {
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
     const before = await snapshot(dataSource);
     expect(before.deltagande).toHaveLength(5);
-    // A version per command: 5 direct enrolments and 3 avslut; the makulering closes one.
+    // A version per command that changes a fact: 5 direct enrolments and 3 avslut; the
+    // makulering closes one.
     expect(before.deltagande_fakta).toHaveLength(8);
     expect(
       before.deltagande_fakta.filter(

@@ -345,6 +345,7 @@ describe('period statistics, worked out by hand', () => {
   describe('as known at an earlier moment', () => {
     let mark: Date;
     let before: StatistikReport;
+    let delta: string;
 
     beforeAll(async () => {
       mark = await s.now();
@@ -359,7 +360,7 @@ describe('period statistics, worked out by hand', () => {
       await s.uppfoljning(ids.d9!, '2025-06-15', 6, 'studier');
       await s.volym(cirkel, '2025-04-01', 1, 1);
       await s.arsmal(alfa, 2025, 30, 25, 0.5);
-      await s.insats('Delta');
+      delta = await s.insats('Delta');
     });
 
     it('reproduces the report as it was, although late registrations came after', async () => {
@@ -386,6 +387,23 @@ describe('period statistics, worked out by hand', () => {
       });
       expect(alfaNow.uppfoljning.filter((row) => row.antal.totalt !== 0)).toHaveLength(2);
       expect(current.totalt.volym).toEqual(kon(11, 6, 1));
+    });
+
+    it('records a new version of the facts only when a fact a report reads changes', async () => {
+      const id = await s.remiss(delta, '2025-03-01', 'af', {}, ['a-kassa']);
+      await s.kompletteraUtbildningsniva(id);
+      await s.korrigeraInskrivningsdatum(id, '2025-03-05');
+      await s.kompletteraUtbildningsniva(id);
+      await s.report({ fran: '2025-01-01', till: '2025-06-30' }); // catches up
+      const versions = await s.dataSource.query<{ inskrivning_datum: string; open: boolean }[]>(
+        `SELECT inskrivning_datum::text, recorded_to IS NULL AS open FROM deltagande_fakta
+         WHERE deltagande_id = $1 ORDER BY from_position`,
+        [id],
+      );
+      expect(versions).toEqual([
+        { inskrivning_datum: '2025-03-01', open: false },
+        { inskrivning_datum: '2025-03-05', open: true },
+      ]);
     });
   });
 });

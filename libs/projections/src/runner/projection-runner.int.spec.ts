@@ -103,7 +103,7 @@ describe('ProjectionRunner on PostgreSQL', () => {
     await db.drop();
   });
 
-  /** The statistics facts: one version per command, each at its event's position. */
+  /** The statistics facts: here every command changes one, so a version per command. */
   const versions = async (): Promise<number[]> =>
     (
       await dataSource.query<{ from_position: number | string }[]>(

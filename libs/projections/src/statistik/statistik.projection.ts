@@ -43,19 +43,16 @@ const STATISTIK_EVENT_TYPES = new Set([
   'ArsmalSatt',
 ]);
 
-const toVersion = (
-  id: string,
-  forbundId: string,
-  state: Deltagande,
-  event: RecordedEvent,
-): FaktaVersion | undefined => {
+/** A version's statistical facts: all it holds besides when it was recorded. */
+type Fakta = Omit<FaktaVersion, 'from_position' | 'recorded_from' | 'recorded_to'>;
+
+const faktaOf = (id: string, forbundId: string, state: Deltagande): Fakta | undefined => {
   // A makulerad deltagande counts nowhere; återremitterade count only as remisser.
   if (state.status === 'makulerad' || !state.person || !state.remiss || !state.insatsId) {
     return undefined;
   }
   return {
     deltagande_id: id,
-    from_position: event.position,
     forbund_id: forbundId,
     insats_id: state.insatsId,
     person_key: state.person.personId ?? id,
@@ -70,10 +67,18 @@ const toVersion = (
     avslut_datum: state.avslut?.datum ?? null,
     avslutsorsak: state.avslut?.avslutsorsak ?? null,
     forsorjning_ut: state.avslut?.forsorjning ?? null,
-    recorded_from: event.recordedAt.toISOString(),
-    recorded_to: null,
   };
 };
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((value, i) => value === b[i])
+    : a === b;
+
+const sameFakta = (a: Fakta | undefined, b: Fakta | undefined): boolean =>
+  a === undefined || b === undefined
+    ? a === b
+    : (Object.keys(a) as (keyof Fakta)[]).every((key) => sameValue(a[key], b[key]));
 
 /**
  * The facts behind the period statistics, versioned by recording time so that a report can
@@ -120,8 +125,16 @@ export class StatistikProjection implements Projection {
     const open = new Map<string, FaktaVersion>();
     const uppfoljningar: unknown[] = [];
 
+    /** The facts of each deltagande's open version (undefined: none open). */
+    const openFakta = new Map<string, Fakta | undefined>();
+
     events.forEach((event, index) => {
       const id = idOf(event);
+      if (!openFakta.has(id)) {
+        const forbundId = forbund.get(id);
+        const before = states.get(id);
+        openFakta.set(id, forbundId && before ? faktaOf(id, forbundId, before) : undefined);
+      }
       const state = evolveDeltagande(
         states.get(id) ?? initialDeltagande(),
         event as unknown as DeltagandeEvent,
@@ -153,12 +166,24 @@ export class StatistikProjection implements Projection {
       ) {
         return;
       }
+      // A command that changes no fact a report reads (a remittent's enhet, an utbildningsnivå
+      // completed later) leaves the open version as it is: every report, as of any moment,
+      // reads the same facts either way.
+      const fakta = faktaOf(id, forbundId, state);
+      const openBefore = openFakta.get(id);
+      if (sameFakta(fakta, openBefore)) return;
+      openFakta.set(id, fakta);
       const recordedAt = event.recordedAt.toISOString();
       const previous = open.get(id);
       if (previous) previous.recorded_to = recordedAt;
-      else closings.set(id, recordedAt);
-      const version = toVersion(id, forbundId, state, event);
-      if (version) {
+      else if (openBefore) closings.set(id, recordedAt);
+      if (fakta) {
+        const version: FaktaVersion = {
+          ...fakta,
+          from_position: event.position,
+          recorded_from: recordedAt,
+          recorded_to: null,
+        };
         versions.push(version);
         open.set(id, version);
       } else {

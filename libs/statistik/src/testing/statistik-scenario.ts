@@ -187,6 +187,13 @@ export class StatistikScenario {
     ]);
   }
 
+  /** Completes the inskrivning's utbildningsnivå: a correction no statistics table reads. */
+  async kompletteraUtbildningsniva(id: string): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['InskrivningKorrigerad', { orsak: 'Komplettering', utbildningsniva: 'eftergymnasial' }],
+    ]);
+  }
+
   async aterkallaAvslut(id: string): Promise<void> {
     await this.append(deltagandeStream(id), [['AvslutAterkallat', { orsak: 'Av misstag' }]]);
   }
