@@ -10,7 +10,7 @@
  * full-year whole-förbund report (p50/p95/max of --runs runs after 2 warm-ups) without and
  * with asOf, and the peak RSS of this process, each against its target. `--scale 0.05` runs
  * 20,000 deltaganden; `--dry-run` only generates the dataset and prints its mix; `--explain`
- * prints EXPLAIN ANALYZE of the report's slowest SQL statement.
+ * prints EXPLAIN ANALYZE of each of the report's SQL statements that took 10 ms or more.
  *
  * Uses DATABASE_URL's server when set (a fresh database is created and dropped on it, or kept
  * with `--keep` to study the report's plans by hand), otherwise starts an embedded PostgreSQL
@@ -451,10 +451,11 @@ const main = async (): Promise<void> => {
             .map((t) => ms(t.ms))
             .join(', '),
       );
-      if (args.explain) {
+      // Each statement that took time: the two that run side by side, alone here.
+      for (const timing of args.explain ? timings.filter((t) => t.ms >= 10) : []) {
         const plan: { 'QUERY PLAN': string }[] = await dataSource.query(
-          `EXPLAIN (ANALYZE, BUFFERS) ${slowest.sql}`,
-          slowest.params,
+          `EXPLAIN (ANALYZE, BUFFERS) ${timing.sql}`,
+          timing.params,
         );
         console.log(plan.map((row) => `    ${row['QUERY PLAN']}`).join('\n'));
       }

@@ -96,7 +96,6 @@ rk AS MATERIALIZED (
   GROUP BY insats_id, kon, remittent, kommun
 )
 SELECT json_build_object(
-  'asOf', :asOf::timestamptz,
   'perKon', ${json(`SELECT insats_id, kon, sum(aktuella)::bigint AS aktuella, sum(nya)::bigint AS nya,
       sum(overforda)::bigint AS overforda, sum(avslutade)::bigint AS avslutade,
       sum(pagaende)::bigint AS pagaende, sum(mottagna)::bigint AS mottagna,

@@ -38,7 +38,7 @@ const EMPTY_COLUMNS = {
   position: 0,
 };
 
-const deltagandeId = (event: RecordedEvent): string =>
+export const deltagandeId = (event: RecordedEvent): string =>
   idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
 
 /** A deltagande's read-model row as it was before the batch. */
@@ -56,21 +56,45 @@ export interface DeltagandeBefore {
  * batch; nothing may change them.
  */
 export const deltagandenBefore = (
-  events: readonly RecordedEvent[],
   tx: EntityManager,
   batch: BatchScope,
 ): Promise<ReadonlyMap<string, DeltagandeBefore>> =>
   batch.once('deltaganden-before', async () => {
-    const ids = [
-      ...new Set(events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type)).map(deltagandeId)),
-    ];
+    const ids = new Set(
+      batch.events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type)).map(deltagandeId),
+    );
     const rows: DeltagandeBefore[] = await tx.query(
       `SELECT id, forbund_id AS "forbundId", insats_id AS "insatsId", state,
               created_at AS "createdAt"
        FROM deltagande WHERE id = ANY($1::uuid[])`,
-      [ids],
+      [[...ids]],
     );
     return new Map(rows.map((row) => [row.id, row] as const));
+  });
+
+/**
+ * The förbund of each insats that a deltagande new in this batch was remitted to: new
+ * deltaganden take their förbund from their insats (InsatsProjection, which runs first, has
+ * applied the batch's insatser).
+ */
+export const forbundOfNewDeltaganden = (
+  tx: EntityManager,
+  batch: BatchScope,
+): Promise<ReadonlyMap<string, string>> =>
+  batch.once('forbund-of-new-deltaganden', async () => {
+    const before = await deltagandenBefore(tx, batch);
+    const insatsIds = new Set<string>();
+    for (const event of batch.events) {
+      if (event.type === 'RemissMottagen' && !before.has(deltagandeId(event))) {
+        insatsIds.add(String(event.data.insatsId));
+      }
+    }
+    if (insatsIds.size === 0) return new Map();
+    const insatser: { id: string; forbund_id: string }[] = await tx.query(
+      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
+      [[...insatsIds]],
+    );
+    return new Map(insatser.map((insats) => [insats.id, insats.forbund_id] as const));
   });
 
 /** Current state per deltagande: the domain's own evolve, plus columns to filter on. */
@@ -83,7 +107,7 @@ export class DeltagandeProjection implements Projection {
     tx: EntityManager,
     batch: BatchScope,
   ): Promise<void> {
-    const existing = await deltagandenBefore(events, tx, batch);
+    const existing = await deltagandenBefore(tx, batch);
     const rows = new Map<
       string,
       Omit<DeltagandeRow, 'createdAt' | 'updatedAt'> & {
@@ -91,7 +115,7 @@ export class DeltagandeProjection implements Projection {
         updatedAt?: Date;
       }
     >([...existing.values()].map((row) => [row.id, { ...row, ...EMPTY_COLUMNS }] as const));
-    const forbundByInsats = await this.forbundOfNewDeltaganden(events, rows, tx);
+    const forbundByInsats = await forbundOfNewDeltaganden(tx, batch);
     const changed = new Set<string>();
 
     for (const event of events) {
@@ -162,24 +186,5 @@ export class DeltagandeProjection implements Projection {
 
   async reset(tx: EntityManager): Promise<void> {
     await tx.query('TRUNCATE deltagande');
-  }
-
-  private async forbundOfNewDeltaganden(
-    events: readonly RecordedEvent[],
-    rows: ReadonlyMap<string, unknown>,
-    tx: EntityManager,
-  ): Promise<Map<string, string>> {
-    const insatsIds = new Set<string>();
-    for (const event of events) {
-      if (event.type === 'RemissMottagen' && !rows.has(deltagandeId(event))) {
-        insatsIds.add(String(event.data.insatsId));
-      }
-    }
-    if (insatsIds.size === 0) return new Map();
-    const insatser: { id: string; forbund_id: string }[] = await tx.query(
-      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
-      [[...insatsIds]],
-    );
-    return new Map(insatser.map((insats) => [insats.id, insats.forbund_id] as const));
   }
 }

@@ -172,7 +172,7 @@ export class ProjectionRunner {
     const to = batch[batch.length - 1]!.position;
     await this.dataSource.transaction(async (tx) => {
       await this.moveCheckpoint(tx, from, to);
-      const scope = newBatchScope();
+      const scope = newBatchScope(batch);
       for (const projection of this.projections) {
         const relevant = batch.filter((event) => projection.handles.has(event.type));
         if (relevant.length > 0) await projection.apply(relevant, tx, scope);

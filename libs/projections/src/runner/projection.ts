@@ -16,6 +16,8 @@ export interface Projection {
 
 /** What the projections of one batch share. */
 export interface BatchScope {
+  /** The whole batch, whatever part of it a projection handles. */
+  readonly events: readonly RecordedEvent[];
   /**
    * What `load` resolves to, loaded once per batch however many projections ask for `key`.
    * Only for data no projection of the batch changes, and never to be mutated.
@@ -23,9 +25,10 @@ export interface BatchScope {
   once<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
-export const newBatchScope = (): BatchScope => {
+export const newBatchScope = (events: readonly RecordedEvent[]): BatchScope => {
   const loaded = new Map<string, Promise<unknown>>();
   return {
+    events,
     once: <T>(key: string, load: () => Promise<T>): Promise<T> => {
       let value = loaded.get(key);
       if (!value) loaded.set(key, (value = load()));

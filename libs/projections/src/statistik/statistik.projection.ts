@@ -1,5 +1,4 @@
 import {
-  DELTAGANDE_STREAM_PREFIX,
   evolveDeltagande,
   idFromStream,
   initialDeltagande,
@@ -12,7 +11,12 @@ import {
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
-import { DELTAGANDE_EVENT_TYPES, deltagandenBefore } from '../deltagande/deltagande.projection.js';
+import {
+  DELTAGANDE_EVENT_TYPES,
+  deltagandeId,
+  deltagandenBefore,
+  forbundOfNewDeltaganden,
+} from '../deltagande/deltagande.projection.js';
 import type { BatchScope, Projection } from '../runner/projection.js';
 
 /** One version of a deltagande's statistical facts, valid from recordedFrom (until closed). */
@@ -111,12 +115,15 @@ export class StatistikProjection implements Projection {
     tx: EntityManager,
     batch: BatchScope,
   ): Promise<void> {
-    const idOf = (event: RecordedEvent): string =>
-      idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX) ?? event.streamId;
-    const before = [...(await deltagandenBefore(events, tx, batch)).values()];
+    const before = [...(await deltagandenBefore(tx, batch)).values()];
     const states = new Map<string, Deltagande>(before.map((row) => [row.id, row.state] as const));
     const forbund = new Map(before.map((row) => [row.id, row.forbundId] as const));
-    await this.lookUpForbund(events, forbund, tx, idOf);
+    const forbundOfInsats = await forbundOfNewDeltaganden(tx, batch);
+    for (const event of events) {
+      if (event.type !== 'RemissMottagen' || forbund.has(deltagandeId(event))) continue;
+      const forbundId = forbundOfInsats.get(String(event.data.insatsId));
+      if (forbundId) forbund.set(deltagandeId(event), forbundId);
+    }
 
     /** Versions in the database to close: deltagande id → when. */
     const closings = new Map<string, string>();
@@ -129,7 +136,7 @@ export class StatistikProjection implements Projection {
     const openFakta = new Map<string, Fakta | undefined>();
 
     events.forEach((event, index) => {
-      const id = idOf(event);
+      const id = deltagandeId(event);
       if (!openFakta.has(id)) {
         const forbundId = forbund.get(id);
         const before = states.get(id);
@@ -160,7 +167,7 @@ export class StatistikProjection implements Projection {
       const next = events[index + 1];
       if (
         next &&
-        idOf(next) === id &&
+        deltagandeId(next) === id &&
         next.metadata.causationId === event.metadata.causationId &&
         next.type !== 'UppfoljningRegistrerad'
       ) {
@@ -224,32 +231,6 @@ export class StatistikProjection implements Projection {
            sysselsattning text, recorded_at timestamptz)`,
         [JSON.stringify(uppfoljningar)],
       );
-    }
-  }
-
-  /** New deltaganden take their förbund from their insats. */
-  private async lookUpForbund(
-    events: readonly RecordedEvent[],
-    forbund: Map<string, string>,
-    tx: EntityManager,
-    idOf: (event: RecordedEvent) => string,
-  ): Promise<void> {
-    const wanted = new Map<string, string>();
-    for (const event of events) {
-      const id = idOf(event);
-      if (event.type === 'RemissMottagen' && !forbund.has(id)) {
-        wanted.set(id, String(event.data.insatsId));
-      }
-    }
-    if (wanted.size === 0) return;
-    const rows: { id: string; forbund_id: string }[] = await tx.query(
-      'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
-      [[...new Set(wanted.values())]],
-    );
-    const byInsats = new Map(rows.map((row) => [row.id, row.forbund_id] as const));
-    for (const [id, insatsId] of wanted) {
-      const forbundId = byInsats.get(insatsId);
-      if (forbundId) forbund.set(id, forbundId);
     }
   }
 
