@@ -2,7 +2,7 @@
  * Event store benchmark: durable appends from concurrent writers, then a checkpointed
  * catch-up into a read model, verified exactly-once.
  *
- *   npm run bench:event-store -- [--streams 20000] [--writers 8] [--pool 8] [--batch 1000]
+ *   npm run bench:event-store -- [--streams 20000] [--writers 8] [--pool 8] [--batch 3000]
  *
  * Uses DATABASE_URL's server when set (a fresh database is created and dropped on it),
  * otherwise starts an embedded PostgreSQL with durable settings in a temporary directory.
@@ -19,7 +19,12 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '#event-store';
-import { ProjectionRunner, READ_MODEL_ENTITIES, type Projection } from '#projections';
+import {
+  DEFAULT_BATCH_SIZE,
+  ProjectionRunner,
+  READ_MODEL_ENTITIES,
+  type Projection,
+} from '#projections';
 
 const EVENTS_PER_STREAM = 5;
 /** Event type of the event at each revision of a bench stream. */
@@ -36,7 +41,7 @@ const { values: args } = parseArgs({
     streams: { type: 'string', default: '20000' },
     writers: { type: 'string', default: '8' },
     pool: { type: 'string', default: '8' },
-    batch: { type: 'string', default: '1000' },
+    batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
   },
 });
 const STREAMS = positiveInt('streams', args.streams);

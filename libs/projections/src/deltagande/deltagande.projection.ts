@@ -73,28 +73,35 @@ export const deltagandenBefore = (
   });
 
 /**
- * The förbund of each insats that a deltagande new in this batch was remitted to: new
- * deltaganden take their förbund from their insats (InsatsProjection, which runs first, has
- * applied the batch's insatser).
+ * The förbund of each of the batch's deltaganden, by deltagande id: an existing one keeps its
+ * row's, a new one takes its insats's (InsatsProjection, which runs first, has applied the
+ * batch's insatser). Both projections that fold deltaganden read it, once per batch.
  */
-export const forbundOfNewDeltaganden = (
+export const forbundOfDeltaganden = (
   tx: EntityManager,
   batch: BatchScope,
 ): Promise<ReadonlyMap<string, string>> =>
-  batch.once('forbund-of-new-deltaganden', async () => {
+  batch.once('forbund-of-deltaganden', async () => {
     const before = await deltagandenBefore(tx, batch);
-    const insatsIds = new Set<string>();
+    const forbund = new Map([...before.values()].map((row) => [row.id, row.forbundId] as const));
+    const insatsOfNew = new Map<string, string>();
     for (const event of batch.events) {
-      if (event.type === 'RemissMottagen' && !before.has(deltagandeId(event))) {
-        insatsIds.add(String(event.data.insatsId));
+      const id = deltagandeId(event);
+      if (event.type === 'RemissMottagen' && !forbund.has(id)) {
+        insatsOfNew.set(id, String(event.data.insatsId));
       }
     }
-    if (insatsIds.size === 0) return new Map();
+    if (insatsOfNew.size === 0) return forbund;
     const insatser: { id: string; forbund_id: string }[] = await tx.query(
       'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
-      [[...insatsIds]],
+      [[...new Set(insatsOfNew.values())]],
     );
-    return new Map(insatser.map((insats) => [insats.id, insats.forbund_id] as const));
+    const forbundOfInsats = new Map(insatser.map((insats) => [insats.id, insats.forbund_id]));
+    for (const [id, insatsId] of insatsOfNew) {
+      const forbundId = forbundOfInsats.get(insatsId);
+      if (forbundId) forbund.set(id, forbundId);
+    }
+    return forbund;
   });
 
 /** Current state per deltagande: the domain's own evolve, plus columns to filter on. */
@@ -115,7 +122,7 @@ export class DeltagandeProjection implements Projection {
         updatedAt?: Date;
       }
     >([...existing.values()].map((row) => [row.id, { ...row, ...EMPTY_COLUMNS }] as const));
-    const forbundByInsats = await forbundOfNewDeltaganden(tx, batch);
+    const forbund = await forbundOfDeltaganden(tx, batch);
     const changed = new Set<string>();
 
     for (const event of events) {
@@ -129,7 +136,7 @@ export class DeltagandeProjection implements Projection {
       if (!insatsId) continue; // a stream that never had its remiss is not a deltagande
       rows.set(id, {
         id,
-        forbundId: current?.forbundId ?? forbundByInsats.get(insatsId) ?? '',
+        forbundId: forbund.get(id) ?? '',
         insatsId,
         status: state.status,
         personId: state.person?.personId ?? null,
