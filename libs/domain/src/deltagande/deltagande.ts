@@ -3,6 +3,7 @@ import {
   AVSLUTSORSAK,
   FORSORJNING,
   KON,
+  KON_ETIKETT,
   MANADER_EFTER_AVSLUT,
   OFFENTLIGA_FORSORJNINGAR,
   REMITTENT,
@@ -22,6 +23,7 @@ import {
 } from '../codes.js';
 import { DomainError } from '../domain-error.js';
 import { isKommunkod } from '../kommuner.js';
+import { FODELSEAR, isHeltalMellan } from '../limits.js';
 
 /* Decider for the stream `deltagande-<uuid>`: one person's course through one insats. */
 
@@ -113,6 +115,11 @@ export type DeltagandeContext = {
   insats: InsatsSnapshot;
   /** Another open deltagande of the same registered person (personId) in this insats. */
   personHarOppetDeltagandeIInsatsen?: boolean;
+  /**
+   * Every kön and födelseår on the registered person's other, non-makulerade deltaganden:
+   * they belong to the person, so a new deltagande must agree with them.
+   */
+  personensUppgifter?: { kon: readonly Kon[]; fodelsear: readonly number[] };
 };
 
 type Command<T extends string, D> = { type: T; data: D; context: DeltagandeContext };
@@ -369,6 +376,7 @@ const registreraRemiss = (
   requireKod(REMITTENT, data.remittent, 'remittent');
   requireKod(KON, data.person.kon, 'kon');
   requireFodelsear(data.person.fodelsear);
+  requireSammaPerson(data.person, context.personensUppgifter);
   requireKommun(data.person.kommun);
   requireDate(data.datum, 'remissdatum', context, true);
 
@@ -715,10 +723,10 @@ const requireKod = (list: readonly string[], value: string, falt: string): void 
 };
 
 const requireFodelsear = (fodelsear: number): void => {
-  if (!Number.isInteger(fodelsear))
+  if (!isHeltalMellan(fodelsear, FODELSEAR.fran, FODELSEAR.till))
     throw new DomainError(
       'DELTAGANDE.OGILTIGT_FODELSEAR',
-      'Födelseåret måste vara ett helt årtal',
+      `Födelseåret måste vara ett helt årtal från ${FODELSEAR.fran} till och med ${FODELSEAR.till}`,
       { fodelsear },
     );
 };
@@ -789,6 +797,44 @@ const inteInskriven = (): DomainError =>
 
 const inteAvslutad = (message: string): DomainError =>
   new DomainError('DELTAGANDE.INTE_AVSLUTAD', `Deltagaren är inte avslutad. ${message}`);
+
+/** A person is one person: kön and födelseår as on the person's earlier deltaganden. */
+const requireSammaPerson = (
+  person: Personuppgifter,
+  tidigare: DeltagandeContext['personensUppgifter'],
+): void => {
+  const kon = tidigare?.kon.find((value) => value !== person.kon);
+  if (kon !== undefined)
+    throw uppgifterSkiljerSig(
+      'kon',
+      kon,
+      person.kon,
+      `kön ${KON_ETIKETT[kon]}`,
+      KON_ETIKETT[person.kon],
+    );
+  const fodelsear = tidigare?.fodelsear.find((value) => value !== person.fodelsear);
+  if (fodelsear !== undefined)
+    throw uppgifterSkiljerSig(
+      'fodelsear',
+      fodelsear,
+      person.fodelsear,
+      `födelseår ${fodelsear}`,
+      String(person.fodelsear),
+    );
+};
+
+const uppgifterSkiljerSig = (
+  falt: 'kon' | 'fodelsear',
+  tidigare: string | number,
+  angivet: string | number,
+  registrerad: string,
+  angivetText: string,
+): DomainError =>
+  new DomainError(
+    'PERSON.UPPGIFTER_SKILJER_SIG',
+    `Personen är registrerad med ${registrerad} i sina tidigare deltaganden (här angivet: ${angivetText}); korrigera personuppgifterna om de är fel`,
+    { falt, tidigare, angivet },
+  );
 
 const oppetDeltagandeFinns = (): DomainError =>
   new DomainError(

@@ -229,6 +229,68 @@ describe('RegistreraRemiss', () => {
     );
   });
 
+  describe('a person is one person', () => {
+    const tidigare = (kon: Person['kon'][], fodelsear: number[]) => ({
+      ...context(),
+      personensUppgifter: { kon, fodelsear },
+    });
+    const refusal = (cmd: DeltagandeCommand): DomainError => {
+      try {
+        decide(cmd, initialDeltagande());
+      } catch (error) {
+        if (error instanceof DomainError) return error;
+      }
+      throw new Error('expected a DomainError');
+    };
+
+    it('accepts a deltagande with the kön and födelseår of the earlier ones', () => {
+      const ctx = tidigare(['kvinna'], [1990]);
+      expect(
+        decide(remissMedPerson({ personId: 'person-1' }, ctx), initialDeltagande()),
+      ).toHaveLength(1);
+    });
+
+    it('refuses another kön than the earlier deltagandens, naming it', () => {
+      const error = refusal(
+        remissMedPerson({ personId: 'person-1', kon: 'man' }, tidigare(['kvinna'], [1990])),
+      );
+      expect({ code: error.code, message: error.message, details: error.details }).toEqual({
+        code: 'PERSON.UPPGIFTER_SKILJER_SIG',
+        message:
+          'Personen är registrerad med kön Kvinna i sina tidigare deltaganden (här angivet: Man); korrigera personuppgifterna om de är fel',
+        details: { falt: 'kon', tidigare: 'kvinna', angivet: 'man' },
+      });
+    });
+
+    it('refuses another födelseår than the earlier deltagandens, naming it', () => {
+      const error = refusal(
+        remissMedPerson({ personId: 'person-1', fodelsear: 1991 }, tidigare(['kvinna'], [1990])),
+      );
+      expect({ code: error.code, message: error.message, details: error.details }).toEqual({
+        code: 'PERSON.UPPGIFTER_SKILJER_SIG',
+        message:
+          'Personen är registrerad med födelseår 1990 i sina tidigare deltaganden (här angivet: 1991); korrigera personuppgifterna om de är fel',
+        details: { falt: 'fodelsear', tidigare: 1990, angivet: 1991 },
+      });
+    });
+
+    it('refuses while earlier deltaganden disagree among themselves, until corrected', () => {
+      expect(
+        rejects(
+          remissMedPerson({ personId: 'person-1' }, tidigare(['kvinna', 'man'], [1990])),
+          initialDeltagande(),
+        ),
+      ).toBe('PERSON.UPPGIFTER_SKILJER_SIG');
+    });
+
+    it('accepts any kön and födelseår for a person without earlier deltaganden', () => {
+      const ctx = tidigare([], []);
+      expect(
+        decide(remissMedPerson({ personId: 'person-1', kon: 'man' }, ctx), initialDeltagande()),
+      ).toHaveLength(1);
+    });
+  });
+
   it('rejects details of another insats', () => {
     expect(rejects(registreraRemiss({ insatsId: 'insats-2' }), initialDeltagande())).toBe(
       'DELTAGANDE.FEL_INSATS',
@@ -1003,5 +1065,72 @@ describe('evolveDeltagande', () => {
   it('survives a JSON round trip, as the read model stores it', () => {
     const state = avslutad({ uppfoljningar: [{}] });
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+  });
+});
+
+/** Numbers and dates within what the read models store, as the HTTP layer's limits say. */
+describe('values within API.md limits', () => {
+  const thrown = (cmd: DeltagandeCommand, state: Deltagande): DomainError => {
+    try {
+      decide(cmd, state);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError');
+  };
+  // An insats from 1900: a remiss in 1915 of someone born 1899 keeps the age rule (16).
+  const tidigInsats = context({ insats: { startdatum: '1900-01-01' } });
+  const remiss1915 = (fodelsear: number): DeltagandeCommand =>
+    registreraRemiss(
+      { datum: '1915-06-01', person: { ...REMISS_DATA.person, fodelsear } },
+      tidigInsats,
+    );
+
+  it('accepts a födelseår of 1900', () => {
+    const remiss1916 = registreraRemiss(
+      { datum: '1916-06-01', person: { ...REMISS_DATA.person, fodelsear: 1900 } },
+      tidigInsats,
+    );
+    expect(decide(remiss1916, initialDeltagande())).toHaveLength(1);
+  });
+
+  it('rejects a födelseår before 1900 even when the age rule holds', () => {
+    const error = thrown(remiss1915(1899), initialDeltagande());
+    expect([error.code, error.message, error.details]).toEqual([
+      'DELTAGANDE.OGILTIGT_FODELSEAR',
+      'Födelseåret måste vara ett helt årtal från 1900 till och med 2100',
+      { fodelsear: 1899 },
+    ]);
+  });
+
+  it('rejects a corrected födelseår beyond 2100', () => {
+    const error = thrown(korrigeraPersonuppgifter({ fodelsear: 2_147_483_648 }), inskriven());
+    expect([error.code, error.message]).toEqual([
+      'DELTAGANDE.OGILTIGT_FODELSEAR',
+      'Födelseåret måste vara ett helt årtal från 1900 till och med 2100',
+    ]);
+  });
+
+  it('rejects an uppföljning other than 6 or 12 months after avslut', () => {
+    const error = thrown(
+      registreraUppfoljning({ manaderEfterAvslut: 2_147_483_648 as 6 }),
+      avslutad(),
+    );
+    expect([error.code, error.message]).toEqual([
+      'DELTAGANDE.OGILTIG_UPPFOLJNINGSTIDPUNKT',
+      'Uppföljning görs 6 eller 12 månader efter avslut',
+    ]);
+  });
+
+  it('rejects a remissdatum in the year 0', () => {
+    const error = thrown(
+      registreraRemiss({ datum: '0000-06-01' }, context({ insats: { startdatum: '0001-01-01' } })),
+      initialDeltagande(),
+    );
+    expect([error.code, error.message]).toEqual([
+      'DELTAGANDE.OGILTIGT_DATUM',
+      'Ogiltigt remissdatum: 0000-06-01',
+    ]);
   });
 });
