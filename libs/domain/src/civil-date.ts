@@ -15,12 +15,15 @@ const isLeapYear = (year: number): boolean =>
 const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
-/** Format and a real calendar date: '2023-02-29' is not one, '2024-02-29' is. */
+/**
+ * Format and a real calendar date: '2023-02-29' is not one, '2024-02-29' is. The calendar
+ * has no year 0 (1 BC precedes AD 1), and PostgreSQL refuses to store '0000-…' as a date.
+ */
 export const isCivilDate = (s: string): boolean => {
   const match = CIVIL_DATE.exec(s);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 
 export const yearOf = (d: CivilDate): number => Number(d.slice(0, 4));

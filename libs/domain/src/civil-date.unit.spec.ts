@@ -24,6 +24,13 @@ describe('isCivilDate', () => {
     expect(isCivilDate('2000-02-29')).toBe(true);
     expect(isCivilDate('2100-02-29')).toBe(false);
   });
+
+  it('rejects the year 0, which the calendar (and a PostgreSQL date) does not have', () => {
+    expect(isCivilDate('0000-01-01')).toBe(false);
+    expect(isCivilDate('0000-02-29')).toBe(false);
+    expect(isCivilDate('0001-01-01')).toBe(true);
+    expect(isCivilDate('9999-12-31')).toBe(true);
+  });
 });
 
 describe('yearOf', () => {

@@ -4,4 +4,5 @@ export * from './deltagande/deltagande.js';
 export * from './domain-error.js';
 export * from './insats/insats.js';
 export * from './kommuner.js';
+export * from './limits.js';
 export * from './streams.js';

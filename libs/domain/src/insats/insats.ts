@@ -1,6 +1,7 @@
 import { isCivilDate, type CivilDate } from '../civil-date.js';
 import { INRIKTNING, MATMETOD, isKod, type Inriktning, type Matmetod } from '../codes.js';
 import { DomainError } from '../domain-error.js';
+import { isHeltalMellan, MAX_ANTAL } from '../limits.js';
 
 /* Decider for the stream `insats-<uuid>`. */
 
@@ -322,14 +323,12 @@ const requireSlutAfterStart = (startdatum: CivilDate, slutdatum: CivilDate): voi
     );
 };
 
+/** Bounded by what the read models hold: a larger count would stop the projections. */
 const requireCount = (antal: number, falt: string): void => {
-  if (!Number.isInteger(antal) || antal < 0)
+  if (!isHeltalMellan(antal, 0, MAX_ANTAL))
     throw new DomainError(
       'INSATS.OGILTIGT_ANTAL',
-      `${falt} måste vara ett heltal som är 0 eller större`,
-      {
-        falt,
-        varde: antal,
-      },
+      `${falt} måste vara ett heltal från 0 till och med 1 000 000`,
+      { falt, varde: antal, max: MAX_ANTAL },
     );
 };

@@ -429,3 +429,58 @@ describe('evolveInsats', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 });
+
+/** Every count is bounded by what the read models hold (PostgreSQL integer), API.md's limits. */
+describe('counts within API.md limits (0–1,000,000)', () => {
+  const thrown = (fn: () => unknown): DomainError => {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError');
+  };
+
+  it('accepts a volym of exactly 1,000,000 per kön', () => {
+    const data = { kvinnor: 1_000_000, man: 1_000_000, ejAngivet: 1_000_000 };
+    expect(decideInsats(registreraVolym(data), volyminsats())[0]?.data).toMatchObject(data);
+  });
+
+  it.each([
+    ['kvinnor', 2_147_483_648],
+    ['man', 1_000_001],
+    ['ejAngivet', Number.MAX_SAFE_INTEGER],
+  ])('rejects a volym with %s = %d', (falt, varde) => {
+    const error = thrown(() => decideInsats(registreraVolym({ [falt]: varde }), volyminsats()));
+    expect([error.code, error.message, error.details]).toEqual([
+      'INSATS.OGILTIGT_ANTAL',
+      `${falt} måste vara ett heltal från 0 till och med 1 000 000`,
+      { falt, varde, max: 1_000_000 },
+    ]);
+  });
+
+  it('accepts årsmål of exactly 1,000,000', () => {
+    const data = { deltagare: 1_000_000, nyaDeltagare: 1_000_000 };
+    expect(decideInsats(sattArsmal(data), skapad())[0]?.data).toMatchObject(data);
+  });
+
+  it.each([
+    ['deltagare', 3_000_000_000],
+    ['nyaDeltagare', 1_000_001],
+  ])('rejects årsmål with %s = %d', (falt, varde) => {
+    const error = thrown(() => decideInsats(sattArsmal({ [falt]: varde }), skapad()));
+    expect([error.code, error.message]).toEqual([
+      'INSATS.OGILTIGT_ANTAL',
+      `${falt} måste vara ett heltal från 0 till och med 1 000 000`,
+    ]);
+  });
+
+  it('rejects a startdatum in the year 0, which no read model can store as a date', () => {
+    const error = thrown(() => decideInsats(skapa({ startdatum: '0000-01-01' }), initialInsats()));
+    expect([error.code, error.message]).toEqual([
+      'INSATS.OGILTIGT_DATUM',
+      'Ogiltigt datum för startdatum: 0000-01-01',
+    ]);
+  });
+});
