@@ -1,5 +1,6 @@
 import {
   AVSLUTSORSAK,
+  FODELSEAR,
   FORSORJNING,
   KON,
   REMITTENT,
@@ -68,8 +69,8 @@ export const TidIOffentligForsorjningProperty = (optional = false): PropertyDeco
 
 export const FodelsearProperty = (optional = false): PropertyDecorator =>
   applyDecorators(
-    apiProperty(optional, { example: 1990 }),
-    optionalWhen(optional, IsInt(), Min(1900), Max(2100)),
+    apiProperty(optional, { example: 1990, minimum: FODELSEAR.fran, maximum: FODELSEAR.till }),
+    optionalWhen(optional, IsInt(), Min(FODELSEAR.fran), Max(FODELSEAR.till)),
   );
 
 export const KommunProperty = (optional = false): PropertyDecorator =>
