@@ -12,6 +12,7 @@ import { openDatabase } from './database/database-server.js';
 import { runGallring } from './personer/run-gallring.js';
 import { rebuildProjections } from './projections/rebuild-projections.js';
 import { exportToFile } from './statistik/export/export-to-file.js';
+import { reportPeriodProblem } from '#statistik';
 
 const USAGE = `Användning: npm run cli -- <kommando>
 
@@ -86,9 +87,12 @@ const COMMANDS: Record<string, Command> = {
     const asOf = options['as-of'] ? new Date(options['as-of']) : undefined;
     if (asOf && Number.isNaN(asOf.getTime()))
       throw new UsageError('--as-of måste vara en tidpunkt (ISO 8601)');
+    const [fran, till] = [civilDate(options, 'fran'), civilDate(options, 'till')];
+    const period = reportPeriodProblem(fran, till);
+    if (period) throw new UsageError(period);
     return exportToFile(databaseUrl, {
-      fran: civilDate(options, 'fran'),
-      till: civilDate(options, 'till'),
+      fran,
+      till,
       format,
       out: required(options, 'out'),
       ...(options.forbund ? { forbundId: options.forbund } : {}),

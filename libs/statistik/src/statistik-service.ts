@@ -9,7 +9,8 @@ import {
 import type { DataSource } from 'typeorm';
 import { assembleReport, type Aggregat } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
-import { inOneSnapshot, type BoundQuery } from './in-one-snapshot.js';
+import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
+import { ReportPeriodError, reportPeriodProblem } from './report-limits.js';
 import { statistikSql, underlagSql, type Matt } from './statistik-sql.js';
 
 const INSATSER_SQL = `SELECT id, namn FROM insats
@@ -36,14 +37,23 @@ const ARBETE_ELLER_STUDIER = AVSLUTSORSAK.filter((code) =>
   ['arbete', 'studier'].includes(UTFALL_FOR_AVSLUTSORSAK[code]),
 );
 
+const checkPeriod = ({ fran, till }: StatistikQuery): void => {
+  const problem = reportPeriodProblem(fran, till);
+  if (problem) throw new ReportPeriodError(problem);
+};
+
 /** Period statistics over the read models (never by folding streams). */
 export class StatistikService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: SnapshotOptions = {},
+  ) {}
 
   async report(
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<StatistikReport> {
+    checkPeriod(query);
     const asOf = query.asOf ?? null;
     const years: number[] = [];
     for (let ar = yearOf(query.fran); ar <= yearOf(query.till); ar++) years.push(ar);
@@ -67,10 +77,14 @@ export class StatistikService {
       egnaFonster: ownWindow,
     };
     const [deltagareSql, utfallSql] = statistikSql(asOf !== null);
-    const [[insatser, deltagare], [utfall]] = await inOneSnapshot(this.dataSource, [
-      [this.bind(INSATSER_SQL, values), this.bind(deltagareSql, values)],
-      [this.bind(utfallSql, values)],
-    ]);
+    const [[insatser, deltagare], [utfall]] = await inOneSnapshot(
+      this.dataSource,
+      [
+        [this.bind(INSATSER_SQL, values), this.bind(deltagareSql, values)],
+        [this.bind(utfallSql, values)],
+      ],
+      this.options,
+    );
     const aggregat = {
       ...(deltagare as AggregatRow[])[0]!.aggregat,
       ...(utfall as AggregatRow[])[0]!.aggregat,
@@ -89,7 +103,8 @@ export class StatistikService {
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */
   async underlag(query: StatistikQuery, matt: Matt, kon?: Kon): Promise<UnderlagRow[]> {
-    const { text, params } = this.bind(underlagSql(query.asOf !== undefined, matt), {
+    checkPeriod(query);
+    const bound = this.bind(underlagSql(query.asOf !== undefined, matt), {
       forbund: query.forbundId,
       insatser: query.insatsIds ? [...query.insatsIds] : null,
       fran: query.fran,
@@ -97,7 +112,9 @@ export class StatistikService {
       kon: kon ?? null,
       asOf: query.asOf ?? null,
     });
-    return this.dataSource.query(text, params);
+    // One group: a read-only transaction of its own, under the same statement timeout.
+    const [[rows]] = await inOneSnapshot(this.dataSource, [[bound]], this.options);
+    return rows as UnderlagRow[];
   }
 
   /** `:name` placeholders to PostgreSQL's positional ones, by TypeORM's driver. */

@@ -19,6 +19,8 @@ import {
   UnauthorizedError,
 } from './application-errors.js';
 import { TooManyLoginAttemptsError } from '../auth/token/login-rate-limit.js';
+import { ReportPeriodError } from '#statistik';
+import { ReportsBusyError } from '../statistik/report-gate.js';
 
 export interface ErrorBody {
   statusCode: number;
@@ -33,6 +35,18 @@ const body = (statusCode: number, message: string, details?: unknown): ErrorBody
   message,
   ...(details === undefined ? {} : { details }),
 });
+
+/** SQLSTATE query_canceled: a report statement ran past its statement_timeout. */
+const isStatementTimeout = (exception: unknown): boolean =>
+  exception instanceof Error && (exception as { code?: unknown }).code === '57014';
+const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 30;
+
+/** Seconds a 503 asks the client to wait, for the Retry-After header. */
+const retryAfterSeconds = (exception: unknown): number | undefined => {
+  if (exception instanceof ReportsBusyError) return exception.retryAfterSeconds;
+  if (isStatementTimeout(exception)) return STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS;
+  return undefined;
+};
 
 /** Maps every error to API.md's `{statusCode, error, message, details?}`. */
 export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
@@ -57,6 +71,14 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   if (exception instanceof BadRequestError) return body(400, exception.message, exception.details);
   if (exception instanceof ProjectionLagError) return body(503, exception.message);
   if (exception instanceof TooManyLoginAttemptsError) return body(429, exception.message);
+  if (exception instanceof ReportPeriodError) return body(400, exception.message);
+  if (exception instanceof ReportsBusyError) return body(503, exception.message);
+  if (isStatementTimeout(exception)) {
+    return body(
+      503,
+      'Rapporten tog för lång tid att ta fram; försök igen om en stund eller välj en kortare period',
+    );
+  }
   if (exception instanceof IdempotencyConflictError) {
     return body(exception.inProgress ? 409 : 422, exception.message, { code: 'IDEMPOTENCY_KEY' });
   }
@@ -88,6 +110,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (exception instanceof TooManyLoginAttemptsError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    const retryAfter = retryAfterSeconds(exception);
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(mapped.statusCode).json(mapped);
   }
 }

@@ -8,6 +8,7 @@ import { StatistikExportController } from './export/statistik-export.controller.
 import { StatistikController } from './rapport/statistik.controller.js';
 import { StatistikHandler } from './rapport/statistik.query.js';
 import { InsatsScope } from './insats-scope.js';
+import { ReportGate } from './report-gate.js';
 import { UnderlagController } from './underlag/underlag.controller.js';
 import { UnderlagHandler } from './underlag/underlag.query.js';
 
@@ -21,6 +22,8 @@ const handlers = [StatistikHandler, UnderlagHandler];
   providers: [
     ...handlers,
     InsatsScope,
+    // One gate for the whole process: report, export and underlag share its places.
+    { provide: ReportGate, useFactory: () => new ReportGate() },
     {
       provide: StatistikService,
       inject: [getDataSourceToken()],

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough, type Writable } from 'node:stream';
 import type { StatistikReport } from '../report.js';
 import {
   cellText,
@@ -34,25 +35,42 @@ const numberFormat = (cell: ExportCell): string | undefined =>
 /**
  * XLSX, one worksheet per table, each starting with the report's header lines. Numbers stay
  * numeric (shares as fractions formatted as percent) so Excel can compute with them; "<5" is
- * text, right-aligned among the numbers.
+ * text, right-aligned among the numbers. Written row by row to `out` (exceljs's streaming
+ * writer), so neither the workbook nor the file is ever held whole.
  */
-export const exportXlsx = async (
+export const writeXlsx = async (
   report: StatistikReport,
-  options: ExportOptions = {},
-): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  options: ExportOptions,
+  out: Writable,
+): Promise<void> => {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Deltagarflöde';
   // The report's moment rather than now, so the same report gives the same file.
   workbook.created = new Date(report.asOf);
   workbook.modified = new Date(report.asOf);
   const headerLines = exportHeaderLines(report, options);
+  const headerRow = headerLines.length + 2;
 
   for (const table of exportTables(report)) {
-    const sheet = workbook.addWorksheet(table.sheetName);
-    for (const line of headerLines) sheet.addRow([line]);
-    sheet.addRow([table.title]).font = { bold: true, size: 12 };
+    const sheet = workbook.addWorksheet(table.sheetName, {
+      views: [{ state: 'frozen', ySplit: headerRow }],
+    });
+    // Widths from the table itself: the long header lines would widen the first column.
+    sheet.columns = table.columns.map((column, i) => {
+      const longest = Math.max(column.length, ...table.rows.map((row) => cellText(row[i]!).length));
+      return { width: Math.min(Math.max(longest + 2, 10), 50) };
+    });
+    for (const line of headerLines) sheet.addRow([line]).commit();
+    const title = sheet.addRow([table.title]);
+    title.font = { bold: true, size: 12 };
+    title.commit();
     const header = sheet.addRow(table.columns);
     header.font = { bold: true };
+    header.commit();
 
     for (const row of table.rows) {
       const added = sheet.addRow(row.map(cellValue));
@@ -63,15 +81,26 @@ export const exportXlsx = async (
           added.getCell(i + 1).alignment = { horizontal: 'right' };
         }
       });
+      added.commit();
     }
-
-    sheet.views = [{ state: 'frozen', ySplit: header.number }];
-    // Widths from the table itself: the long header lines would widen the first column.
-    table.columns.forEach((column, i) => {
-      const longest = Math.max(column.length, ...table.rows.map((row) => cellText(row[i]!).length));
-      sheet.getColumn(i + 1).width = Math.min(Math.max(longest + 2, 10), 50);
-    });
+    sheet.commit();
   }
+  await workbook.commit();
+};
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** The XLSX file whole, for callers that want a buffer (tests); the API streams it. */
+export const exportXlsx = async (
+  report: StatistikReport,
+  options: ExportOptions = {},
+): Promise<Buffer> => {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await writeXlsx(report, options, out);
+  await ended;
+  return Buffer.concat(chunks);
 };

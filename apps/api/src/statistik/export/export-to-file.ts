@@ -1,12 +1,17 @@
 import { parseAldersgrupper } from '#domain';
 import {
-  exportCsv,
-  exportXlsx,
+  csvChunks,
+  ReportPeriodError,
+  reportPeriodProblem,
   skyddaReport,
   StatistikService,
+  writeXlsx,
   type StatistikQuery,
 } from '#statistik';
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../database/data-source-options.js';
 
@@ -28,6 +33,9 @@ export const exportToFile = async (
   databaseUrl: string,
   options: ExportToFileOptions,
 ): Promise<string> => {
+  // The API's period rule, checked before the database is even opened.
+  const problem = reportPeriodProblem(options.fran, options.till);
+  if (problem) throw new ReportPeriodError(problem);
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
@@ -55,12 +63,17 @@ export const exportToFile = async (
     const report = await new StatistikService(dataSource).report(query, forbund[0]!);
     const shown = options.skydda ? skyddaReport(report) : report;
     const exportOptions = { skyddad: options.skydda === true };
-    const file =
-      options.format === 'csv'
-        ? exportCsv(shown, exportOptions)
-        : await exportXlsx(shown, exportOptions);
-    await writeFile(options.out, file);
-    return `Skrev ${options.out} (${file.length} byte): ${forbund[0]!.namn}, ${options.fran} – ${options.till}`;
+    // Streamed to the file, as the API streams it to the response.
+    if (options.format === 'csv') {
+      await pipeline(
+        Readable.from(csvChunks(shown, exportOptions)),
+        createWriteStream(options.out),
+      );
+    } else {
+      await writeXlsx(shown, exportOptions, createWriteStream(options.out));
+    }
+    const { size } = await stat(options.out);
+    return `Skrev ${options.out} (${size} byte): ${forbund[0]!.namn}, ${options.fran} – ${options.till}`;
   } finally {
     await dataSource.destroy();
   }

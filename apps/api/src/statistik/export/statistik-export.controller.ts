@@ -1,5 +1,6 @@
-import { exportCsv, exportFileName, exportXlsx, type StatistikReport } from '#statistik';
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { csvChunks, exportFileName, writeXlsx, type StatistikReport } from '#statistik';
+import { Controller, Get, Logger, Query, StreamableFile } from '@nestjs/common';
+import { PassThrough, Readable } from 'node:stream';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
@@ -16,13 +17,15 @@ const CONTENT_TYPE = {
 @ApiBearerAuth()
 @Controller('statistik/export')
 export class StatistikExportController {
+  private readonly logger = new Logger('Export');
+
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('admin', 'kansli')
   @ApiOperation({ summary: 'Statistikrapporten som fil: CSV för Excel eller XLSX' })
   @ApiProduces(CONTENT_TYPE.csv, CONTENT_TYPE.xlsx)
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 503)
   async export(
     @Query() params: StatistikExportQueryDto,
     @CurrentUser() user: AuthUser,
@@ -30,11 +33,21 @@ export class StatistikExportController {
     const { format, ...query } = params;
     const report: StatistikReport = await this.queries.execute(new StatistikQuery(query, user));
     const options = { skyddad: params.skydda === true };
-    const file = format === 'csv' ? exportCsv(report, options) : await exportXlsx(report, options);
+    // Written to the response as it is made: the file is never held whole in memory.
+    let file: Readable;
+    if (format === 'csv') {
+      file = Readable.from(csvChunks(report, options));
+    } else {
+      const out = new PassThrough();
+      writeXlsx(report, options, out).catch((error: unknown) => {
+        this.logger.error(error instanceof Error ? error.message : String(error));
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      file = out;
+    }
     return new StreamableFile(file, {
       type: CONTENT_TYPE[format],
       disposition: `attachment; filename="${exportFileName(report, format)}"`,
-      length: file.length,
     });
   }
 }

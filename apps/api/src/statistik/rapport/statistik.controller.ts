@@ -17,7 +17,7 @@ export class StatistikController {
   @Roles('admin', 'kansli')
   @ApiOperation({ summary: 'Periodstatistik per insats och för hela förbundet' })
   @ApiOkResponse({ type: StatistikReportDto })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 503)
   async report(
     @Query() params: StatistikQueryDto,
     @CurrentUser() user: AuthUser,

@@ -6,6 +6,7 @@ import type { Repository } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { ForbundRow } from '../../forbund/forbund.entity.js';
 import { InsatsScope } from '../insats-scope.js';
+import { ReportGate } from '../report-gate.js';
 import type { StatistikQueryDto } from './statistik.request.dto.js';
 
 export class StatistikQuery extends Query<StatistikReport> {
@@ -22,10 +23,15 @@ export class StatistikHandler implements IQueryHandler<StatistikQuery> {
   constructor(
     private readonly statistik: StatistikService,
     private readonly scope: InsatsScope,
+    private readonly gate: ReportGate,
     @InjectRepository(ForbundRow) private readonly forbund: Repository<ForbundRow>,
   ) {}
 
-  async execute({ params, user }: StatistikQuery): Promise<StatistikReport> {
+  execute(query: StatistikQuery): Promise<StatistikReport> {
+    return this.gate.run(() => this.report(query));
+  }
+
+  private async report({ params, user }: StatistikQuery): Promise<StatistikReport> {
     const insatsIds = await this.scope.resolve(params.insats, user.forbundId);
     const forbund = await this.forbund.findOneByOrFail({ id: user.forbundId });
     const report = await this.statistik.report(

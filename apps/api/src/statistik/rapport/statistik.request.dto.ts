@@ -1,13 +1,24 @@
-import { parseAldersgrupper } from '#domain';
+import { isCivilDate, parseAldersgrupper } from '#domain';
+import {
+  asOfProblem,
+  MAX_ALDERSGRUPPER,
+  MAX_ALDERSGRUPPER_TECKEN,
+  MAX_INSATSER,
+  MAX_PERIOD_YEARS,
+  reportDateProblem,
+  reportPeriodProblem,
+} from '#statistik';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
+  MaxLength,
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
@@ -19,39 +30,77 @@ const IsAldersgrupper = (): PropertyDecorator =>
     validator: {
       validate: (value: unknown) => {
         try {
-          parseAldersgrupper(String(value));
-          return true;
+          return parseAldersgrupper(String(value)).length <= MAX_ALDERSGRUPPER;
         } catch {
           return false;
         }
       },
       defaultMessage: () =>
-        'aldersgrupper måste vara åldersband som inte överlappar, t.ex. 16-24,25-64',
+        `aldersgrupper måste vara högst ${MAX_ALDERSGRUPPER} åldersband som inte överlappar, t.ex. 16-24,25-64`,
     },
   });
 
-const NotBeforeFran = (): PropertyDecorator =>
+/** The period rule of `reportPeriodProblem`, reported on `till` once both dates are dates. */
+const IsReportPeriod = (): PropertyDecorator =>
   ValidateBy({
-    name: 'notBeforeFran',
+    name: 'isReportPeriod',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        typeof value !== 'string' || value >= (args?.object as StatistikQueryDto).fran,
-      defaultMessage: () => 'till får inte vara före fran',
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const { fran } = args?.object as StatistikQueryDto;
+        if (typeof value !== 'string' || typeof fran !== 'string') return true;
+        if (reportDateProblem(value) || reportDateProblem(fran)) return true;
+        return reportPeriodProblem(fran, value) === undefined;
+      },
+      defaultMessage: (args?: ValidationArguments) =>
+        reportPeriodProblem((args?.object as StatistikQueryDto).fran, String(args?.value)) ?? '',
     },
   });
 
+const IsReportDate = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isReportDate',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'string' || !isCivilDate(value) || !reportDateProblem(value),
+      defaultMessage: (args?: ValidationArguments) =>
+        `${args?.property} ${reportDateProblem(String(args?.value))}`,
+    },
+  });
+
+const IsReportAsOf = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isReportAsOf',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && !asOfProblem(value),
+      defaultMessage: (args?: ValidationArguments) => asOfProblem(String(args?.value)) ?? '',
+    },
+  });
+
+/**
+ * What every statistics request shares (report, export, underlag): a period of at most
+ * ten years between 1900 and 2200, a real moment for asOf, a bounded list of insatser.
+ */
 export class StatistikQueryDto {
-  @CivilDateProperty('Periodens första dag (ingår)')
+  @CivilDateProperty('Periodens första dag (ingår); år 1900–2200')
+  @IsReportDate()
   fran: string;
 
-  @CivilDateProperty('Periodens sista dag (ingår)')
-  @NotBeforeFran()
+  @CivilDateProperty(
+    `Periodens sista dag (ingår); inte före fran och högst ${MAX_PERIOD_YEARS} år efter`,
+  )
+  @IsReportDate()
+  @IsReportPeriod()
   till: string;
 
-  @ApiPropertyOptional({ type: [String], description: 'Insats-id; kan upprepas' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: MAX_INSATSER,
+    description: `Insats-id; kan upprepas (högst ${MAX_INSATSER})`,
+  })
   @IsOptional()
   @Transform(({ value }) => (Array.isArray(value) ? value : [value]))
   @IsArray()
+  @ArrayMaxSize(MAX_INSATSER)
   @IsUUID('all', { each: true })
   insats?: string[];
 
@@ -62,11 +111,17 @@ export class StatistikQueryDto {
   })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @IsReportAsOf()
   asOf?: string;
 
-  @ApiPropertyOptional({ example: '16-24,25-64', description: 'Egna åldersband' })
+  @ApiPropertyOptional({
+    example: '16-24,25-64',
+    maxLength: MAX_ALDERSGRUPPER_TECKEN,
+    description: `Egna åldersband (högst ${MAX_ALDERSGRUPPER})`,
+  })
   @IsOptional()
   @IsString()
+  @MaxLength(MAX_ALDERSGRUPPER_TECKEN)
   @IsAldersgrupper()
   aldersgrupper?: string;
 

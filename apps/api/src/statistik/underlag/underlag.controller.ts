@@ -19,7 +19,7 @@ export class UnderlagController {
     summary: 'Deltagandena bakom ett antal i rapporten (id och koder, inga personuppgifter)',
   })
   @ApiOkResponse({ type: [UnderlagDto] })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiErrors(400, 401, 403, 404, 503)
   list(@Query() params: UnderlagQueryDto, @CurrentUser() user: AuthUser): Promise<UnderlagRow[]> {
     return this.queries.execute(new UnderlagQuery(params, user));
   }

@@ -2,6 +2,7 @@ import { StatistikService, type UnderlagRow } from '#statistik';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { InsatsScope } from '../insats-scope.js';
+import { ReportGate } from '../report-gate.js';
 import type { UnderlagQueryDto } from './underlag.request.dto.js';
 
 export class UnderlagQuery extends Query<UnderlagRow[]> {
@@ -18,9 +19,14 @@ export class UnderlagHandler implements IQueryHandler<UnderlagQuery> {
   constructor(
     private readonly statistik: StatistikService,
     private readonly scope: InsatsScope,
+    private readonly gate: ReportGate,
   ) {}
 
-  async execute({ params, user }: UnderlagQuery): Promise<UnderlagRow[]> {
+  execute(query: UnderlagQuery): Promise<UnderlagRow[]> {
+    return this.gate.run(() => this.underlag(query));
+  }
+
+  private async underlag({ params, user }: UnderlagQuery): Promise<UnderlagRow[]> {
     const insatsIds = await this.scope.resolve(params.insats, user.forbundId);
     return this.statistik.underlag(
       {
