@@ -1,25 +1,39 @@
 import {
+  DomainError,
   deltagandeDecider,
   deltagandeStream,
   type Deltagande,
   type DeltagandeCommand,
   type DeltagandeContext,
+  type KorrigeraPersonuppgifter,
 } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../commands/clock.js';
 import type { CommandMetadata } from '../commands/command-metadata.js';
 import type { CommandResponseDto } from '../commands/command-response.dto.js';
 import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
-import { NotFoundError } from '../http/application-errors.js';
+import { NotFoundError, PreconditionFailedError } from '../http/application-errors.js';
 import { InsatsAccess } from '../insatser/insats-access.js';
-import { OpenDeltaganden } from '../personer/open-deltaganden.js';
+import { PersonLock } from '../personer/person-lock.js';
+import {
+  PersonensDeltaganden,
+  personContext,
+  type PersonensDeltagande,
+} from '../personer/personens-deltaganden.js';
 
 export const DELTAGANDE_SAKNAS = 'Deltagandet finns inte';
+
+type Loaded = LoadedStream<Deltagande>;
+type PersonCorrection = KorrigeraPersonuppgifter['data'];
 
 /**
  * Every deltagande command: load the deltagande, check the caller may work in its insats
  * (other förbund → 404, not the caller's insats → 403), give the decider the insats as
  * context, and append at the revision that was read.
+ *
+ * Rules across a registered person's deltaganden (one open deltagande per insats; one kön and
+ * födelseår) are checked and relied on under the person's lock: read the person's deltaganden,
+ * decide, append, and only then let the next command on the person look.
  */
 @Injectable()
 export class DeltagandeCommands {
@@ -27,7 +41,8 @@ export class DeltagandeCommands {
     private readonly streams: StreamCommandRunner,
     private readonly access: InsatsAccess,
     private readonly clock: Clock,
-    private readonly openDeltaganden: OpenDeltaganden,
+    private readonly personens: PersonensDeltaganden,
+    private readonly personLock: PersonLock,
   ) {}
 
   /**
@@ -43,9 +58,21 @@ export class DeltagandeCommands {
   }
 
   /**
+   * Runs `work` under the person's lock with the person's deltaganden as they are after every
+   * earlier command on the person. Commands without a registered person never come here, so
+   * they neither wait for the lock nor for the projections.
+   */
+  forPerson<T>(
+    personId: string,
+    work: (deltaganden: readonly PersonensDeltagande[]) => Promise<T>,
+  ): Promise<T> {
+    return this.personLock.run(personId, async () => work(await this.personens.read(personId)));
+  }
+
+  /**
    * Runs a command on an existing deltagande. Only a command that can reopen a deltagande
    * (återkallat avslut) asks whether the person already has another open one in the insats:
-   * that check waits for the projections, so others do not pay for it.
+   * that check takes the person's lock and waits for the projections, so others do not pay.
    */
   async execute(
     deltagandeId: string,
@@ -58,41 +85,110 @@ export class DeltagandeCommands {
     if (!insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
     const context = await this.contextFor(insatsId, metadata, DELTAGANDE_SAKNAS);
     const personId = loaded.state.person?.personId;
-    return this.decideAndAppend(
-      deltagandeId,
-      loaded,
-      build(
-        options.checksOpenDeltagande && personId
-          ? await this.withOpenDeltagandeCheck(context, personId, deltagandeId)
-          : context,
+    if (!options.checksOpenDeltagande || !personId)
+      return this.decideAndAppend(deltagandeId, loaded, build(context), metadata);
+    // The stream's revision guards the deltagande itself; the lock guards the person's others.
+    return this.forPerson(personId, (deltaganden) =>
+      this.decideAndAppend(
+        deltagandeId,
+        loaded,
+        build({
+          ...context,
+          personHarOppetDeltagandeIInsatsen: personContext(deltaganden, insatsId, deltagandeId)
+            .personHarOppetDeltagandeIInsatsen,
+        }),
+        metadata,
       ),
-      metadata,
     );
   }
 
-  /** Adds whether the registered person has another open deltagande in the insats. */
-  async withOpenDeltagandeCheck(
-    context: DeltagandeContext,
-    personId: string,
-    except?: string,
-  ): Promise<DeltagandeContext> {
-    return {
-      ...context,
-      personHarOppetDeltagandeIInsatsen: await this.openDeltaganden.exists(
-        personId,
-        context.insats.insatsId,
-        except,
-      ),
-    };
+  /**
+   * Corrects personuppgifter. Kön and födelseår belong to a registered person, so they are
+   * corrected on every one of the person's deltaganden that is not makulerat: every command is
+   * decided first, then the others are appended and this one last. If an append fails, nothing
+   * later is written, and sending the same korrigering again corrects only what still differs.
+   */
+  async korrigeraPersonuppgifter(
+    deltagandeId: string,
+    metadata: CommandMetadata,
+    data: PersonCorrection,
+  ): Promise<CommandResponseDto> {
+    const first = await this.load(deltagandeId);
+    const insatsId = first.state.insatsId;
+    if (!insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
+    const context = await this.contextFor(insatsId, metadata, DELTAGANDE_SAKNAS);
+    const command: DeltagandeCommand = { type: 'KorrigeraPersonuppgifter', data, context };
+    const personId = first.state.person?.personId;
+    if (!personId || (data.kon === undefined && data.fodelsear === undefined))
+      return this.decideAndAppend(deltagandeId, first, command, metadata);
+
+    return this.forPerson(personId, async (deltaganden) => {
+      const loaded = await this.load(deltagandeId);
+      if (metadata.ifMatch !== undefined && metadata.ifMatch !== loaded.revision)
+        throw new PreconditionFailedError(metadata.ifMatch, loaded.revision);
+      const others = await this.othersToCorrect(deltagandeId, deltaganden, data, metadata);
+      const correctsThis = this.decides(command, loaded, others.length > 0);
+      const othersMetadata = { ...metadata, ifMatch: undefined };
+      let last: CommandResponseDto | undefined;
+      for (const other of others)
+        last = await this.decideAndAppend(other.id, other.loaded, other.command, othersMetadata);
+      if (correctsThis) return this.decideAndAppend(deltagandeId, loaded, command, metadata);
+      return { id: deltagandeId, revision: loaded.revision, position: last!.position };
+    });
   }
 
-  private load(deltagandeId: string): Promise<LoadedStream<Deltagande>> {
+  /** The person's other deltaganden whose kön or födelseår differ, each with its decided command. */
+  private async othersToCorrect(
+    deltagandeId: string,
+    deltaganden: readonly PersonensDeltagande[],
+    data: PersonCorrection,
+    metadata: CommandMetadata,
+  ): Promise<{ id: string; loaded: Loaded; command: DeltagandeCommand }[]> {
+    const others = [];
+    for (const { id, insatsId, status } of deltaganden) {
+      if (id === deltagandeId || status === 'makulerad') continue;
+      const loaded = await this.load(id);
+      const person = loaded.state.person;
+      if (!person || loaded.state.status === 'makulerad') continue;
+      const changes = {
+        ...(data.kon !== undefined && data.kon !== person.kon ? { kon: data.kon } : {}),
+        ...(data.fodelsear !== undefined && data.fodelsear !== person.fodelsear
+          ? { fodelsear: data.fodelsear }
+          : {}),
+      };
+      if (Object.keys(changes).length === 0) continue;
+      // The person's deltaganden in insatser the caller does not work in are corrected too:
+      // kön and födelseår are the person's, not the insats's.
+      const command: DeltagandeCommand = {
+        type: 'KorrigeraPersonuppgifter',
+        data: { orsak: data.orsak, ...changes },
+        context: await this.insatsContext(insatsId, metadata.user.forbundId),
+      };
+      deltagandeDecider.decide(command, loaded.state); // every rule holds before anything is written
+      others.push({ id, loaded, command });
+    }
+    return others;
+  }
+
+  /** Whether the command changes the deltagande; "changes nothing" is fine when others change. */
+  private decides(command: DeltagandeCommand, loaded: Loaded, othersChange: boolean): boolean {
+    try {
+      deltagandeDecider.decide(command, loaded.state);
+      return true;
+    } catch (error) {
+      if (othersChange && error instanceof DomainError && error.code === KORRIGERING_ANDRAR_INGET)
+        return false;
+      throw error;
+    }
+  }
+
+  private load(deltagandeId: string): Promise<Loaded> {
     return this.streams.load(deltagandeStream(deltagandeId), deltagandeDecider);
   }
 
   private decideAndAppend(
     deltagandeId: string,
-    loaded: LoadedStream<Deltagande>,
+    loaded: Loaded,
     command: DeltagandeCommand,
     metadata: CommandMetadata,
   ): Promise<CommandResponseDto> {
@@ -112,14 +208,19 @@ export class DeltagandeCommands {
     metadata: CommandMetadata,
     notFoundMessage?: string,
   ): Promise<DeltagandeContext> {
-    const { state: insats } = await this.access
-      .loadInForbund(insatsId, metadata.user.forbundId)
-      .catch((error: unknown) => {
+    const context = await this.insatsContext(insatsId, metadata.user.forbundId).catch(
+      (error: unknown) => {
         throw notFoundMessage && error instanceof NotFoundError
           ? new NotFoundError(notFoundMessage)
           : error;
-      });
+      },
+    );
     this.access.assertWorksIn(metadata.user, insatsId);
+    return context;
+  }
+
+  private async insatsContext(insatsId: string, forbundId: string): Promise<DeltagandeContext> {
+    const { state: insats } = await this.access.loadInForbund(insatsId, forbundId);
     return {
       idag: this.clock.today(),
       insats: {
@@ -132,3 +233,5 @@ export class DeltagandeCommands {
     };
   }
 }
+
+const KORRIGERING_ANDRAR_INGET = 'DELTAGANDE.KORRIGERING_ANDRAR_INGET';

@@ -1,4 +1,4 @@
-import type { DeltagandeCommand, DeltagandeContext } from '#domain';
+import type { DeltagandeCommand, DeltagandeContext, KorrigeraPersonuppgifter } from '#domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResponseDto } from '../../commands/command-response.dto.js';
 import { DeltagandeCommands } from '../deltagande-commands.js';
@@ -55,19 +55,27 @@ const toCommand = (body: KorrigeraRequestDto, context: DeltagandeContext): Delta
         context,
       };
     case 'person':
-      return {
-        type: 'KorrigeraPersonuppgifter',
-        data: { orsak, ...sent({ kon: body.kon, fodelsear: body.fodelsear, kommun: body.kommun }) },
-        context,
-      };
+      return { type: 'KorrigeraPersonuppgifter', data: personuppgifter(body), context };
   }
 };
+
+const personuppgifter = (body: KorrigeraRequestDto): KorrigeraPersonuppgifter['data'] => ({
+  orsak: body.orsak.trim(),
+  ...sent({ kon: body.kon, fodelsear: body.fodelsear, kommun: body.kommun }),
+});
 
 @CommandHandler(KorrigeraCommand)
 export class KorrigeraHandler implements ICommandHandler<KorrigeraCommand> {
   constructor(private readonly deltaganden: DeltagandeCommands) {}
 
   execute({ deltagandeId, body, metadata }: KorrigeraCommand): Promise<CommandResponseDto> {
+    // A registered person's kön and födelseår are corrected on all the person's deltaganden.
+    if (body.typ === 'person')
+      return this.deltaganden.korrigeraPersonuppgifter(
+        deltagandeId,
+        metadata,
+        personuppgifter(body),
+      );
     return this.deltaganden.execute(deltagandeId, metadata, (context) => toCommand(body, context));
   }
 }
