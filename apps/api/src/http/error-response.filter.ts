@@ -19,6 +19,7 @@ import {
   UnauthorizedError,
 } from './application-errors.js';
 import { TooManyLoginAttemptsError } from '../auth/token/login-rate-limit.js';
+import { PersonUpptagenError } from '../personer/person-lock.js';
 import { ReportPeriodError } from '#statistik';
 import { ReportsBusyError } from '../statistik/report-gate.js';
 
@@ -44,6 +45,7 @@ const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 30;
 /** Seconds a 503 asks the client to wait, for the Retry-After header. */
 const retryAfterSeconds = (exception: unknown): number | undefined => {
   if (exception instanceof ReportsBusyError) return exception.retryAfterSeconds;
+  if (exception instanceof PersonUpptagenError) return exception.retryAfterSeconds;
   if (isStatementTimeout(exception)) return STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS;
   return undefined;
 };
@@ -70,6 +72,7 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   if (exception instanceof UnauthorizedError) return body(401, exception.message);
   if (exception instanceof BadRequestError) return body(400, exception.message, exception.details);
   if (exception instanceof ProjectionLagError) return body(503, exception.message);
+  if (exception instanceof PersonUpptagenError) return body(503, exception.message);
   if (exception instanceof TooManyLoginAttemptsError) return body(429, exception.message);
   if (exception instanceof ReportPeriodError) return body(400, exception.message);
   if (exception instanceof ReportsBusyError) return body(503, exception.message);
