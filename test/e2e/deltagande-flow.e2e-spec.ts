@@ -184,11 +184,13 @@ describe('a deltagande from remiss to uppföljning, over HTTP', () => {
       .expect(201);
 
     const all = await staff.get(`/insatser/${insats}/deltaganden`).expect(200);
-    expect(all.body.map((d: { id: string }) => d.id).sort()).toEqual([a.body.id, b.body.id].sort());
+    expect(all.body.items.map((d: { id: string }) => d.id).sort()).toEqual(
+      [a.body.id, b.body.id].sort(),
+    );
     const inskrivna = await staff
       .get(`/insatser/${insats}/deltaganden?status=inskriven`)
       .expect(200);
-    expect(inskrivna.body.map((d: { id: string }) => d.id)).toEqual([b.body.id]);
+    expect(inskrivna.body.items.map((d: { id: string }) => d.id)).toEqual([b.body.id]);
     await staff.get(`/insatser/${insats}/deltaganden?status=okand`).expect(400);
   });
 

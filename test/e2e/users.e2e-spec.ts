@@ -36,7 +36,7 @@ describe('who am I, and the admin’s users', () => {
       })
       .expect(201);
     const list = await t.admin.get('/users').expect(200);
-    expect(list.body).toContainEqual({
+    expect(list.body.items).toContainEqual({
       id: created.body.id,
       email: 'ny@forbundet.se',
       roll: 'personal',
@@ -79,7 +79,7 @@ describe('who am I, and the admin’s users', () => {
     const soder = await t.login('s@soder.se', 'soder-losenord-1');
     await soder.patch(`/users/${user.body.id}`, { roll: 'admin' }).expect(404);
     expect(
-      (await soder.get('/users').expect(200)).body.map((u: { email: string }) => u.email),
+      (await soder.get('/users').expect(200)).body.items.map((u: { email: string }) => u.email),
     ).toEqual(['s@soder.se']);
   });
 });

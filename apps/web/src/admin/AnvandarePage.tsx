@@ -1,6 +1,5 @@
-import { Alert, Grid, Loader, Paper, Stack, Table, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { Alert, Button, Grid, Group, Loader, Paper, Stack, Table, Title } from '@mantine/core';
+import { useSidor } from '../api/sidor';
 import { useInsatser } from '../insatser/useInsatser';
 import type { Anvandare } from './anvandare';
 import { AnvandareRad } from './AnvandareRad';
@@ -9,16 +8,14 @@ import { Tabellrulle } from '../layout/Tabellrulle';
 
 export const AnvandarePage = () => {
   const { insatser } = useInsatser();
-  const [anvandare, setAnvandare] = useState<Anvandare[] | null>(null);
-  const [fel, setFel] = useState<string | null>(null);
-
-  const hamta = useCallback(() => {
-    api
-      .get<Anvandare[]>('/users')
-      .then(setAnvandare)
-      .catch((error: unknown) => setFel(error instanceof Error ? error.message : String(error)));
-  }, []);
-  useEffect(hamta, [hamta]);
+  const {
+    items: anvandare,
+    finnsFler,
+    visaFler,
+    laddar,
+    fel,
+    laddaOm: hamta,
+  } = useSidor<Anvandare>('/users');
 
   return (
     <Stack>
@@ -58,6 +55,13 @@ export const AnvandarePage = () => {
                   </Table.Tbody>
                 </Table>
               </Tabellrulle>
+            )}
+            {finnsFler && (
+              <Group mt="sm">
+                <Button variant="default" onClick={visaFler} loading={laddar}>
+                  Visa fler
+                </Button>
+              </Group>
             )}
           </Paper>
         </Grid.Col>

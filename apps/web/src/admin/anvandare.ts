@@ -1,6 +1,6 @@
 import type { Roll } from '../api/inloggad';
 
-/** `GET /users`. */
+/** An item of `GET /users` (a page: `{items, nextCursor}`). */
 export interface Anvandare {
   id: string;
   email: string;

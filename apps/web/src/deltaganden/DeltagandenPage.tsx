@@ -12,10 +12,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, query } from '../api/client';
+import { query } from '../api/client';
 import { STATUS, STATUS_ETIKETT, type Deltagande, type Status } from '../api/deltagande';
+import { useSidor } from '../api/sidor';
 import { alternativ, etikettFor, KON_ETIKETT, kommunNamn } from '../kodlistor/kodlistor';
 import { useInsats } from '../insatser/useInsats';
 import { StatusBadge } from './StatusBadge';
@@ -34,18 +35,15 @@ export const DeltagandenPage = () => {
   const insats = useInsats(insatsId);
   const [status, setStatus] = useState<Status | ''>('');
   const [sok, setSok] = useState('');
-  const [deltaganden, setDeltaganden] = useState<Deltagande[] | null>(null);
-  const [fel, setFel] = useState<string | null>(null);
-
-  useEffect(() => {
-    setDeltaganden(null);
-    api
-      .get<Deltagande[]>(
-        `/insatser/${insatsId}/deltaganden${query({ status: status || undefined })}`,
-      )
-      .then(setDeltaganden)
-      .catch((error: unknown) => setFel(error instanceof Error ? error.message : String(error)));
-  }, [insatsId, status]);
+  const {
+    items: deltaganden,
+    finnsFler,
+    visaFler,
+    laddar,
+    fel,
+  } = useSidor<Deltagande>(
+    `/insatser/${insatsId}/deltaganden${query({ status: status || undefined })}`,
+  );
 
   const synliga = useMemo(
     () => deltaganden?.filter((d) => matchar(d, sok)) ?? [],
@@ -90,6 +88,7 @@ export const DeltagandenPage = () => {
         <>
           <Text size="sm" aria-live="polite">
             {synliga.length} av {deltaganden.length} deltaganden
+            {finnsFler ? ' (fler finns)' : ''}
           </Text>
           <Tabellrulle namn="Deltaganden" minBredd={640}>
             <Table striped highlightOnHover>
@@ -127,6 +126,13 @@ export const DeltagandenPage = () => {
               </Table.Tbody>
             </Table>
           </Tabellrulle>
+          {finnsFler && (
+            <Group>
+              <Button variant="default" onClick={visaFler} loading={laddar}>
+                Visa fler
+              </Button>
+            </Group>
+          )}
         </>
       )}
     </Stack>

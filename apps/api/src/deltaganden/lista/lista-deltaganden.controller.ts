@@ -2,9 +2,10 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
-import { DeltagandeDto } from '../deltagande.response.dto.js';
+import type { DeltagandeDto } from '../deltagande.response.dto.js';
+import type { Page } from '../../http/paging.js';
 import { ListaDeltagandenQuery } from './lista-deltaganden.query.js';
-import { ListaDeltagandenQueryDto } from './lista-deltaganden.request.dto.js';
+import { DeltagandePageDto, ListaDeltagandenQueryDto } from './lista-deltaganden.request.dto.js';
 
 @ApiTags('deltaganden')
 @ApiBearerAuth()
@@ -14,13 +15,16 @@ export class ListaDeltagandenController {
 
   @Get()
   @Roles('personal')
-  @ApiOperation({ summary: 'Insatsens deltaganden med aktuellt läge' })
-  @ApiOkResponse({ type: [DeltagandeDto] })
+  @ApiOperation({ summary: 'Insatsens deltaganden med aktuellt läge, nyaste först, sida för sida' })
+  @ApiOkResponse({ type: DeltagandePageDto })
   list(
     @Param('id', ParseUUIDPipe) insatsId: string,
     @Query() query: ListaDeltagandenQueryDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<DeltagandeDto[]> {
-    return this.queries.execute(new ListaDeltagandenQuery(insatsId, query.status, user));
+  ): Promise<Page<DeltagandeDto>> {
+    const { status, limit, cursor } = query;
+    return this.queries.execute(
+      new ListaDeltagandenQuery(insatsId, status, { limit, cursor }, user),
+    );
   }
 }

@@ -1,26 +1,37 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
-import { UserRow } from '../user.entity.js';
-import { toUserDto, UserDto } from '../user.response.dto.js';
+import { PageQueryDto, type Page } from '../../http/paging.js';
+import { UserDto } from '../user.response.dto.js';
+import { ListaAnvandareQuery } from './lista-anvandare.query.js';
+
+/** One page of the förbund's users, by e-mail. */
+export class UserPageDto {
+  @ApiProperty({ type: [UserDto] })
+  items: UserDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Ange som ?cursor för nästa sida; null på sista sidan',
+  })
+  nextCursor: string | null;
+}
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class ListaAnvandareController {
-  constructor(@InjectRepository(UserRow) private readonly users: Repository<UserRow>) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Förbundets användare med roll och insatser' })
-  @ApiOkResponse({ type: [UserDto] })
-  async list(@CurrentUser() user: AuthUser): Promise<UserDto[]> {
-    const rows = await this.users.find({
-      where: { forbundId: user.forbundId },
-      order: { email: 'ASC' },
-    });
-    return rows.map(toUserDto);
+  @ApiOperation({ summary: 'Förbundets användare med roll och insatser, sida för sida' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() page: PageQueryDto, @CurrentUser() user: AuthUser): Promise<Page<UserDto>> {
+    return this.queries.execute(
+      new ListaAnvandareQuery(user.forbundId, { limit: page.limit, cursor: page.cursor }),
+    );
   }
 }

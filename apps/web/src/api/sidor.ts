@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from './client';
+
+/** A paged list's answer (API.md, version 2): `?limit`, `?cursor`. */
+export interface Sida<T> {
+  items: T[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
+
+const medCursor = (path: string, cursor: string): string =>
+  `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
+
+const felText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * A paged list read page by page: the first page when `path` changes, the next on
+ * `visaFler`, the first again on `laddaOm` (after a change) without blanking what is shown.
+ * An answer to a path no longer shown is dropped.
+ */
+export const useSidor = <T>(path: string) => {
+  const [lista, setLista] = useState<{ path: string; items: T[]; nasta: string | null } | null>(
+    null,
+  );
+  const [laddar, setLaddar] = useState(false);
+  const [fel, setFel] = useState<string | null>(null);
+  const [omladdning, setOmladdning] = useState(0);
+
+  useEffect(() => {
+    let aktuell = true;
+    setFel(null);
+    api
+      .get<Sida<T>>(path)
+      .then((sida) => {
+        if (aktuell) setLista({ path, items: sida.items, nasta: sida.nextCursor });
+      })
+      .catch((error: unknown) => {
+        if (aktuell) setFel(felText(error));
+      });
+    return () => {
+      aktuell = false;
+    };
+  }, [path, omladdning]);
+
+  const visas = lista?.path === path ? lista : null;
+  const nasta = visas?.nasta ?? null;
+
+  const visaFler = useCallback(() => {
+    if (nasta === null) return;
+    setLaddar(true);
+    api
+      .get<Sida<T>>(medCursor(path, nasta))
+      .then((sida) =>
+        setLista((forra) =>
+          forra?.path === path && forra.nasta === nasta
+            ? { path, items: [...forra.items, ...sida.items], nasta: sida.nextCursor }
+            : forra,
+        ),
+      )
+      .catch((error: unknown) => setFel(felText(error)))
+      .finally(() => setLaddar(false));
+  }, [path, nasta]);
+
+  const laddaOm = useCallback(() => setOmladdning((n) => n + 1), []);
+
+  return {
+    items: visas?.items ?? null,
+    finnsFler: nasta !== null,
+    visaFler,
+    laddar,
+    fel,
+    laddaOm,
+  };
+};
