@@ -94,6 +94,7 @@ class EventCountProjection implements Projection {
   readonly name = 'bench-event-count';
   readonly handles = new Set<string>(TYPES);
   events = 0;
+  readonly tables = ['bench_stream_event_count', 'bench_type_event_count'];
   outOfOrder = 0;
   private last = 0;
 
@@ -116,10 +117,6 @@ class EventCountProjection implements Projection {
     );
     // Counted only once the batch's transaction is sure to commit (it throws otherwise).
     this.events += batch.length;
-  }
-
-  async reset(tx: EntityManager): Promise<void> {
-    await tx.query('TRUNCATE bench_stream_event_count, bench_type_event_count');
   }
 }
 

@@ -211,9 +211,11 @@ class TimedProjection implements Projection {
   ms = 0;
   readonly name: string;
   readonly handles: ReadonlySet<string>;
+  readonly tables: readonly string[];
   constructor(private readonly inner: Projection) {
     this.name = inner.name;
     this.handles = inner.handles;
+    this.tables = inner.tables;
   }
   async apply(
     events: readonly RecordedEvent[],
@@ -226,9 +228,6 @@ class TimedProjection implements Projection {
     } finally {
       this.ms += performance.now() - start;
     }
-  }
-  reset(tx: EntityManager): Promise<void> {
-    return this.inner.reset(tx);
   }
 }
 

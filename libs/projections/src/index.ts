@@ -1,5 +1,6 @@
 export * from './runner/projection.js';
 export * from './runner/projection-runner.js';
+export * from './runner/projection-stall.js';
 export * from './read-models/projection-checkpoint.entity.js';
 export * from './read-models/insats.entity.js';
 export * from './read-models/deltagande.entity.js';

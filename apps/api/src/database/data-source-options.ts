@@ -9,6 +9,7 @@ import { StatistikFakta1763900000000 } from './migrations/1763900000000-statisti
 import { Personuppgifter1764000000000 } from './migrations/1764000000000-personuppgifter.js';
 import { StatistikIndex1764100000000 } from './migrations/1764100000000-statistik-index.js';
 import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-historik-ur-strommen.js';
+import { ProjektionStannad1764300000000 } from './migrations/1764300000000-projektion-stannad.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   Personuppgifter1764000000000,
   StatistikIndex1764100000000,
   HistorikUrStrommen1764200000000,
+  ProjektionStannad1764300000000,
 ];
 
 export const dataSourceOptions = (url: string): DataSourceOptions => ({

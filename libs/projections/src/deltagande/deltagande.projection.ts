@@ -108,6 +108,7 @@ export const forbundOfDeltaganden = (
 export class DeltagandeProjection implements Projection {
   readonly name = 'deltagande';
   readonly handles = DELTAGANDE_EVENT_TYPES;
+  readonly tables = ['deltagande'];
 
   async apply(
     events: readonly RecordedEvent[],
@@ -189,9 +190,5 @@ export class DeltagandeProjection implements Projection {
         ),
       ],
     );
-  }
-
-  async reset(tx: EntityManager): Promise<void> {
-    await tx.query('TRUNCATE deltagande');
   }
 }

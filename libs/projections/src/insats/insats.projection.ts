@@ -43,6 +43,7 @@ const toState = (row: InsatsRow): Insats => ({
 export class InsatsProjection implements Projection {
   readonly name = 'insats';
   readonly handles = INSATS_EVENT_TYPES;
+  readonly tables = ['insats'];
 
   async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const repository = tx.getRepository(InsatsRow);
@@ -79,9 +80,5 @@ export class InsatsProjection implements Projection {
     }
     const changed = ids.map((id) => rows.get(id)).filter((row) => row !== undefined);
     if (changed.length > 0) await repository.upsert(changed, ['id']);
-  }
-
-  async reset(tx: EntityManager): Promise<void> {
-    await tx.query('TRUNCATE insats');
   }
 }

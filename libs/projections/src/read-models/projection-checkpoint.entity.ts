@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ProjectionStall } from '../runner/projection-stall.js';
 
 @Entity('projection_checkpoint')
 export class ProjectionCheckpointRow {
@@ -11,4 +12,8 @@ export class ProjectionCheckpointRow {
 
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
+
+  /** The event the projections cannot apply, while they cannot; null while they run. */
+  @Column('jsonb', { nullable: true })
+  stall: ProjectionStall | null;
 }

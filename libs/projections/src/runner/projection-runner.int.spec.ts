@@ -1,7 +1,7 @@
 import { insatsStream, deltagandeStream } from '#domain';
 import { PostgresEventStore, type NewEvent, type RecordedEvent } from '#event-store';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import { DeltagandeRow } from '../read-models/deltagande.entity.js';
 import { READ_MODEL_ENTITIES, readModelProjections } from '../read-model-projections.js';
@@ -11,17 +11,40 @@ import { CheckpointMovedError, ProjectionRunner } from './projection-runner.js';
 const metadata = { userId: 'u1', correlationId: 'c1', causationId: 'c1' };
 const event = (type: string, data: Record<string, unknown>): NewEvent => ({ type, data, metadata });
 
-/** A projection that throws once, at its nth event: a crash in the middle of a batch. */
-class CrashOnce implements Projection {
+/** A projection that throws from its nth event on: a process dying in the middle of a batch. */
+class CrashesFrom implements Projection {
   readonly name = 'crash-once';
   readonly handles = new Set(['DeltagareInskriven', 'DeltagareAvslutad']);
+  readonly tables = [];
   private seen = 0;
   constructor(private readonly at: number) {}
   async apply(events: readonly RecordedEvent[]): Promise<void> {
-    for (const _ of events) if (++this.seen === this.at) throw new Error('simulated crash');
+    for (const _ of events) if (++this.seen >= this.at) throw new Error('simulated crash');
   }
-  async reset(_tx: EntityManager): Promise<void> {}
 }
+
+/** A projection that cannot apply one event until it is repaired. */
+class FailsAt implements Projection {
+  readonly name = 'fails-at';
+  readonly handles = new Set([
+    'InsatsSkapad',
+    'RemissMottagen',
+    'DeltagareInskriven',
+    'DeltagareAvslutad',
+  ]);
+  readonly tables = [];
+  repaired = false;
+  constructor(private readonly position: number) {}
+  async apply(events: readonly RecordedEvent[]): Promise<void> {
+    if (!this.repaired && events.some((e) => e.position === this.position))
+      throw new Error('value "3000000000" is out of range for type integer');
+  }
+}
+
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+  expect(condition()).toBe(true);
+};
 
 describe('ProjectionRunner on PostgreSQL', () => {
   let db: TestDatabase;
@@ -113,7 +136,7 @@ describe('ProjectionRunner on PostgreSQL', () => {
 
   it('after a crash in the middle of a batch, applies nothing twice and skips nothing on restart', async () => {
     // The crash comes after the read models applied their part of the batch.
-    const projections = [...readModelProjections(), new CrashOnce(27)];
+    const projections = [...readModelProjections(), new CrashesFrom(27)];
     const crashing = new ProjectionRunner(store, dataSource, projections, {
       name: 'crash-test',
       batchSize: 10,
@@ -166,5 +189,73 @@ describe('ProjectionRunner on PostgreSQL', () => {
     } finally {
       await runner.stop();
     }
+  });
+
+  it('stops at an event it cannot apply: records and logs the stall once, answers reads at once, and clears it when it applies', async () => {
+    const all = await store.readAll({ after: 0, limit: 1_000 });
+    const poison = all[24]!;
+    const projection = new FailsAt(poison.position);
+    const logs: string[] = [];
+    const runner = new ProjectionRunner(store, dataSource, [projection], {
+      name: 'stall-test',
+      batchSize: 10,
+      retryDelayMs: 10,
+      maxRetryDelayMs: 40,
+      log: (message) => logs.push(message),
+    });
+    const stall = {
+      position: poison.position,
+      streamId: poison.streamId,
+      typ: poison.type,
+      fel: 'value "3000000000" is out of range for type integer',
+      sedan: poison.recordedAt.toISOString(),
+    };
+    const recorded = async (): Promise<unknown> =>
+      (
+        await dataSource.query<{ stall: unknown }[]>(
+          `SELECT stall FROM projection_checkpoint WHERE name = 'stall-test'`,
+        )
+      )[0]?.stall;
+
+    runner.start();
+    try {
+      await until(() => runner.stall !== undefined);
+      await new Promise((r) => setTimeout(r, 300)); // a dozen retries
+      expect(runner.stall).toEqual(stall);
+      // The batch failed; the events before the one that cannot be applied were kept.
+      expect(runner.position).toBe(all[23]!.position);
+      expect(await recorded()).toEqual(stall);
+      expect(logs.filter((line) => line.includes('stannade'))).toEqual([
+        `Projektionen "stall-test" stannade vid händelse ${poison.position} (${poison.type} i ${poison.streamId}): value "3000000000" is out of range for type integer; läsmodellerna står still tills den kan tillämpas och försöker igen med allt längre mellanrum`,
+      ]);
+
+      // Another process sees the stall through the database, and a read need not wait for it.
+      const reader = new ProjectionRunner(store, dataSource, [], { name: 'stall-test' });
+      expect(await reader.state()).toEqual({ position: all[23]!.position, stall });
+      const started = Date.now();
+      expect(await reader.waitUntil(all[60]!.position, 5_000)).toBe(false);
+      expect(Date.now() - started).toBeLessThan(500);
+
+      projection.repaired = true;
+      await until(() => runner.stall === undefined && runner.position === all[60]!.position);
+      expect(await recorded()).toBeNull();
+      expect(logs.filter((line) => line.includes('återhämtad'))).toEqual([
+        `Projektionen "stall-test" är återhämtad: händelse ${poison.position} (${poison.type} i ${poison.streamId}) är tillämpad`,
+      ]);
+      expect(await reader.state()).toEqual({ position: all[60]!.position, stall: undefined });
+    } finally {
+      await runner.stop();
+    }
+  });
+
+  it('catchUp names the event it cannot apply', async () => {
+    const all = await store.readAll({ after: 0, limit: 1_000 });
+    const runner = new ProjectionRunner(store, dataSource, [new FailsAt(all[7]!.position)], {
+      name: 'catch-up-stall',
+    });
+    await expect(runner.catchUp()).rejects.toThrow(
+      `Projektionen stannade vid händelse ${all[7]!.position} (${all[7]!.type} i ${all[7]!.streamId}): value "3000000000" is out of range for type integer`,
+    );
+    expect(runner.position).toBe(all[6]!.position);
   });
 });

@@ -1,6 +1,13 @@
 import type { EventStore, RecordedEvent } from '#event-store';
 import type { DataSource, EntityManager } from 'typeorm';
 import { newBatchScope, type Projection } from './projection.js';
+import {
+  ProjectionStalledError,
+  sameStall,
+  stallAt,
+  type ProjectionStall,
+} from './projection-stall.js';
+import { rebuildIntoNewTables } from './rebuild-into-new-tables.js';
 
 export interface ProjectionRunnerOptions {
   /** Checkpoint row name; one runner per name may advance it. */
@@ -8,6 +15,9 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   readonly pollIntervalMs?: number;
   readonly log?: (message: string, error?: unknown) => void;
+  /** First wait after a failure; each further failure doubles it, up to maxRetryDelayMs. */
+  readonly retryDelayMs?: number;
+  readonly maxRetryDelayMs?: number;
 }
 
 /** Another runner advanced the checkpoint under us; our batch was rolled back. */
@@ -19,6 +29,8 @@ export class CheckpointMovedError extends Error {
 }
 
 const RETRY_DELAY_MS = 1_000;
+/** A stalled projection retries about once a minute: cheap, and it resumes by itself once fixed. */
+const MAX_RETRY_DELAY_MS = 60_000;
 /**
  * Events per batch (and transaction). Catching up 2 million events at national scale took
  * 108 s in batches of 1,000 and 93 s in batches of 3,000 (5,000 gained nothing more); a
@@ -36,7 +48,14 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly retryDelayMs: number;
+  private readonly maxRetryDelayMs: number;
   private checkpoint = 0;
+  /** This process's loop's stall, or (without a loop here) the one the database records. */
+  private stallNow: ProjectionStall | undefined;
+  private stallRecorded = false;
+  /** The last failure logged other than a stall, so a repeating one is logged once. */
+  private lastFailure: string | undefined;
   private loop: { controller: AbortController; done: Promise<void> } | undefined;
   private readonly waiters = new Set<() => void>();
 
@@ -50,11 +69,24 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.pollIntervalMs = options.pollIntervalMs ?? 100;
     this.log = options.log ?? (() => undefined);
+    this.retryDelayMs = options.retryDelayMs ?? RETRY_DELAY_MS;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? MAX_RETRY_DELAY_MS;
   }
 
   /** Last applied position known to this process. */
   get position(): number {
     return this.checkpoint;
+  }
+
+  /** The event the projections cannot apply, as last seen by this process. */
+  get stall(): ProjectionStall | undefined {
+    return this.stallNow;
+  }
+
+  /** Position and stall as they stand now, also when another process runs the projections. */
+  async state(): Promise<{ position: number; stall: ProjectionStall | undefined }> {
+    if (!this.loop) await this.loadCheckpoint();
+    return { position: this.checkpoint, stall: this.stallNow };
   }
 
   /** Applies everything committed so far, then returns the number of events applied. */
@@ -72,7 +104,7 @@ export class ProjectionRunner {
         limit: this.batchSize,
       });
       try {
-        await this.applyBatch(batch);
+        await this.applyLocatingFailure(batch);
       } catch (error) {
         next.catch(() => undefined);
         throw error;
@@ -95,27 +127,36 @@ export class ProjectionRunner {
     this.loop = undefined;
   }
 
-  /** Empties every read model and applies all events again from position 0. */
+  /**
+   * Applies all events again from position 0 into new tables and swaps them in only when that
+   * succeeds: a rebuild that fails leaves the read models and their checkpoint as they were.
+   */
   async rebuild(): Promise<number> {
     const wasRunning = this.loop !== undefined;
     await this.stop();
-    await this.dataSource.transaction(async (tx) => {
-      for (const projection of this.projections) await projection.reset(tx);
-      await tx.query(
-        `INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0)
-         ON CONFLICT (name) DO UPDATE SET position = 0, updated_at = now()`,
-        [this.name],
-      );
-    });
-    this.checkpoint = 0;
-    const applied = await this.catchUp();
-    if (wasRunning) this.start();
-    return applied;
+    try {
+      const { applied, position } = await rebuildIntoNewTables(this.dataSource, this.projections, {
+        name: this.name,
+        catchUp: async (building) => {
+          const runner = new ProjectionRunner(this.store, building, this.projections, {
+            name: this.name,
+            batchSize: this.batchSize,
+          });
+          return { applied: await runner.catchUp(), position: runner.position };
+        },
+      });
+      this.checkpoint = position;
+      this.stallNow = undefined;
+      return applied;
+    } finally {
+      if (wasRunning) this.start();
+    }
   }
 
   /**
    * Resolves true once the read models include `position` (read-your-writes), false after
-   * the timeout. Also sees progress made by a runner in another process.
+   * the timeout, or at once while the projections are stalled (they will not get there).
+   * Also sees progress made by a runner in another process.
    */
   async waitUntil(position: number, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
@@ -123,6 +164,7 @@ export class ProjectionRunner {
       if (this.checkpoint >= position) return true;
       if (!this.loop) await this.loadCheckpoint();
       if (this.checkpoint >= position) return true;
+      if (this.stallNow) return false;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return false;
       await new Promise<void>((resolve) => {
@@ -138,6 +180,7 @@ export class ProjectionRunner {
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
+    let delay = this.retryDelayMs;
     while (!signal.aborted) {
       try {
         await this.loadCheckpoint();
@@ -147,24 +190,97 @@ export class ProjectionRunner {
           signal,
           pollIntervalMs: this.pollIntervalMs,
         })) {
-          await this.applyBatch(batch);
+          await this.applyLocatingFailure(batch);
+          this.recovered();
+          delay = this.retryDelayMs;
         }
       } catch (error) {
         if (signal.aborted) return;
-        this.log(`Projection "${this.name}" failed; retrying from its checkpoint`, error);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+        await this.failed(error);
+        await sleep(delay, signal);
+        delay = Math.min(delay * 2, this.maxRetryDelayMs);
       }
     }
   }
 
-  private async loadCheckpoint(): Promise<void> {
-    const rows: { position: number | string }[] = await this.dataSource.query(
-      `INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0)
-       ON CONFLICT (name) DO UPDATE SET name = excluded.name
-       RETURNING position`,
-      [this.name],
+  /** Says what went wrong once, not at every retry; a stall is also recorded for all to see. */
+  private async failed(error: unknown): Promise<void> {
+    if (!(error instanceof ProjectionStalledError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastFailure)
+        this.log(`Projection "${this.name}" failed; retrying from its checkpoint`, error);
+      this.lastFailure = message;
+      return;
+    }
+    const { stall } = error;
+    if (!sameStall(stall, this.stallNow)) {
+      this.log(
+        `Projektionen "${this.name}" stannade vid händelse ${stall.position} (${stall.typ} i ${stall.streamId}): ${stall.fel}; läsmodellerna står still tills den kan tillämpas och försöker igen med allt längre mellanrum`,
+        error.cause,
+      );
+      this.stallNow = stall;
+      this.stallRecorded = false;
+    }
+    // Beside the checkpoint, so that /health of every process can tell. Best effort: with the
+    // database away it is tried again at the next retry.
+    if (!this.stallRecorded) {
+      this.stallRecorded = await this.dataSource
+        .query(
+          `UPDATE projection_checkpoint SET stall = $2::jsonb WHERE name = $1 AND position = $3`,
+          [this.name, JSON.stringify(stall), this.checkpoint],
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+  }
+
+  private recovered(): void {
+    this.lastFailure = undefined;
+    const stall = this.stallNow;
+    if (!stall || this.checkpoint < stall.position) return;
+    this.stallNow = undefined;
+    this.log(
+      `Projektionen "${this.name}" är återhämtad: händelse ${stall.position} (${stall.typ} i ${stall.streamId}) är tillämpad`,
     );
+  }
+
+  private async loadCheckpoint(): Promise<void> {
+    const rows: { position: number | string; stall: ProjectionStall | null }[] =
+      await this.dataSource.query(
+        `INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0)
+         ON CONFLICT (name) DO UPDATE SET name = excluded.name
+         RETURNING position, stall`,
+        [this.name],
+      );
     this.checkpoint = Number(rows[0]?.position ?? 0);
+    // A loop in this process knows its own stall; otherwise the active projector's counts.
+    if (!this.loop) this.stallNow = rows[0]?.stall ?? undefined;
+  }
+
+  /**
+   * Applies the batch; when it fails, applies its events one by one to find the one that
+   * cannot be applied. The events before it are kept, so the read models stop right there.
+   */
+  private async applyLocatingFailure(batch: readonly RecordedEvent[]): Promise<void> {
+    try {
+      await this.applyBatch(batch);
+      return;
+    } catch (error) {
+      if (error instanceof CheckpointMovedError) throw error;
+      if (batch.length === 1)
+        throw new ProjectionStalledError(stallAt(batch[0]!, error), { cause: error });
+    }
+    for (const event of batch) {
+      try {
+        await this.applyBatch([event]);
+      } catch (error) {
+        if (error instanceof CheckpointMovedError) throw error;
+        throw new ProjectionStalledError(stallAt(event, error), { cause: error });
+      }
+    }
+    // Every event applied on its own: what failed the batch has passed (a lost connection).
   }
 
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
@@ -185,7 +301,7 @@ export class ProjectionRunner {
   /** Moving it first takes the row lock, so a second runner waits and then finds it moved. */
   private async moveCheckpoint(tx: EntityManager, from: number, to: number): Promise<void> {
     const moved: unknown[] = await tx.query(
-      `UPDATE projection_checkpoint SET position = $1, updated_at = now()
+      `UPDATE projection_checkpoint SET position = $1, updated_at = now(), stall = NULL
        WHERE name = $2 AND position = $3 RETURNING name`,
       [to, this.name, from],
     );
@@ -200,3 +316,14 @@ const flattenUpdateResult = (result: unknown[]): unknown[] =>
   result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number'
     ? result[0]
     : result;
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });

@@ -10,8 +10,11 @@ export interface Projection {
   /** Event types the projection reads; others are never passed to it. */
   readonly handles: ReadonlySet<string>;
   apply(events: readonly RecordedEvent[], tx: EntityManager, batch: BatchScope): Promise<void>;
-  /** Empties the read model (rebuild from position 0). */
-  reset(tx: EntityManager): Promise<void>;
+  /**
+   * The tables it writes, all in schema public. A rebuild builds new, empty copies of them
+   * (columns, constraints, indexes) and swaps them in when it has applied every event.
+   */
+  readonly tables: readonly string[];
 }
 
 /** What the projections of one batch share. */

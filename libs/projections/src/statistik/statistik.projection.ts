@@ -99,6 +99,7 @@ const sameFakta = (a: Fakta | undefined, b: Fakta | undefined): boolean =>
 export class StatistikProjection implements Projection {
   readonly name = 'statistik';
   readonly handles: ReadonlySet<string> = STATISTIK_EVENT_TYPES;
+  readonly tables = ['deltagande_fakta', 'uppfoljning_fakta', 'volym_fakta', 'arsmal_fakta'];
 
   async apply(
     events: readonly RecordedEvent[],
@@ -109,10 +110,6 @@ export class StatistikProjection implements Projection {
     if (deltagandeEvents.length > 0) await this.applyDeltagande(deltagandeEvents, tx, batch);
     const insatsEvents = events.filter((e) => !DELTAGANDE_EVENT_TYPES.has(e.type));
     if (insatsEvents.length > 0) await this.applyInsats(insatsEvents, tx);
-  }
-
-  async reset(tx: EntityManager): Promise<void> {
-    await tx.query('TRUNCATE deltagande_fakta, uppfoljning_fakta, volym_fakta, arsmal_fakta');
   }
 
   private async applyDeltagande(
