@@ -1,4 +1,6 @@
+import { insatsStream } from '#domain';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { rebuildProjections } from '../../apps/api/src/projections/rebuild-projections.js';
@@ -22,6 +24,40 @@ const snapshot = async (dataSource: DataSource): Promise<Record<string, unknown[
       ),
     ),
   );
+
+const TABLES = Object.keys(READ_MODELS).filter((table) => table !== 'projection_checkpoint');
+
+/** The tables' definitions as migrations left them: columns, constraints, indexes, by name. */
+const catalog = async (dataSource: DataSource): Promise<Record<string, unknown[]>> => ({
+  columns: await dataSource.query(
+    `SELECT table_name, column_name, data_type, is_nullable, column_default,
+            generation_expression
+     FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = ANY($1) ORDER BY table_name, ordinal_position`,
+    [TABLES],
+  ),
+  constraints: await dataSource.query(
+    `SELECT conrelid::regclass::text AS "table", conname, pg_get_constraintdef(oid) AS def
+     FROM pg_constraint WHERE conrelid::regclass::text = ANY($1) ORDER BY 1, 2`,
+    [TABLES],
+  ),
+  indexes: await dataSource.query(
+    `SELECT tablename, indexname, indexdef FROM pg_indexes
+     WHERE schemaname = 'public' AND tablename = ANY($1) ORDER BY 1, 2`,
+    [TABLES],
+  ),
+  schemas: await dataSource.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild%'`),
+});
+
+const withDataSource = async <T>(url: string, use: (d: DataSource) => Promise<T>): Promise<T> => {
+  const dataSource = new DataSource(dataSourceOptions(url));
+  await dataSource.initialize();
+  try {
+    return await use(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+};
 
 describe('projections:rebuild', () => {
   let t: TestApp;
@@ -52,6 +88,10 @@ describe('projections:rebuild', () => {
     await t.admin.get('/insatser').expect(200); // read-your-writes: the projections are caught up
     const dataSource = t.app.get<DataSource>(getDataSourceToken());
     const before = await snapshot(dataSource);
+    const definitions = await catalog(dataSource);
+    expect(definitions.indexes).toContainEqual(
+      expect.objectContaining({ indexname: 'deltagande_fakta_period_nu' }),
+    );
     expect(before.deltagande).toHaveLength(5);
     // A version per command that changes a fact: 5 direct enrolments and 3 avslut; the
     // makulering closes one.
@@ -69,12 +109,82 @@ describe('projections:rebuild', () => {
     const applied = await rebuildProjections(t.db.url);
 
     expect(applied).toBe(eventCount);
-    const fresh = new DataSource(dataSourceOptions(t.db.url));
-    await fresh.initialize();
-    try {
+    await withDataSource(t.db.url, async (fresh) => {
       expect(await snapshot(fresh)).toEqual(before);
+      // New tables, swapped in: the next migration finds every index and key by its name.
+      expect(await catalog(fresh)).toEqual(definitions);
+    });
+  });
+});
+
+describe('projections:rebuild with an event it cannot apply', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('fails and leaves the read models, their checkpoint and the report as they were', async () => {
+    const insats = await t.insats();
+    const volym = await t.insats({ matmetod: 'volym', inriktning: 'strukturovergripande' });
+    const staff = await t.user('personal', { insatser: [insats, volym] });
+    for (let i = 0; i < 3; i++)
+      await staff
+        .post(`/insatser/${insats}/deltaganden`, remissBody({ inskrivning: {} }))
+        .expect(201);
+    await staff
+      .post(`/insatser/${volym}/volym`, { datum: '2025-03-01', kvinnor: 4, man: 3 })
+      .expect(201);
+    const report = () => t.admin.get('/statistik?fran=2025-01-01&till=2025-12-31').expect(200);
+    /** The report but for `asOf`, which is the moment it was made. */
+    const figures = ({ body }: { body: Record<string, unknown> }) => ({ ...body, asOf: '' });
+    const expected = figures(await report());
+    expect(expected).toMatchObject({ totalt: { volym: { kvinna: 4, man: 3 } } });
+    const dataSource = t.app.get<DataSource>(getDataSourceToken());
+    const before = await snapshot(dataSource);
+
+    // Written before the boundary refused such numbers; the projections cannot store it.
+    const poison = await t.store.appendToStream(
+      insatsStream(volym),
+      [
+        {
+          type: 'VolymRegistrerad',
+          data: {
+            datum: '2025-03-02',
+            kvinnor: 3_000_000_000,
+            man: 0,
+            ejAngivet: 0,
+            aktivitet: null,
+          },
+          metadata: { userId: 'legacy', correlationId: 'c', causationId: 'c' },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
+    for (let i = 0; i < 50 && (await t.http.get('/api/v1/health')).status === 200; i++)
+      await sleep(100);
+    const delayed = await report();
+    expect(delayed.headers['x-lasmodell-forsenad']).toBeDefined();
+    expect(figures(delayed)).toEqual(expected);
+
+    await t.stopApp();
+    await expect(rebuildProjections(t.db.url)).rejects.toThrow(
+      `Projektionen stannade vid händelse ${poison.position} (VolymRegistrerad i insats-${volym}): value "3000000000" is out of range for type integer`,
+    );
+
+    await withDataSource(t.db.url, async (fresh) => {
+      expect(await snapshot(fresh)).toEqual(before);
+      expect((await catalog(fresh)).schemas).toEqual([]);
+    });
+    const restarted = await startTestApp({}, { db: t.db });
+    try {
+      const again = await restarted.admin
+        .get('/statistik?fran=2025-01-01&till=2025-12-31')
+        .expect(200);
+      expect(figures(again)).toEqual(expected);
     } finally {
-      await fresh.destroy();
+      await restarted.close();
     }
   });
 });

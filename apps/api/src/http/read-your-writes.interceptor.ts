@@ -7,6 +7,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth-user.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
@@ -15,9 +16,17 @@ import { ProjectionLagError } from './application-errors.js';
 /** How long a read may wait for the projections before answering 503. */
 export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 
+/** Set on a read answered from read models that stand still before an event they cannot apply. */
+export const DELAYED_HEADER = 'X-Lasmodell-Forsenad';
+
 /**
  * Reads see every write committed before they arrived: a GET waits (bounded) until the
- * projections have passed the store's head at the time of the request.
+ * projections have passed the store's head at the time of the request, or answers 503.
+ *
+ * Except while the projections are stalled: waiting cannot help then, and a 503 on every
+ * read would stop all work until someone repairs it. The read is answered at once from the
+ * read models as they are, with `X-Lasmodell-Forsenad: <position they include>`; /health
+ * names the stall and the web UI shows that the figures are delayed.
  */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
@@ -30,13 +39,14 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Public GETs (health) report the lag rather than wait for it.
     if (request.method !== 'GET' || !request.user) return next.handle();
-    return from(this.awaitProjections()).pipe(switchMap(() => next.handle()));
+    const response = context.switchToHttp().getResponse<Response>();
+    return from(this.awaitProjections(response)).pipe(switchMap(() => next.handle()));
   }
 
-  private async awaitProjections(): Promise<void> {
+  private async awaitProjections(response: Response): Promise<void> {
     const head = await this.store.headPosition();
-    if (!(await this.runner.waitUntil(head, READ_YOUR_WRITES_TIMEOUT_MS))) {
-      throw new ProjectionLagError();
-    }
+    if (await this.runner.waitUntil(head, READ_YOUR_WRITES_TIMEOUT_MS)) return;
+    if (!this.runner.stall) throw new ProjectionLagError();
+    response.setHeader(DELAYED_HEADER, String(this.runner.position));
   }
 }
