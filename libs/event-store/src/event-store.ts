@@ -3,6 +3,11 @@ export interface EventMetadata {
   readonly userId: string;
   readonly correlationId: string;
   readonly causationId: string;
+  /**
+   * The command's idempotency key (an opaque id), on every event it appended: a retry finds
+   * in the stream that it already happened, whatever crashed before the answer was stored.
+   */
+  readonly idempotencyKey?: string;
 }
 
 /** An event to append. */

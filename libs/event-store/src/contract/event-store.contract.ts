@@ -187,6 +187,24 @@ export const describeEventStoreContract = (
         expect(isStrictlyIncreasing(positionsOf(events))).toBe(true);
       });
 
+      it("keeps a command's idempotency key in the metadata of the events that carry one", async () => {
+        const keyed = { ...metadata, idempotencyKey: 'key-1' };
+        await store.appendToStream(
+          'deltagande-1',
+          [newEvent('RemissMottagen', {}, keyed), newEvent('DeltagareInskriven', {}, keyed)],
+          { expectedRevision: 'no-stream' },
+        );
+        await store.appendToStream('deltagande-1', [newEvent('DeltagareAvslutad')], {
+          expectedRevision: 1,
+        });
+
+        const stored = await store.readStream('deltagande-1');
+        const all = await readAllUpToHead(store);
+
+        expect(stored.map((event) => event.metadata)).toEqual([keyed, keyed, metadata]);
+        expect(all.map((event) => event.metadata)).toEqual([keyed, keyed, metadata]);
+      });
+
       it('returns the revision and position of the last appended event', async () => {
         const first = await store.appendToStream('insats-1', [newEvent('InsatsSkapad')], {
           expectedRevision: 'no-stream',

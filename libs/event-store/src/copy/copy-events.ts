@@ -67,6 +67,8 @@ const digestLine = (event: RecordedEvent): string =>
     event.metadata.correlationId,
     event.metadata.causationId,
     event.recordedAt.toISOString(),
+    // Only when present, so digests of events without one stay what they were.
+    ...(event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []),
   ]) + '\n';
 
 /**
@@ -122,6 +124,7 @@ const toNewEvent = (event: RecordedEvent): NewEvent => ({
     userId: event.metadata.userId,
     correlationId: event.metadata.correlationId,
     causationId: event.metadata.causationId,
+    ...(event.metadata.idempotencyKey ? { idempotencyKey: event.metadata.idempotencyKey } : {}),
   },
   recordedAt: event.recordedAt,
 });

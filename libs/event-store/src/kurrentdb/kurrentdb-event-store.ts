@@ -80,6 +80,7 @@ interface StoredMetadata {
   causationId: string;
   $correlationId: string;
   $causationId: string;
+  idempotencyKey?: string;
   /** Only on copied events: the original recordedAt (ISO 8601), which `created` cannot carry. */
   recordedAt?: string;
 }
@@ -96,6 +97,7 @@ const toStoredMetadata = (event: NewEvent): StoredMetadata => ({
   causationId: event.metadata.causationId,
   $correlationId: event.metadata.correlationId,
   $causationId: event.metadata.causationId,
+  ...(event.metadata.idempotencyKey ? { idempotencyKey: event.metadata.idempotencyKey } : {}),
   ...(event.recordedAt ? { recordedAt: event.recordedAt.toISOString() } : {}),
 });
 
@@ -130,6 +132,9 @@ const readMetadata = (raw: unknown): { metadata: EventMetadata; recordedAt?: Dat
     // Events written by other tools may only carry the KurrentDB convention.
     correlationId: text(stored['correlationId'], stored['$correlationId']),
     causationId: text(stored['causationId'], stored['$causationId']),
+    ...(typeof stored['idempotencyKey'] === 'string'
+      ? { idempotencyKey: stored['idempotencyKey'] }
+      : {}),
   };
   const recordedAt =
     typeof stored['recordedAt'] === 'string' ? new Date(stored['recordedAt']) : undefined;
