@@ -33,7 +33,8 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read configuration through AppConfig (apps/api/src/config), not process.env.',
+          message:
+            'Read configuration through AppConfig (libs/platform/src/config), not process.env.',
         },
       ],
     },

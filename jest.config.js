@@ -8,6 +8,7 @@ export default {
     '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^#projections$': '<rootDir>/libs/projections/src/index.ts',
     '^#statistik$': '<rootDir>/libs/statistik/src/index.ts',
+    '^#platform$': '<rootDir>/libs/platform/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: [

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres.js';
+import { startEmbeddedPostgres } from '#platform';
 import pg from 'pg';
 
 /** Samples the process's resident memory every 50 ms; `peakRss` is the highest seen. */

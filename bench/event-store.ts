@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import { migrateDatabase } from '../apps/api/src/database/migrate.js';
+import { migrateDatabase } from '#platform';
+import { MIGRATIONS } from '../apps/api/src/database/data-source-options.js';
 import {
   PostgresEventStore,
   type EventStore,
@@ -193,7 +194,7 @@ const main = async (): Promise<void> => {
   const store = new PostgresEventStore({ connectionString: url, poolSize: POOL_SIZE });
   let failed = false;
   try {
-    await migrateDatabase(url);
+    await migrateDatabase(url, MIGRATIONS);
     const settings = await pool.query<{ fsync: string; synchronous_commit: string }>(
       `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS synchronous_commit`,
     );

@@ -19,8 +19,8 @@
 import { parseArgs } from 'node:util';
 import { DataSource, type EntityManager } from 'typeorm';
 import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
-import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
-import { migrateDatabase } from '../apps/api/src/database/migrate.js';
+import { dataSourceOptions, MIGRATIONS } from '../apps/api/src/database/data-source-options.js';
+import { migrateDatabase } from '#platform';
 import { type Deltagande } from '#domain';
 import {
   PostgresEventStore,
@@ -344,7 +344,7 @@ const main = async (): Promise<void> => {
   const dataSource = new DataSource(dataSourceOptions(url));
   let failed = false;
   try {
-    await migrateDatabase(url);
+    await migrateDatabase(url, MIGRATIONS);
     await dataSource.initialize();
     const settings: { fsync: string; synchronous_commit: string; version: string }[] =
       await dataSource.query(

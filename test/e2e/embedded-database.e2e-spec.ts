@@ -2,9 +2,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { loadConfig, openDatabase } from '#platform';
 import { createApp } from '../../apps/api/src/create-app.js';
-import { openDatabase } from '../../apps/api/src/database/database-server.js';
+import { MIGRATIONS } from '../../apps/api/src/database/data-source-options.js';
 
 /** The zero-setup default: no DATABASE_URL, PostgreSQL started from DATA_DIR. */
 describe('the embedded database', () => {
@@ -17,7 +17,7 @@ describe('the embedded database', () => {
     const run = async <T>(
       work: (http: ReturnType<typeof request>, token: string) => Promise<T>,
     ): Promise<T> => {
-      const database = await openDatabase(config, () => undefined);
+      const database = await openDatabase(config, { log: () => undefined, migrations: MIGRATIONS });
       const app = await createApp(config, database.url, { logger: false });
       await app.init();
       try {

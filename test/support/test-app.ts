@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { loadConfig } from '#platform';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { EVENT_STORE } from '../../apps/api/src/event-store/event-store.module.js';
 import { assertTestDatabase, createTestDatabase, type TestDatabase } from './test-database.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateDatabase } from '../../apps/api/src/database/migrate.js';
+import { migrateDatabase } from '#platform';
+import { MIGRATIONS } from '../../apps/api/src/database/data-source-options.js';
 
 const TEMPLATE = 'deltagarflode_test_template';
 /** Arbitrary advisory-lock key shared by every test worker of a run. */
@@ -27,7 +28,7 @@ const ensureTemplate = async (client: pg.Client): Promise<void> => {
       const building = `${TEMPLATE}_building`;
       await client.query(`DROP DATABASE IF EXISTS ${building}`);
       await client.query(`CREATE DATABASE ${building}`);
-      await migrateDatabase(withDatabase(serverUrl(), building));
+      await migrateDatabase(withDatabase(serverUrl(), building), MIGRATIONS);
       await client.query(`ALTER DATABASE ${building} RENAME TO ${TEMPLATE}`);
     }
   } finally {

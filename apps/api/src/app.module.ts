@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module.js';
 import { IdempotencyKeyRow } from './commands/idempotency-key.entity.js';
 import { IdempotencyInterceptor } from './commands/idempotency.interceptor.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '#platform';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { DeltagandenModule } from './deltaganden/deltaganden.module.js';

@@ -5,10 +5,11 @@ import {
   ConfigError,
   loadConfig,
   type AppConfig,
+  openDatabase,
   type EventStoreKind,
-} from './config/app-config.js';
+} from '#platform';
+import { MIGRATIONS } from './database/data-source-options.js';
 import { copyEventStore } from './event-store/copy-event-store.js';
-import { openDatabase } from './database/database-server.js';
 import { runGallring } from './personer/run-gallring.js';
 import { rebuildProjections } from './projections/rebuild-projections.js';
 import { exportToFile } from './statistik/export/export-to-file.js';
@@ -116,7 +117,10 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const config = loadConfig(process.env);
-  const database = await openDatabase(config, (message) => console.error(message));
+  const database = await openDatabase(config, {
+    log: (message) => console.error(message),
+    migrations: MIGRATIONS,
+  });
   try {
     console.log(await command(config, database.url, values));
     return 0;

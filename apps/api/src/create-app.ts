@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '#platform';
 import { validationPipe } from './http/validation.js';
 
 export const API_PREFIX = 'api/v1';

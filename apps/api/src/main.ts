@@ -1,14 +1,17 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from './config/app-config.js';
+import { ConfigError, loadConfig, openDatabase } from '#platform';
 import { createApp } from './create-app.js';
-import { openDatabase } from './database/database-server.js';
+import { MIGRATIONS } from './database/data-source-options.js';
 
 const logger = new Logger('Deltagarflöde');
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
-  const database = await openDatabase(config, (message) => logger.log(message));
+  const database = await openDatabase(config, {
+    log: (message) => logger.log(message),
+    migrations: MIGRATIONS,
+  });
   const app = await createApp(config, database.url);
 
   let stopping = false;

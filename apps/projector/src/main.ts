@@ -1,9 +1,12 @@
 import 'reflect-metadata';
-import { ProjectionRunner, readModelProjections, SingleActiveProjector } from '#projections';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../../api/src/config/app-config.js';
-import { dataSourceOptions } from '../../api/src/database/data-source-options.js';
-import { createEventStore } from '../../api/src/event-store/create-event-store.js';
+import { ConfigError, createEventStore, loadConfig, typeOrmOptions } from '#platform';
+import {
+  ProjectionRunner,
+  READ_MODEL_ENTITIES,
+  readModelProjections,
+  SingleActiveProjector,
+} from '#projections';
 
 const log = (message: string, error?: unknown): void => {
   const line = `${new Date().toISOString()} [Projektor] ${message}`;
@@ -25,7 +28,10 @@ const main = async (): Promise<void> => {
     });
   }
   const store = await createEventStore(config, config.databaseUrl);
-  const dataSource = new DataSource(dataSourceOptions(config.databaseUrl));
+  const dataSource = new DataSource(
+    // The projector writes read models only; the API owns the other tables and migrates.
+    typeOrmOptions(config.databaseUrl, { entities: READ_MODEL_ENTITIES }),
+  );
   await dataSource.initialize();
   const runner = new ProjectionRunner(store, dataSource, readModelProjections(), { log });
   const projector = new SingleActiveProjector(runner, config.databaseUrl, { log });

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { UserRow } from '../users/user.entity.js';
 import { AuthGuard } from './auth.guard.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 
 /** JWT_SECRET, or one generated on first start and kept (mode 0600) in DATA_DIR. */
 export const tokenSecret = (config: AppConfig): string => {

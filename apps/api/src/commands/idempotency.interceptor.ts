@@ -12,7 +12,7 @@ import { catchError, concatMap, from, map, of, switchMap, type Observable } from
 import type { Repository } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/auth-user.js';
 import { tokenSecret } from '../auth/token-secret.js';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { BadRequestError, IdempotencyConflictError } from '../http/application-errors.js';
 import { IdempotencyKeyRow } from './idempotency-key.entity.js';

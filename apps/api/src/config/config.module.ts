@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import type { AppConfig } from './app-config.js';
+import type { AppConfig } from '#platform';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 /** Connection URL of the application database (embedded or DATABASE_URL). */

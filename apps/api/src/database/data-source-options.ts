@@ -1,5 +1,5 @@
+import { typeOrmOptions } from '#platform';
 import { READ_MODEL_ENTITIES } from '#projections';
-import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { IdempotencyKeyRow } from '../commands/idempotency-key.entity.js';
 import { ForbundRow } from '../forbund/forbund.entity.js';
@@ -12,11 +12,6 @@ import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-hist
 import { ProjektionStannad1764300000000 } from './migrations/1764300000000-projektion-stannad.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
-
-// Civil dates stay strings (no timezone shifts); bigint positions and counts become numbers
-// (positions stay far below 2^53).
-pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export const ENTITIES = [
   ForbundRow,
@@ -36,16 +31,6 @@ export const MIGRATIONS = [
   ProjektionStannad1764300000000,
 ];
 
-export const dataSourceOptions = (url: string): DataSourceOptions => ({
-  type: 'postgres',
-  url,
-  entities: ENTITIES,
-  migrations: MIGRATIONS,
-  migrationsTableName: 'schema_migration',
-  synchronize: false,
-  // Off: TypeORM's error log prints query parameters (password hashes, later personal data).
-  // Failures still surface as errors, which the exception filter logs without parameters.
-  logging: false,
-  // A report groups ~100k rows several ways; with the stock 4 MB those sorts spill to disk.
-  extra: { max: 10, options: '-c work_mem=64MB' },
-});
+/** The API's and CLI's view of the database: every table it maps, every migration. */
+export const dataSourceOptions = (url: string): DataSourceOptions =>
+  typeOrmOptions(url, { entities: ENTITIES, migrations: MIGRATIONS });

@@ -1,7 +1,6 @@
 import { copyEvents, migrateEventStore, PostgresEventStore, type EventStore } from '#event-store';
 import pg from 'pg';
-import type { AppConfig, EventStoreKind } from '../config/app-config.js';
-import { createEventStore } from './create-event-store.js';
+import { createEventStore, type AppConfig, type EventStoreKind } from '#platform';
 
 const open = async (
   kind: EventStoreKind,

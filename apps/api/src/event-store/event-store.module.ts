@@ -1,7 +1,7 @@
 import type { EventStore } from '#event-store';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, DATABASE_URL } from '../config/config.module.js';
-import { createEventStore } from './create-event-store.js';
+import { createEventStore } from '#platform';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ForbundRegistry } from './forbund-registry.js';
 

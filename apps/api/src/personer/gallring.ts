@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { Clock } from '../commands/clock.js';
 import { PersonVault } from './person-vault.js';

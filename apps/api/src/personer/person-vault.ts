@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, type Repository } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { NotFoundError } from '../http/application-errors.js';
 import { blindIndex, deriveIndexKey, newDataKey, open, seal } from './envelope-crypto.js';

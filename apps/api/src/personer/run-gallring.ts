@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../commands/clock.js';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { dataSourceOptions } from '../database/data-source-options.js';
 import { Gallring } from './gallring.js';
 import { PersonAtkomstRow, PersonRow } from './person.entity.js';

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { APP_CONFIG, DATABASE_URL } from '../config/config.module.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 

@@ -5,7 +5,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module.js';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '#platform';
 import { UnauthorizedError } from '../../http/application-errors.js';
 import { UserRow } from '../../users/user.entity.js';
 import { Public } from '../auth-user.js';

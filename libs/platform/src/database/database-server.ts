@@ -2,6 +2,7 @@ import pg from 'pg';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { DatabaseSchema } from './data-source-options.js';
 import { migrateDatabase } from './migrate.js';
 
 const EMBEDDED_DATABASE = 'deltagarflode';
@@ -29,10 +30,14 @@ const ensureDatabase = async (serverUrl: string, name: string): Promise<string> 
 /** DATABASE_URL, or PostgreSQL started from DATA_DIR (durable defaults); migrated either way. */
 export const openDatabase = async (
   config: AppConfig,
-  log: (message: string) => void,
+  options: {
+    readonly log: (message: string) => void;
+    readonly migrations: NonNullable<DatabaseSchema['migrations']>;
+  },
 ): Promise<Database> => {
+  const { log, migrations } = options;
   if (config.databaseUrl) {
-    await migrateDatabase(config.databaseUrl);
+    await migrateDatabase(config.databaseUrl, migrations);
     return { url: config.databaseUrl, stop: async () => undefined };
   }
   log(`Startar inbyggd PostgreSQL med data i ${config.dataDir}`);
@@ -42,7 +47,7 @@ export const openDatabase = async (
   });
   try {
     const url = await ensureDatabase(server.url, EMBEDDED_DATABASE);
-    await migrateDatabase(url);
+    await migrateDatabase(url, migrations);
     return { url, stop: () => server.stop() };
   } catch (error) {
     await server.stop();
