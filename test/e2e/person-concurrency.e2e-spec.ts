@@ -90,6 +90,9 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
       .map((data) => ({ insats: data.insatsId, kon: data.person.kon }));
   };
 
+  const persons = async (): Promise<number> =>
+    Number((await dataSource.query('SELECT count(*) AS n FROM person'))[0].n);
+
   const personIdOf = async (deltagandeId: string): Promise<string> => {
     const response = await personal.get(`/deltaganden/${deltagandeId}`).expect(200);
     return response.body.personId as string;
@@ -100,6 +103,7 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
     for (let round = 0; round < ROUNDS; round++) {
       const insats = insatser[round]!;
       const pnr = nextPnr();
+      const personsBefore = await persons();
       const responses = await Promise.all(
         Array.from({ length: PARALLEL }, () =>
           personal.post(`/insatser/${insats}/deltaganden`, personRemiss(pnr)),
@@ -119,6 +123,7 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
         ],
         openInReadModel: open.length,
         remisserInStore: (await remisserInStore(personId)).length,
+        personsAdded: (await persons()) - personsBefore,
       });
     }
     expect(rounds).toEqual(
@@ -127,6 +132,7 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
         refusals: ['DELTAGANDE.OPPET_DELTAGANDE_FINNS'],
         openInReadModel: 1,
         remisserInStore: 1,
+        personsAdded: 1,
       })),
     );
   });
@@ -143,6 +149,24 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
     expect(tally(responses.map((r) => r.status))).toEqual({ 201: PARALLEL, 422: PARALLEL });
     // Far below the lock timeout (10 s): nobody waited for a connection a waiter held.
     expect(Date.now() - started).toBeLessThan(8_000);
+  });
+
+  it(`stores no person when ${PARALLEL} parallel registrations of a new personnummer are all refused`, async () => {
+    const pnr = nextPnr();
+    const before = await persons();
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        personal.post(
+          `/insatser/${insatser[0]}/deltaganden`,
+          personRemiss(pnr, { fodelsear: 1930 }),
+        ),
+      ),
+    );
+    expect(tally(responses.map((r) => r.status))).toEqual({ 422: PARALLEL });
+    expect(new Set(responses.map((r) => r.body.details.code))).toEqual(
+      new Set(['DELTAGANDE.ALDER_UTANFOR_MALGRUPP']),
+    );
+    expect(await persons()).toBe(before);
   });
 
   it(`keeps one kön for a person when ${PARALLEL} parallel registrations with differing kön span two insatser`, async () => {
@@ -297,5 +321,25 @@ describe.each(STORES)('one person under concurrent commands (%s event store)', (
         ids.map((id) => `deltagande-${id}`).includes(e.streamId),
     );
     expect(korrigerade.map((e) => e.streamId)).toEqual(ids.map((id) => `deltagande-${id}`));
+  });
+
+  it('registers without personnummer with neither the person lock nor a wait for the projections', async () => {
+    const runner = t.app.get(ProjectionRunner);
+    await runner.stop();
+    try {
+      // The first registration moves the store's head past what the projections have seen.
+      await personal.post(`/insatser/${insatser[0]}/deltaganden`, remissBody()).expect(201);
+      const started = Date.now();
+      await personal.post(`/insatser/${insatser[0]}/deltaganden`, remissBody()).expect(201);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // With a personnummer the registration needs the read model, which now lags.
+      const withPnr = await personal.post(
+        `/insatser/${insatser[0]}/deltaganden`,
+        personRemiss(nextPnr()),
+      );
+      expect(withPnr.status).toBe(503);
+    } finally {
+      runner.start();
+    }
   });
 });

@@ -15,6 +15,7 @@ import { StreamCommandRunner, type LoadedStream } from '../commands/stream-comma
 import { NotFoundError, PreconditionFailedError } from '../http/application-errors.js';
 import { InsatsAccess } from '../insatser/insats-access.js';
 import { PersonLock } from '../personer/person-lock.js';
+import { PersonVault } from '../personer/person-vault.js';
 import {
   PersonensDeltaganden,
   personContext,
@@ -43,6 +44,7 @@ export class DeltagandeCommands {
     private readonly clock: Clock,
     private readonly personens: PersonensDeltaganden,
     private readonly personLock: PersonLock,
+    private readonly vault: PersonVault,
   ) {}
 
   /**
@@ -62,11 +64,13 @@ export class DeltagandeCommands {
    * earlier command on the person. Commands without a registered person never come here, so
    * they neither wait for the lock nor for the projections.
    */
-  forPerson<T>(
+  async forPerson<T>(
     personId: string,
     work: (deltaganden: readonly PersonensDeltagande[]) => Promise<T>,
   ): Promise<T> {
-    return this.personLock.run(personId, async () => work(await this.personens.read(personId)));
+    return this.personLock.run(await this.vault.lockKeyOf(personId), async () =>
+      work(await this.personens.read(personId)),
+    );
   }
 
   /**

@@ -57,20 +57,23 @@ export class PersonLock implements OnApplicationShutdown {
     );
   }
 
-  /** Runs `work` while no other command on the person runs; throws PersonUpptagenError on timeout. */
-  async run<T>(personId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` while no other command on the person runs; throws PersonUpptagenError on
+   * timeout. `key` names the person (PersonVault.lockKey).
+   */
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + this.timeoutMs;
-    const previous = this.queues.get(personId);
+    const previous = this.queues.get(key);
     let release!: () => void;
     const mine = new Promise<void>((resolve) => (release = resolve));
     const tail = previous ? previous.then(() => mine) : mine;
-    this.queues.set(personId, tail);
+    this.queues.set(key, tail);
     try {
       if (previous) await before(previous, deadline);
-      return await this.locked(personId, deadline, work);
+      return await this.locked(key, deadline, work);
     } finally {
       release();
-      if (this.queues.get(personId) === tail) this.queues.delete(personId);
+      if (this.queues.get(key) === tail) this.queues.delete(key);
     }
   }
 
@@ -78,7 +81,7 @@ export class PersonLock implements OnApplicationShutdown {
     await this.pool.end();
   }
 
-  private async locked<T>(personId: string, deadline: number, work: () => Promise<T>): Promise<T> {
+  private async locked<T>(key: string, deadline: number, work: () => Promise<T>): Promise<T> {
     const client = await this.pool.connect().catch((error: Error) => {
       // Every lock connection busy for longer than a command may wait.
       throw error.message.includes('timeout') ? new PersonUpptagenError() : error;
@@ -88,7 +91,7 @@ export class PersonLock implements OnApplicationShutdown {
       await client.query(`SELECT set_config('lock_timeout', $1, true)`, [
         `${Math.max(1, deadline - Date.now())}ms`,
       ]);
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS, personId]);
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS, key]);
     } catch (error) {
       await this.end(client);
       if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) throw new PersonUpptagenError();

@@ -84,6 +84,24 @@ export class PersonVault {
     return { personId: id, created: true };
   }
 
+  /**
+   * The key that serializes the commands on one person (PersonLock): the blind index, known
+   * before the person is registered, so a registration can hold it while it finds or creates
+   * the person.
+   */
+  lockKey(forbundId: string, personnummer: string): string {
+    return blindIndex(this.indexKey, forbundId, personnummer).toString('base64');
+  }
+
+  /** A registered person's lock key; once erased, its id (no registration can find it again). */
+  async lockKeyOf(personId: string): Promise<string> {
+    const person = await this.persons.findOne({
+      select: { id: true, blindIndex: true },
+      where: { id: personId },
+    });
+    return person?.blindIndex?.toString('base64') ?? personId;
+  }
+
   /** Removes a person registered for a command that was then refused: nothing half-stored. */
   async forget(personId: string): Promise<void> {
     await this.persons.delete({ id: personId });

@@ -2,24 +2,22 @@ import { DomainError, type DeltagandeContext, type RegistreraRemiss } from '#dom
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../commands/clock.js';
-import type { CommandMetadata } from '../../commands/command-metadata.js';
 import type { CommandResponseDto } from '../../commands/command-response.dto.js';
-import { PersonUpptagenError } from '../../personer/person-lock.js';
+import { PersonLock } from '../../personer/person-lock.js';
 import { PersonVault } from '../../personer/person-vault.js';
-import { personContext } from '../../personer/personens-deltaganden.js';
+import { PersonensDeltaganden, personContext } from '../../personer/personens-deltaganden.js';
 import { normalizePersonnummer } from '../../personer/personnummer.js';
 import { DeltagandeCommands } from '../deltagande-commands.js';
 import { RegistreraDeltagandeCommand } from './registrera-deltagande.command.js';
 import type { PersonDto } from './registrera-deltagande.request.dto.js';
-
-const PERSON_BORTTAGEN = Symbol('person borttagen');
-const MAX_ATTEMPTS = 3;
 
 @CommandHandler(RegistreraDeltagandeCommand)
 export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDeltagandeCommand> {
   constructor(
     private readonly deltaganden: DeltagandeCommands,
     private readonly vault: PersonVault,
+    private readonly personLock: PersonLock,
+    private readonly personens: PersonensDeltaganden,
     private readonly clock: Clock,
   ) {}
 
@@ -54,26 +52,30 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
       this.refuseNamnWithoutPersonnummer(body.person);
       return this.deltaganden.start(deltagandeId, metadata, command(null));
     }
-    for (let attempt = 1; ; attempt++) {
-      const { personId, created } = await this.registerPerson(personnummer, body.person, metadata);
-      const result = await this.deltaganden.forPerson(personId, async (deltaganden) => {
-        // A concurrent registration that created the person and was refused may have removed it.
-        if (!(await this.vault.exists(personId, metadata.user.forbundId))) return PERSON_BORTTAGEN;
-        try {
-          return await this.deltaganden.start(
-            deltagandeId,
-            metadata,
-            command(personId, personContext(deltaganden, insatsId)),
-          );
-        } catch (error) {
-          // Nothing half-stored: a person that only this refused command brought is forgotten.
-          if (created && deltaganden.length === 0) await this.vault.forget(personId);
-          throw error;
-        }
-      });
-      if (result !== PERSON_BORTTAGEN) return result;
-      if (attempt === MAX_ATTEMPTS) throw new PersonUpptagenError();
-    }
+    const samtycke = this.requireSamtycke(body.person);
+    const nummer = normalizePersonnummer(personnummer);
+    const { forbundId } = metadata.user;
+    // Registrations of one personnummer take turns from before the person is found or created.
+    return this.personLock.run(this.vault.lockKey(forbundId, nummer), async () => {
+      const { personId, created } = await this.vault.register(
+        forbundId,
+        { personnummer: nummer, namn: body.person.namn?.trim() ?? null },
+        samtycke.datum,
+      );
+      try {
+        const deltaganden = await this.personens.read(personId);
+        return await this.deltaganden.start(
+          deltagandeId,
+          metadata,
+          command(personId, personContext(deltaganden, insatsId)),
+        );
+      } catch (error) {
+        // Nothing half-stored. A person created under this lock has no deltagande yet, and no
+        // other registration can have found it, so it is forgotten with the refused command.
+        if (created) await this.vault.forget(personId);
+        throw error;
+      }
+    });
   }
 
   private refuseNamnWithoutPersonnummer(person: PersonDto): void {
@@ -85,11 +87,7 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
     }
   }
 
-  private async registerPerson(
-    personnummer: string,
-    person: PersonDto,
-    metadata: CommandMetadata,
-  ): Promise<{ personId: string; created: boolean }> {
+  private requireSamtycke(person: PersonDto): { datum: string } {
     if (!person.samtycke) {
       throw new DomainError(
         'PERSON.SAMTYCKE_SAKNAS',
@@ -102,13 +100,6 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
         'Samtyckets datum kan inte ligga i framtiden',
       );
     }
-    return this.vault.register(
-      metadata.user.forbundId,
-      {
-        personnummer: normalizePersonnummer(personnummer),
-        namn: person.namn?.trim() ?? null,
-      },
-      person.samtycke.datum,
-    );
+    return person.samtycke;
   }
 }
