@@ -1,6 +1,7 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlertTriangle,
   IconChartBar,
   IconListDetails,
   IconLogout,
@@ -11,6 +12,8 @@ import type { ReactNode } from 'react';
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ROLL_ETIKETT, type Roll } from '../api/inloggad';
 import { useAuth } from '../auth/auth-context';
+import { forseningsText } from './lasmodell-forsening';
+import { useLasmodellForsening } from './useLasmodellForsening';
 
 interface Lank {
   till: string;
@@ -50,6 +53,7 @@ export const AppLayout = () => {
   const { inloggad, loggaUt } = useAuth();
   const [oppen, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const forsening = useLasmodellForsening();
   if (!inloggad) return <Navigate to="/logga-in" replace state={{ fran: location.pathname }} />;
 
   return (
@@ -109,6 +113,17 @@ export const AppLayout = () => {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        {forsening && (
+          <Alert
+            color="yellow"
+            role="status"
+            mb="md"
+            icon={<IconAlertTriangle aria-hidden />}
+            data-testid="lasmodell-forsenad"
+          >
+            {forseningsText(forsening)}
+          </Alert>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>
