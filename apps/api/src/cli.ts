@@ -18,7 +18,7 @@ import { reportPeriodProblem } from '#statistik';
 const USAGE = `Användning: npm run cli -- <kommando>
 
 Kommandon:
-  projections:rebuild   Töm läsmodellerna och bygg om dem från händelse 0 (stoppa API:t först)
+  projections:rebuild   Bygg om läsmodellerna från händelse 0 i nya tabeller; de gamla står kvar om det misslyckas (stoppa API:t först)
   gallring              Radera personuppgifter som passerat gallringstiden (GALLRING_MANADER)
   event-store:copy      Kopiera alla händelser mellan lagren (stoppa API:t först; kan köras om):
                           --from postgres|kurrentdb --to kurrentdb|postgres (kräver KURRENTDB_URL)

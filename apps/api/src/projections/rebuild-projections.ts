@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options.js';
 
 /**
- * Empties every read model and applies all events again from position 0. Run it with the
- * API stopped (or PROJECTIONS=off), since a live runner would race it for the checkpoint.
+ * Applies all events again from position 0 into new tables and swaps them in once all are
+ * applied; on failure the read models stay as they were. Run it with the API stopped (or
+ * PROJECTIONS=off), since a live runner would race the swap for the checkpoint.
  */
 export const rebuildProjections = async (databaseUrl: string): Promise<number> => {
   const store = await PostgresEventStore.create({ connectionString: databaseUrl });
