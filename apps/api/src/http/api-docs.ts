@@ -32,7 +32,7 @@ const ERRORS: Record<number, string> = {
   409: 'Concurrent change: read again and retry',
   412: 'If-Match names another revision',
   422: 'A domain rule is broken; the message names it in Swedish',
-  503: 'Busy (too many reports, a statement past its time limit): retry after Retry-After seconds',
+  503: 'Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds',
 };
 
 /** Documents the error statuses a route can answer with. */

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/auth-user.js';
 import { CommandMeta, type CommandMetadata } from '../../commands/command-metadata.js';
 import { CommandResponseDto } from '../../commands/command-response.dto.js';
-import { ApiCommand } from '../../http/api-docs.js';
+import { ApiCommand, ApiErrors } from '../../http/api-docs.js';
 import { KorrigeraCommand } from './korrigera.command.js';
 import { KorrigeraRequestDto } from './korrigera.request.dto.js';
 
@@ -16,7 +16,10 @@ export class KorrigeraController {
   @Post()
   @HttpCode(200)
   @Roles('personal')
-  @ApiCommand('Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak)')
+  @ApiCommand(
+    'Korrigera remiss, inskrivning, avslut eller personuppgifter (med orsak). Kön och födelseår för en person med personnummer korrigeras i alla personens deltaganden som inte är makulerade',
+  )
+  @ApiErrors(503)
   correct(
     @Param('id', ParseUUIDPipe) deltagandeId: string,
     @Body() body: KorrigeraRequestDto,
