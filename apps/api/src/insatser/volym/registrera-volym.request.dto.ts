@@ -1,25 +1,29 @@
+import { MAX_ANTAL } from '#domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
 
 export class RegistreraVolymRequestDto {
   @CivilDateProperty()
   datum: string;
 
-  @ApiProperty()
+  @ApiProperty({ minimum: 0, maximum: MAX_ANTAL })
   @IsInt()
   @Min(0)
+  @Max(MAX_ANTAL)
   kvinnor: number;
 
-  @ApiProperty()
+  @ApiProperty({ minimum: 0, maximum: MAX_ANTAL })
   @IsInt()
   @Min(0)
+  @Max(MAX_ANTAL)
   man: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, minimum: 0, maximum: MAX_ANTAL })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_ANTAL)
   ejAngivet?: number;
 
   @ApiPropertyOptional({ example: 'Föreläsning om arbetsmarknaden' })
