@@ -16,14 +16,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
 } from 'class-validator';
+import { FreeText } from '../http/free-text.js';
 
 /** Field validators shared by the deltagande DTOs: the code lists of libs/domain. */
 const optionalWhen = (optional: boolean, ...decorators: PropertyDecorator[]): PropertyDecorator =>
@@ -39,6 +38,8 @@ export const ForsorjningProperty = (optional = false): PropertyDecorator =>
     apiProperty(optional, {
       enum: FORSORJNING,
       isArray: true,
+      minItems: 1,
+      maxItems: FORSORJNING.length,
       description: 'Försörjningskällor (minst en)',
     }),
     optionalWhen(
@@ -69,13 +70,22 @@ export const TidIOffentligForsorjningProperty = (optional = false): PropertyDeco
 
 export const FodelsearProperty = (optional = false): PropertyDecorator =>
   applyDecorators(
-    apiProperty(optional, { example: 1990, minimum: FODELSEAR.fran, maximum: FODELSEAR.till }),
+    apiProperty(optional, {
+      type: 'integer',
+      example: 1990,
+      minimum: FODELSEAR.fran,
+      maximum: FODELSEAR.till,
+    }),
     optionalWhen(optional, IsInt(), Min(FODELSEAR.fran), Max(FODELSEAR.till)),
   );
 
 export const KommunProperty = (optional = false): PropertyDecorator =>
   applyDecorators(
-    apiProperty(optional, { example: '0138', description: 'SCB:s fyrsiffriga kommunkod' }),
+    apiProperty(optional, {
+      example: '0138',
+      pattern: '^\\d{4}$',
+      description: 'SCB:s fyrsiffriga kommunkod',
+    }),
     optionalWhen(
       optional,
       IsString(),
@@ -83,12 +93,11 @@ export const KommunProperty = (optional = false): PropertyDecorator =>
     ),
   );
 
-export const FritextProperty = (maxLength: number, optional = false): PropertyDecorator =>
-  applyDecorators(
-    apiProperty(optional, { maxLength }),
-    optionalWhen(optional, IsString(), MaxLength(maxLength)),
-  );
+export const FritextProperty = (
+  maxLength: number,
+  optional = false,
+  options: { allowEmpty?: boolean } = {},
+): PropertyDecorator => FreeText({ maxLength, optional, ...options });
 
-/** A reason (orsak): required text. */
-export const OrsakProperty = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ maxLength: 500 }), IsString(), IsNotEmpty(), MaxLength(500));
+/** A reason (orsak): required text, typed in a multi-line field. */
+export const OrsakProperty = (): PropertyDecorator => FreeText({ multiline: true });

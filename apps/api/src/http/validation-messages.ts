@@ -26,6 +26,12 @@ const SWEDISH: readonly [RegExp, string][] = [
   [/^nested property (\S+) must be either object or array$/, '$1 måste vara ett objekt'],
   [/^All (\S+)'s elements must be unique$/, '$1 får inte innehålla dubbletter'],
   [/^(\S+) must contain no more than (\d+) elements$/, '$1 får ha högst $2 värden'],
+  [/^(\S+) should not be null or undefined$/, '$1 måste anges'],
+  [/^(\S+) must be an object$/, '$1 måste vara ett objekt'],
+  // Nest's own pipes, for path parameters.
+  [/^Validation failed \(uuid is expected\)$/, 'Ogiltigt id i adressen: ett UUID förväntas'],
+  [/^Validation failed \(numeric string is expected\)$/, 'Ogiltigt tal i adressen'],
+  [/^Failed to decode param '.*'$/, 'Adressen innehåller en ogiltig teckenkodning'],
 ];
 
 export const toSwedish = (message: string): string => {

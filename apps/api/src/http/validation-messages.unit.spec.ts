@@ -14,6 +14,9 @@ describe('toSwedish', () => {
       'varje värde i forsorjning måste vara ett av: lon, okand',
     ],
     ['namn must be shorter than or equal to 200 characters', 'namn får ha högst 200 tecken'],
+    ['person should not be null or undefined', 'person måste anges'],
+    ['admin must be an object', 'admin måste vara ett objekt'],
+    ['Validation failed (uuid is expected)', 'Ogiltigt id i adressen: ett UUID förväntas'],
   ])('translates "%s"', (english, swedish) => {
     expect(toSwedish(english)).toBe(swedish);
   });

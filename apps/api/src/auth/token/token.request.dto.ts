@@ -1,12 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { EmailAddress } from '../../http/free-text.js';
 
 export class TokenRequestDto {
-  @ApiProperty({ example: 'admin@forbundet.se' })
-  @IsEmail()
+  @EmailAddress('admin@forbundet.se')
   email: string;
 
-  @ApiProperty()
+  @ApiProperty({ maxLength: 200 })
   @IsString()
   @MaxLength(200)
   password: string;

@@ -53,7 +53,8 @@ export class KorrigeraRequestDto {
   remittent?: Remittent;
 
   @OnlyFor('remiss')
-  @FritextProperty(200, true)
+  // Empty clears the enhet: the web form sends what the field holds.
+  @FritextProperty(200, true, { allowEmpty: true })
   remittentEnhet?: string;
 
   @OnlyFor('inskrivning', 'avslut')

@@ -1,9 +1,17 @@
 import type { Kon, Remittent } from '#domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsPersonnummer } from '../../personer/personnummer.js';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
+import { FreeText } from '../../http/free-text.js';
 import {
   FodelsearProperty,
   FritextProperty,
@@ -38,18 +46,16 @@ export class PersonDto {
   })
   @IsOptional()
   @IsString()
+  @MaxLength(20)
   @IsPersonnummer()
   personnummer?: string;
 
-  @ApiPropertyOptional({ description: 'Kräver personnummer och samtycke' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @FreeText({ maxLength: 200, optional: true, description: 'Kräver personnummer och samtycke' })
   namn?: string;
 
   @ApiPropertyOptional({ type: SamtyckeDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SamtyckeDto)
   samtycke?: SamtyckeDto;
@@ -68,11 +74,15 @@ export class RemissDto {
 
 export class RegistreraDeltagandeRequestDto {
   @ApiProperty({ type: PersonDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   person: PersonDto;
 
   @ApiProperty({ type: RemissDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => RemissDto)
   remiss: RemissDto;
@@ -82,6 +92,7 @@ export class RegistreraDeltagandeRequestDto {
     description: 'Direkt inskrivning (utan väntan på remiss)',
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SkrivInRequestDto)
   inskrivning?: SkrivInRequestDto;

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, ValidateNested } from 'class-validator';
+import { EmailAddress, FreeText } from '../../http/free-text.js';
 import { IsPassword } from '../../users/password.js';
 
 export class ForbundAdminDto {
-  @ApiProperty()
-  @IsEmail()
+  @EmailAddress()
   email: string;
 
   @IsPassword()
@@ -13,13 +13,12 @@ export class ForbundAdminDto {
 }
 
 export class SkapaForbundRequestDto {
-  @ApiProperty({ example: 'Samordningsförbundet Östra Södertörn' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @FreeText({ maxLength: 200, example: 'Samordningsförbundet Östra Södertörn' })
   namn: string;
 
   @ApiProperty({ type: ForbundAdminDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ForbundAdminDto)
   admin: ForbundAdminDto;

@@ -1,13 +1,11 @@
 import { INRIKTNING, MATMETOD, type Inriktning, type Matmetod } from '#domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
 import { CivilDateProperty, OptionalCivilDateProperty } from '../../http/civil-date.validator.js';
+import { FreeText } from '../../http/free-text.js';
 
 export class SkapaInsatsRequestDto {
-  @ApiProperty({ example: 'Ung i Tyresö' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @FreeText({ maxLength: 200, example: 'Ung i Tyresö' })
   namn: string;
 
   @ApiProperty({ enum: INRIKTNING })
@@ -24,15 +22,9 @@ export class SkapaInsatsRequestDto {
   @OptionalCivilDateProperty()
   slutdatum?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @FreeText({ maxLength: 200, optional: true })
   utforare?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @FreeText({ optional: true })
   malgrupp?: string;
 }

@@ -8,13 +8,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Repository } from 'typeorm';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
-import { NotFoundError } from '../../http/application-errors.js';
+import { BadRequestError, NotFoundError } from '../../http/application-errors.js';
 import { InsatsAccess } from '../../insatser/insats-access.js';
 import { ROLLER, UserRow, type Roll } from '../user.entity.js';
+import { MAX_INSATSER_PER_USER } from '../skapa/skapa-anvandare.request.dto.js';
 import { toUserDto, UserDto } from '../user.response.dto.js';
 
 export class AndraAnvandareRequestDto {
@@ -23,9 +24,15 @@ export class AndraAnvandareRequestDto {
   @IsIn(ROLLER)
   roll?: Roll;
 
-  @ApiPropertyOptional({ type: [String], description: 'Insatser (id) som personal arbetar i' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: MAX_INSATSER_PER_USER,
+    description: 'Insatser (id) som personal arbetar i',
+  })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_INSATSER_PER_USER)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   insatser?: string[];
@@ -50,6 +57,12 @@ export class AndraAnvandareController {
     @Body() body: AndraAnvandareRequestDto,
     @CurrentUser() user: AuthUser,
   ): Promise<UserDto> {
+    if (body.roll === undefined && body.insatser === undefined) {
+      throw new BadRequestError('Ange minst ett fält att ändra: roll eller insatser', [
+        { field: 'roll', errors: ['ange roll eller insatser'] },
+        { field: 'insatser', errors: ['ange roll eller insatser'] },
+      ]);
+    }
     const row = await this.users.findOneBy({ id, forbundId: user.forbundId });
     if (!row) throw new NotFoundError('Användaren finns inte');
     if (row.id === user.id && body.roll && body.roll !== 'admin') {

@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EmailAddress } from '../../http/free-text.js';
 import { IsPassword } from '../password.js';
 import { ROLLER, type Roll } from '../user.entity.js';
 
+/** Bounds the check of each insats; far more than one person works in. */
+export const MAX_INSATSER_PER_USER = 500;
+
 export class SkapaAnvandareRequestDto {
-  @ApiProperty({ example: 'anna@insatsen.se' })
-  @IsEmail()
+  @EmailAddress('anna@insatsen.se')
   email: string;
 
   @IsPassword()
@@ -17,10 +20,13 @@ export class SkapaAnvandareRequestDto {
 
   @ApiPropertyOptional({
     type: [String],
+    format: 'uuid',
+    maxItems: MAX_INSATSER_PER_USER,
     description: 'Insatser (id) that a personal user works in',
   })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(MAX_INSATSER_PER_USER)
   @ArrayUnique()
   @IsUUID('all', { each: true })
   insatser?: string[];
