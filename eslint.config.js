@@ -45,44 +45,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    // The domain is pure: no framework, no other libs, no I/O.
-    files: ['libs/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '@nestjs/*',
-                'typeorm',
-                'pg',
-                'express',
-                'class-validator',
-                'class-transformer',
-              ],
-              message: 'libs/domain must stay framework-free.',
-            },
-            {
-              group: [
-                '#event-store',
-                '#projections',
-                '**/apps/**',
-                '**/libs/event-store/**',
-                '**/libs/projections/**',
-              ],
-              message: 'libs/domain imports no other lib.',
-            },
-            {
-              group: ['node:*', 'fs', 'path', 'crypto', 'http'],
-              message: 'libs/domain does no I/O.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: [
       'apps/api/src/main.ts',
       'apps/projector/src/main.ts',
