@@ -47,8 +47,12 @@ export interface TestApp {
 
 let userCount = 0;
 
-export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
-  const db = await createTestDatabase();
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  /** Another app's database: this app shares it (and leaves dropping it to its owner). */
+  options: { db?: TestDatabase } = {},
+): Promise<TestApp> => {
+  const db = options.db ?? (await createTestDatabase());
   assertTestDatabase(db.url);
   const config = loadConfig({
     DATA_DIR: mkdtempSync(join(tmpdir(), 'deltagarflode-e2e-')),
@@ -137,7 +141,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     stopApp,
     close: async () => {
       await stopApp();
-      await db.drop();
+      if (!options.db) await db.drop();
     },
   };
 };

@@ -24,6 +24,9 @@ export const createApp = async (
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
   );
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For
+  // and the login limits, which count per client, would count nothing.
+  app.set('trust proxy', config.trustedProxy);
   app.use(helmet());
   // Closed unless configured: browsers may call the API only from the listed origins.
   if (config.corsOrigins.length > 0) app.enableCors({ origin: [...config.corsOrigins] });

@@ -10,6 +10,7 @@ import { Personuppgifter1764000000000 } from './migrations/1764000000000-personu
 import { StatistikIndex1764100000000 } from './migrations/1764100000000-statistik-index.js';
 import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-historik-ur-strommen.js';
 import { ProjektionStannad1764300000000 } from './migrations/1764300000000-projektion-stannad.js';
+import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-rate-limit.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   StatistikIndex1764100000000,
   HistorikUrStrommen1764200000000,
   ProjektionStannad1764300000000,
+  LoginRateLimit1764500000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

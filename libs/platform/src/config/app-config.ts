@@ -1,5 +1,6 @@
 import { cleanEnv, email, makeValidator, port, str, url } from 'envalid';
 import { resolve } from 'node:path';
+import { parseTrustedProxy, type TrustedProxy } from './trusted-proxy.js';
 
 export type EventStoreKind = 'postgres' | 'kurrentdb';
 
@@ -23,6 +24,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** `on`: this process runs the projections (under the single-projector lock); `off`: it does not. */
   readonly projections: 'on' | 'off';
+  /** Proxies whose X-Forwarded-For names the client (login limits count per client). */
+  readonly trustedProxy: TrustedProxy;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +53,8 @@ const positiveInt = makeValidator<number>((value) => {
   return n;
 });
 
+const trustedProxy = makeValidator<TrustedProxy>(parseTrustedProxy);
+
 const MIN_ADMIN_PASSWORD = 12;
 
 /** Reads and validates the environment once, at boot; nothing else reads process.env. */
@@ -72,6 +77,7 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
       GALLRING_MANADER: positiveInt({ default: 24 }),
       CORS_ORIGINS: str({ default: '' }),
       PROJECTIONS: str({ choices: ['on', 'off'], default: 'on' }),
+      TRUSTED_PROXY: trustedProxy({ default: false }),
     },
     {
       reporter: ({ errors }) => {
@@ -125,5 +131,6 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     gallringManader: env.GALLRING_MANADER,
     corsOrigins,
     projections: env.PROJECTIONS as 'on' | 'off',
+    trustedProxy: env.TRUSTED_PROXY,
   };
 };

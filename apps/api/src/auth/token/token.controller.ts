@@ -10,7 +10,7 @@ import { UnauthorizedError } from '../../http/application-errors.js';
 import { UserRow } from '../../users/user.entity.js';
 import { Public } from '../auth-user.js';
 import { PasswordHasher } from '../password-hasher.js';
-import { LoginRateLimit, loginKey } from './login-rate-limit.js';
+import { LoginRateLimit } from './login-rate-limit.js';
 import { TokenRequestDto, TokenResponseDto } from './token.request.dto.js';
 
 @ApiTags('auth')
@@ -29,17 +29,13 @@ export class TokenController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Logga in: e-post och lösenord ger en access-token' })
   async token(@Body() body: TokenRequestDto, @Ip() ip: string): Promise<TokenResponseDto> {
-    const key = loginKey(ip, body.email);
-    await this.rateLimit.assertAllowed(key);
+    const attempt = await this.rateLimit.attempt(body.email, ip);
     const user = await this.users.findOneBy({ email: body.email.toLowerCase() });
     const valid = user
       ? await this.hasher.verify(user.passwordHash, body.password)
       : await this.hasher.verifyNothing(body.password);
-    if (!user || !valid) {
-      await this.rateLimit.failed(key);
-      throw new UnauthorizedError('Fel e-post eller lösenord');
-    }
-    await this.rateLimit.succeeded(key);
+    if (!user || !valid) throw new UnauthorizedError('Fel e-post eller lösenord');
+    await this.rateLimit.succeeded(attempt);
     const accessToken = await this.jwt.signAsync(
       { sub: user.id },
       { expiresIn: this.config.tokenTtlSeconds, jwtid: randomUUID() },
