@@ -92,6 +92,18 @@ describe('No request can take the server down', () => {
       expect(Object.keys(fieldErrors(grupper.body))).toEqual(['aldersgrupper']);
     });
 
+    it('answers 400, not 150,000 rows, for an underlag of more than 10 000 deltaganden', async () => {
+      const { body } = await kansli.get(`/statistik/underlag?${TIO_AR}&matt=aktuella`).expect(400);
+      expect(body.message).toBe(
+        'Underlaget har fler än 10 000 deltaganden; välj en kortare period, en insats eller ett kön',
+      );
+      const { body: rows } = await kansli
+        .get('/statistik/underlag?fran=2016-01-01&till=2016-01-31&matt=mottagna')
+        .expect(200);
+      // Remissdag n % 3650 for n = 1…150,000: day 0 comes 41 times, days 1–30 come 42 times.
+      expect(rows).toHaveLength(41 + 30 * 42);
+    });
+
     it('refuses the same period on the command line', async () => {
       await expect(
         exportToFile(t.db.url, {

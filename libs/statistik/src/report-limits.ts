@@ -12,6 +12,8 @@ export const SISTA_AR = 2200;
 export const MAX_INSATSER = 200;
 export const MAX_ALDERSGRUPPER = 20;
 export const MAX_ALDERSGRUPPER_TECKEN = 200;
+/** The underlag lists deltaganden one by one: a count this large is no longer read by a person. */
+export const MAX_UNDERLAG_RADER = 10_000;
 
 /** The same day `years` later; 29 February becomes 1 March in a year without it. */
 const yearsLater = (date: string, years: number): string => {
@@ -50,10 +52,27 @@ export const asOfProblem = (asOf: string): string | undefined => {
   return undefined;
 };
 
+/** A request for more than a report may give; the client can ask for less (400). */
+export class ReportLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportLimitError';
+  }
+}
+
 /** A report period that breaks the rules above (for callers without a DTO layer). */
-export class ReportPeriodError extends Error {
+export class ReportPeriodError extends ReportLimitError {
   constructor(message: string) {
     super(message);
     this.name = 'ReportPeriodError';
+  }
+}
+
+export class UnderlagTooLargeError extends ReportLimitError {
+  constructor() {
+    super(
+      `Underlaget har fler än ${String(MAX_UNDERLAG_RADER).replace(/\B(?=(\d{3})+$)/g, ' ')} deltaganden; välj en kortare period, en insats eller ett kön`,
+    );
+    this.name = 'UnderlagTooLargeError';
   }
 }

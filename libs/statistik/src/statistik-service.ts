@@ -10,7 +10,12 @@ import type { DataSource } from 'typeorm';
 import { assembleReport, type Aggregat } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
-import { ReportPeriodError, reportPeriodProblem } from './report-limits.js';
+import {
+  MAX_UNDERLAG_RADER,
+  ReportPeriodError,
+  reportPeriodProblem,
+  UnderlagTooLargeError,
+} from './report-limits.js';
 import { statistikSql, underlagSql, type Matt } from './statistik-sql.js';
 
 const INSATSER_SQL = `SELECT id, namn FROM insats
@@ -111,9 +116,11 @@ export class StatistikService {
       till: query.till,
       kon: kon ?? null,
       asOf: query.asOf ?? null,
+      radgrans: MAX_UNDERLAG_RADER + 1,
     });
     // One group: a read-only transaction of its own, under the same statement timeout.
     const [[rows]] = await inOneSnapshot(this.dataSource, [[bound]], this.options);
+    if (rows!.length > MAX_UNDERLAG_RADER) throw new UnderlagTooLargeError();
     return rows as UnderlagRow[];
   }
 

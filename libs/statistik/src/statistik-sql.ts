@@ -40,8 +40,8 @@ const fakta = (asOf: boolean, from: string): string => `FROM deltagande_fakta d
     AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${valid('d', asOf)}`;
 
 /**
- * The deltaganden behind one count: ids and codes only. Parameters as the report's, and
- * :kon (null = all).
+ * The deltaganden behind one count: ids and codes only. Parameters as the report's,
+ * :kon (null = all) and :radgrans (the most rows to return).
  */
 export const underlagSql = (asOf: boolean, matt: Matt): string => `
 SELECT deltagande_id AS "deltagandeId", insats_id AS "insatsId", kon, fodelsear, kommun, remittent,
@@ -51,7 +51,8 @@ FROM (
   ${fakta(asOf, ':fran')} AND (:kon::text IS NULL OR d.kon = :kon::text)
 ) f
 WHERE ${MATT_SQL[matt]}
-ORDER BY remiss_datum, deltagande_id`;
+ORDER BY remiss_datum, deltagande_id
+LIMIT :radgrans::int`;
 
 const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FROM (${select}) x)`;
 

@@ -20,7 +20,7 @@ import {
 } from './application-errors.js';
 import { TooManyLoginAttemptsError } from '../auth/token/login-rate-limit.js';
 import { PersonUpptagenError } from '../personer/person-lock.js';
-import { ReportPeriodError } from '#statistik';
+import { ReportLimitError } from '#statistik';
 import { ReportsBusyError } from '../statistik/report-gate.js';
 
 export interface ErrorBody {
@@ -74,7 +74,7 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   if (exception instanceof ProjectionLagError) return body(503, exception.message);
   if (exception instanceof PersonUpptagenError) return body(503, exception.message);
   if (exception instanceof TooManyLoginAttemptsError) return body(429, exception.message);
-  if (exception instanceof ReportPeriodError) return body(400, exception.message);
+  if (exception instanceof ReportLimitError) return body(400, exception.message);
   if (exception instanceof ReportsBusyError) return body(503, exception.message);
   if (isStatementTimeout(exception)) {
     return body(
