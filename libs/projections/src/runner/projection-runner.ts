@@ -85,7 +85,7 @@ export class ProjectionRunner {
 
   /** Position and stall as they stand now, also when another process runs the projections. */
   async state(): Promise<{ position: number; stall: ProjectionStall | undefined }> {
-    if (!this.loop) await this.loadCheckpoint();
+    if (!this.loop) await this.readCheckpoint();
     return { position: this.checkpoint, stall: this.stallNow };
   }
 
@@ -162,7 +162,7 @@ export class ProjectionRunner {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.checkpoint >= position) return true;
-      if (!this.loop) await this.loadCheckpoint();
+      if (!this.loop) await this.readCheckpoint();
       if (this.checkpoint >= position) return true;
       if (this.stallNow) return false;
       const remaining = deadline - Date.now();
@@ -247,16 +247,24 @@ export class ProjectionRunner {
   }
 
   private async loadCheckpoint(): Promise<void> {
+    const rows: { position: number | string }[] = await this.dataSource.query(
+      `INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0)
+       ON CONFLICT (name) DO UPDATE SET name = excluded.name
+       RETURNING position`,
+      [this.name],
+    );
+    this.checkpoint = Number(rows[0]?.position ?? 0);
+  }
+
+  /** Where the active projector, in this process or another, has got to: a read, no write. */
+  private async readCheckpoint(): Promise<void> {
     const rows: { position: number | string; stall: ProjectionStall | null }[] =
       await this.dataSource.query(
-        `INSERT INTO projection_checkpoint (name, position) VALUES ($1, 0)
-         ON CONFLICT (name) DO UPDATE SET name = excluded.name
-         RETURNING position, stall`,
+        `SELECT position, stall FROM projection_checkpoint WHERE name = $1`,
         [this.name],
       );
     this.checkpoint = Number(rows[0]?.position ?? 0);
-    // A loop in this process knows its own stall; otherwise the active projector's counts.
-    if (!this.loop) this.stallNow = rows[0]?.stall ?? undefined;
+    this.stallNow = rows[0]?.stall ?? undefined;
   }
 
   /**
