@@ -15,6 +15,7 @@ describe('authentication, roles and tenancy', () => {
       eventStore: 'up',
       readModels: 'up',
       projectionLag: expect.any(Number),
+      projection: { status: 'ok' },
     });
     const docs = await t.http.get('/api/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(
