@@ -18,6 +18,7 @@ import {
   ProjectionLagError,
   UnauthorizedError,
 } from './application-errors.js';
+import { toSwedish } from './validation-messages.js';
 import { TooManyLoginAttemptsError } from '../auth/token/login-rate-limit.js';
 import { PersonUpptagenError } from '../personer/person-lock.js';
 import { ReportLimitError } from '#statistik';
@@ -36,6 +37,21 @@ const body = (statusCode: number, message: string, details?: unknown): ErrorBody
   message,
   ...(details === undefined ? {} : { details }),
 });
+
+/** body-parser's English messages (by its error `type`), for the people reading them. */
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'Begäran är inte giltig JSON',
+  'entity.too.large': 'Begäran är för stor',
+  'charset.unsupported': 'Teckenkodningen stöds inte; skicka UTF-8',
+  'encoding.unsupported': 'Komprimeringen stöds inte',
+  'parameters.too.many': 'Begäran har för många fält',
+  'request.size.invalid': 'Begärans längd stämmer inte med Content-Length',
+};
+
+const bodyParserErrorType = (cause: unknown): string =>
+  typeof cause === 'object' && cause !== null && 'type' in cause && typeof cause.type === 'string'
+    ? cause.type
+    : '';
 
 /** SQLSTATE query_canceled: a report statement ran past its statement_timeout. */
 const isStatementTimeout = (exception: unknown): boolean =>
@@ -87,10 +103,16 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    const bodyParserMessage = BODY_PARSER_MESSAGES[bodyParserErrorType(exception.cause)];
+    if (bodyParserMessage) return body(status, bodyParserMessage);
     const response = exception.getResponse();
     if (typeof response === 'object' && response !== null && 'message' in response) {
       const { message, details } = response as { message: unknown; details?: unknown };
-      return body(status, Array.isArray(message) ? message.join('; ') : String(message), details);
+      return body(
+        status,
+        Array.isArray(message) ? message.join('; ') : toSwedish(String(message)),
+        details,
+      );
     }
     return body(status, exception.message);
   }

@@ -1,7 +1,8 @@
 import { MAX_ANTAL } from '#domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CivilDateProperty } from '../../http/civil-date.validator.js';
+import { FreeText } from '../../http/free-text.js';
 
 export class RegistreraVolymRequestDto {
   @CivilDateProperty()
@@ -26,9 +27,6 @@ export class RegistreraVolymRequestDto {
   @Max(MAX_ANTAL)
   ejAngivet?: number;
 
-  @ApiPropertyOptional({ example: 'Föreläsning om arbetsmarknaden' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @FreeText({ maxLength: 200, optional: true, example: 'Föreläsning om arbetsmarknaden' })
   aktivitet?: string;
 }
