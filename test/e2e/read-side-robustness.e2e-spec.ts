@@ -172,3 +172,18 @@ describe('a projection that cannot apply an event', () => {
     ]);
   });
 });
+
+describe('the delay mark across origins', () => {
+  it('lets a browser on a configured origin read X-Lasmodell-Forsenad', async () => {
+    const t = await startTestApp({ CORS_ORIGINS: 'https://kansli.example.se' });
+    try {
+      const read = await t.admin
+        .get('/insatser')
+        .set('Origin', 'https://kansli.example.se')
+        .expect(200);
+      expect(read.headers['access-control-expose-headers']).toBe('X-Lasmodell-Forsenad');
+    } finally {
+      await t.close();
+    }
+  });
+});
