@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '#platform';
+import { jsonBodyOptions } from './http/json-body.js';
 import { DELAYED_HEADER } from './http/read-your-writes.interceptor.js';
 import { validationPipe } from './http/validation.js';
 
@@ -29,6 +30,8 @@ export const createApp = async (
   // and the login limits, which count per client, would count nothing.
   app.set('trust proxy', config.trustedProxy);
   app.use(helmet());
+  // Replaces Nest's default JSON parser: bounded size and depth before anything parses.
+  app.useBodyParser('json', jsonBodyOptions);
   // Closed unless configured: browsers may call the API only from the listed origins, and may
   // read whether an answer came from delayed read models.
   if (config.corsOrigins.length > 0)
