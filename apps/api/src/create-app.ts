@@ -43,7 +43,10 @@ export const createApp = async (
     new DocumentBuilder()
       .setTitle('Deltagarflöde')
       .setDescription(
-        'Deltagarflöden för samordningsförbund: remiss, inskrivning, avslut och statistik',
+        'Deltagarflöden för samordningsförbund: remiss, inskrivning, avslut och statistik. ' +
+          'Står läsmodellerna still före en händelse som inte kan tillämpas besvaras läsningar ' +
+          'direkt ur dem med rubriken X-Lasmodell-Forsenad: <position de innehåller>, och ' +
+          'GET /health svarar 503 med händelsen och felet.',
       )
       .setVersion('1')
       .addBearerAuth()
