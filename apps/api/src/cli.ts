@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isCivilDate } from '#domain';
+import { ProjectionStalledError } from '#projections';
 import {
   ConfigError,
   loadConfig,
@@ -125,6 +126,11 @@ const main = async (): Promise<number> => {
     console.log(await command(config, database.url, values));
     return 0;
   } catch (error) {
+    // Not a start-up failure: the rebuild ran, and left the read models as they were.
+    if (error instanceof ProjectionStalledError) {
+      console.error(`Ombyggnaden avbröts; läsmodellerna är orörda. ${error.message}`);
+      return 1;
+    }
     if (!(error instanceof UsageError)) throw error;
     console.error(`${error.message}\n\n${USAGE}`);
     return 2;
