@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -22,7 +23,9 @@ import { tokenSecret } from './token-secret.js';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: tokenSecret(config),
+        // A KeyObject: given a string, jsonwebtoken first tries it as a PEM public key on every
+        // verify, and that failed attempt was a third of a command's CPU.
+        secret: createSecretKey(Buffer.from(tokenSecret(config))),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
