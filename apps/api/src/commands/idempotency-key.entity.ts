@@ -19,6 +19,18 @@ export class IdempotencyKeyRow {
   @Column('jsonb', { nullable: true })
   response: unknown;
 
+  /** The current attempt's own id; an attempt only releases or completes its own claim. */
+  @Column('uuid', { nullable: true })
+  claim: string | null;
+
+  /** The process that runs the current attempt. */
+  @Column('uuid', { name: 'claimed_by', nullable: true })
+  claimedBy: string | null;
+
+  /** When the current attempt began; null once released (after an error, or before 2026-12). */
+  @Column('timestamptz', { name: 'claimed_at', nullable: true })
+  claimedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -6,10 +6,18 @@ import type { CommandMetadata } from './command-metadata.js';
 import type { CommandResponseDto } from './command-response.dto.js';
 import type { Decider } from './decider.js';
 
+/** Where a command left its stream: the revision and position of its last event. */
+export interface StreamPoint {
+  readonly revision: number;
+  readonly position: number;
+}
+
 export interface LoadedStream<State> {
   readonly state: State;
   /** Revision of the last event; -1 for a stream that does not exist. */
   readonly revision: number;
+  /** The commands sent with an Idempotency-Key that this stream holds, by key. */
+  readonly idempotencyKeys: ReadonlyMap<string, StreamPoint>;
 }
 
 /**
@@ -18,23 +26,43 @@ export interface LoadedStream<State> {
  */
 @Injectable()
 export class StreamCommandRunner {
+  private readonly appendListeners: ((streamId: string) => void)[] = [];
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Tells `listener` of every stream this process appends to (e.g. to drop a cached copy). */
+  onAppended(listener: (streamId: string) => void): void {
+    this.appendListeners.push(listener);
+  }
 
   async load<S, C, E extends { type: string; data: object }>(
     streamId: string,
     decider: Decider<S, C, E>,
   ): Promise<LoadedStream<S>> {
     const events = await this.store.readStream(streamId);
-    return {
-      state: events.reduce(
-        (state, event) => decider.evolve(state, toDomainEvent<E>(event)),
-        decider.initialState(),
-      ),
-      revision: events.length - 1,
-    };
+    const idempotencyKeys = new Map<string, StreamPoint>();
+    let state = decider.initialState();
+    for (const event of events) {
+      state = decider.evolve(state, toDomainEvent<E>(event));
+      const key = event.metadata.idempotencyKey;
+      if (key) idempotencyKeys.set(key, { revision: event.revision, position: event.position });
+    }
+    return { state, revision: events.length - 1, idempotencyKeys };
   }
 
-  /** Decides against an already loaded stream and appends at the revision it was loaded at. */
+  /** A stream known not to exist yet (a fresh id): nothing to read. */
+  empty<S, C, E extends { type: string; data: object }>(
+    decider: Decider<S, C, E>,
+  ): LoadedStream<S> {
+    return { state: decider.initialState(), revision: -1, idempotencyKeys: new Map() };
+  }
+
+  /**
+   * Decides against an already loaded stream and appends at the revision it was loaded at.
+   * A retried Idempotency-Key whose command the stream already holds gets that command's
+   * result and appends nothing: the key travels with the events, so this holds whatever
+   * crashed between the append and the stored answer.
+   */
   async decideAndAppend<S, C, E extends { type: string; data: object }>(
     streamId: string,
     id: string,
@@ -43,6 +71,10 @@ export class StreamCommandRunner {
     command: C,
     metadata: CommandMetadata,
   ): Promise<CommandResponseDto> {
+    const key = metadata.idempotencyKey;
+    const earlier = key === undefined ? undefined : loaded.idempotencyKeys.get(key);
+    // Before If-Match: the retry's If-Match named the revision before its own first attempt.
+    if (earlier) return { id, revision: earlier.revision, position: earlier.position };
     if (metadata.ifMatch !== undefined && metadata.ifMatch !== loaded.revision) {
       throw new PreconditionFailedError(metadata.ifMatch, loaded.revision);
     }
@@ -56,10 +88,12 @@ export class StreamCommandRunner {
           userId: metadata.user.id,
           correlationId: metadata.correlationId,
           causationId: metadata.causationId,
+          ...(key === undefined ? {} : { idempotencyKey: key }),
         },
       })),
       { expectedRevision: loaded.revision < 0 ? 'no-stream' : loaded.revision },
     );
+    for (const listener of this.appendListeners) listener(streamId);
     return { id, revision: result.revision, position: result.position };
   }
 }

@@ -11,6 +11,7 @@ import { StatistikIndex1764100000000 } from './migrations/1764100000000-statisti
 import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-historik-ur-strommen.js';
 import { ProjektionStannad1764300000000 } from './migrations/1764300000000-projektion-stannad.js';
 import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-rate-limit.js';
+import { IdempotencyClaim1764600000000 } from './migrations/1764600000000-idempotency-claim.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   HistorikUrStrommen1764200000000,
   ProjektionStannad1764300000000,
   LoginRateLimit1764500000000,
+  IdempotencyClaim1764600000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

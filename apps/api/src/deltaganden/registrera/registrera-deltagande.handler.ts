@@ -1,6 +1,5 @@
 import { DomainError, type DeltagandeContext, type RegistreraRemiss } from '#domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { Clock } from '../../commands/clock.js';
 import type { CommandResponseDto } from '../../commands/command-response.dto.js';
 import { PersonLock } from '../../personer/person-lock.js';
@@ -26,7 +25,8 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
     body,
     metadata,
   }: RegistreraDeltagandeCommand): Promise<CommandResponseDto> {
-    const deltagandeId = randomUUID();
+    // Fixed by an Idempotency-Key, so a retry creates (or finds) the same deltagande.
+    const deltagandeId = metadata.newId;
     // Only the opaque personId reaches the events; personnummer and namn stay in the vault.
     const { kon, fodelsear, kommun } = body.person;
     // Access is checked before any personal data is stored.

@@ -1,6 +1,5 @@
 import { insatsDecider, insatsStream } from '#domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { Clock } from '../../commands/clock.js';
 import type { CommandResponseDto } from '../../commands/command-response.dto.js';
 import { StreamCommandRunner } from '../../commands/stream-command-runner.js';
@@ -14,7 +13,7 @@ export class SkapaInsatsHandler implements ICommandHandler<SkapaInsatsCommand> {
   ) {}
 
   async execute({ body, metadata }: SkapaInsatsCommand): Promise<CommandResponseDto> {
-    const insatsId = randomUUID();
+    const insatsId = metadata.newId;
     const streamId = insatsStream(insatsId);
     const loaded = await this.streams.load(streamId, insatsDecider);
     return this.streams.decideAndAppend(
