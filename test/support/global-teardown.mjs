@@ -1,3 +1,8 @@
+import { rmSync } from 'node:fs';
+
 export default async function globalTeardown() {
-  await globalThis.testPostgres?.stop();
+  const running = globalThis.testPostgres;
+  if (!running) return;
+  await running.server.stop();
+  rmSync(running.dir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isCivilDate } from '#domain';
 import { ProjectionStalledError } from '#projections';
 import {
-  ConfigError,
+  startupFailureMessage,
   loadConfig,
   type AppConfig,
   openDatabase,
@@ -142,7 +142,7 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(startupFailureMessage(error));
     process.exit(1);
   },
 );

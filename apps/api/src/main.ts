@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig, openDatabase } from '#platform';
+import { loadConfig, openDatabase, startupFailureMessage } from '#platform';
 import { createApp } from './create-app.js';
 import { MIGRATIONS } from './database/data-source-options.js';
 
@@ -31,10 +31,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  }
+  logger.error(startupFailureMessage(error));
   process.exit(1);
 });

@@ -1,6 +1,12 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, createEventStore, loadConfig, typeOrmOptions } from '#platform';
+import {
+  ConfigError,
+  createEventStore,
+  loadConfig,
+  startupFailureMessage,
+  typeOrmOptions,
+} from '#platform';
 import {
   ProjectionRunner,
   READ_MODEL_ENTITIES,
@@ -53,6 +59,6 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailureMessage(error));
   process.exit(1);
 });

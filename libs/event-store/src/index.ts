@@ -1,5 +1,6 @@
 export * from './event-store.js';
 export { MAX_EVENTS_PER_APPEND } from './append-rules.js';
+export { isDatabaseUnavailable } from './unavailable.js';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store.js';
 export { EVENT_STORE_SCHEMA_VERSION, migrateEventStore } from './postgres/event-store-schema.js';
 export {

@@ -1,5 +1,5 @@
 import { DomainError } from '#domain';
-import { ConcurrencyError } from '#event-store';
+import { ConcurrencyError, isDatabaseUnavailable } from '#event-store';
 import {
   Catch,
   HttpException,
@@ -57,12 +57,15 @@ const bodyParserErrorType = (cause: unknown): string =>
 const isStatementTimeout = (exception: unknown): boolean =>
   exception instanceof Error && (exception as { code?: unknown }).code === '57014';
 const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 30;
+/** The embedded server restarts within seconds; an external one is retried as often. */
+const DATABASE_AWAY_RETRY_AFTER_SECONDS = 5;
 
 /** Seconds a 503 asks the client to wait, for the Retry-After header. */
 const retryAfterSeconds = (exception: unknown): number | undefined => {
   if (exception instanceof ReportsBusyError) return exception.retryAfterSeconds;
   if (exception instanceof PersonUpptagenError) return exception.retryAfterSeconds;
   if (isStatementTimeout(exception)) return STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS;
+  if (isDatabaseUnavailable(exception)) return DATABASE_AWAY_RETRY_AFTER_SECONDS;
   return undefined;
 };
 
@@ -92,6 +95,9 @@ export const toErrorBody = (exception: unknown): ErrorBody | undefined => {
   if (exception instanceof TooManyLoginAttemptsError) return body(429, exception.message);
   if (exception instanceof ReportLimitError) return body(400, exception.message);
   if (exception instanceof ReportsBusyError) return body(503, exception.message);
+  if (isDatabaseUnavailable(exception)) {
+    return body(503, 'Databasen är inte tillgänglig just nu; försök igen om en stund');
+  }
   if (isStatementTimeout(exception)) {
     return body(
       503,

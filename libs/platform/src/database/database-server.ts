@@ -44,6 +44,7 @@ export const openDatabase = async (
   const server = await startEmbeddedPostgres({
     dataDir: join(config.dataDir),
     durable: true,
+    notify: log,
   });
   try {
     const url = await ensureDatabase(server.url, EMBEDDED_DATABASE);
