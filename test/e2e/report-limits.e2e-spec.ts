@@ -54,6 +54,24 @@ describe('No request can take the server down', () => {
       ]);
     });
 
+    it('gives each year of a ten-year period the result a report of that year alone gives', async () => {
+      const { body } = await kansli.get('/statistik?fran=2016-07-01&till=2026-06-30').expect(200);
+      const years = body.totalt.maluppfyllelse as { ar: number; utfall: unknown }[];
+      expect(years.map((rad) => rad.ar)).toEqual([
+        2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026,
+      ]);
+      for (const [ar, fran, till] of [
+        [2016, '2016-01-01', '2016-12-31'],
+        [2021, '2021-01-01', '2021-12-31'],
+        [2026, '2026-01-01', '2026-06-30'],
+      ] as const) {
+        const alone = await kansli.get(`/statistik?fran=${fran}&till=${till}`).expect(200);
+        expect(years.find((rad) => rad.ar === ar)!.utfall).toEqual(
+          alone.body.totalt.maluppfyllelse[0].utfall,
+        );
+      }
+    });
+
     it.each([
       ['the report', `/statistik?${OVER_TIO_AR}`],
       ['the export', `/statistik/export?${OVER_TIO_AR}&format=xlsx`],

@@ -117,6 +117,9 @@ SELECT json_build_object(
 /**
  * Måluppfyllelse's result per calendar year, for the years (:egnaFonster) whose window is not
  * the period itself; for a full-year report it is empty and the year's result is the period's.
+ * A deltagande is paired only with the years from its inskrivning to its avslut: in any other
+ * year every count below is false for it, and pairing it with every year of a ten-year period
+ * made this the slowest part of the report (4 million pairs for 400,000 deltaganden).
  */
 const arSql = `SELECT insats_id, y.ar,
       count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
@@ -124,8 +127,13 @@ const arSql = `SELECT insats_id, y.ar,
       count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
       count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY(:arbeteStudier::text[]))
         AS arbete_studier
-    FROM f, (SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), :till::date) AS till
-             FROM unnest(:egnaFonster::int[]) AS ar) y
+    FROM f CROSS JOIN LATERAL (
+      SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), :till::date) AS till
+      FROM generate_series(
+        greatest(extract(year FROM f.i)::int, extract(year FROM :tidigast::date)::int),
+        least(coalesce(extract(year FROM f.a)::int, 9999), extract(year FROM :till::date)::int)
+      ) AS ar
+      WHERE ar = ANY(:egnaFonster::int[])) y
     GROUP BY insats_id, y.ar`;
 
 /**
