@@ -78,6 +78,35 @@ describe('Never 500 for what a client sent', () => {
       });
     });
 
+    it.each(['hasOwnProperty', 'toString', 'valueOf', 'constructor', '__proto__'])(
+      'answers a refused body with a field named %s with 4xx, appending nothing',
+      async (field) => {
+        const before = await eventCount();
+        const json = `{"namn":"x","${field}":{"a":1}}`;
+        const answers = await Promise.all([
+          raw('post', '/insatser', json, t.admin.token),
+          raw('post', `/insatser/${insatsId}/deltaganden`, json, personal.token),
+          raw('post', '/auth/token', `{"email":"a@b.se","password":"x","${field}":{"a":1}}`),
+          t.admin
+            .post('/insatser')
+            .set('Content-Type', 'application/x-www-form-urlencoded')
+            .send(`namn=x&${field}[a]=1`),
+        ]);
+        // The login fails as a wrong password does: the field never reaches anything.
+        expect(answers.map((answer) => answer.status)).toEqual([400, 400, 401, 400]);
+        expect(await eventCount()).toBe(before);
+      },
+    );
+
+    it('answers a form-encoded body nested too deep with 400 in Swedish', async () => {
+      const answer = await t.admin
+        .post('/insatser')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(`namn${'[a]'.repeat(40)}=1`)
+        .expect(400);
+      expect(answer.body.message).toBe('Begäran är nästlad för djupt');
+    });
+
     it('refuses a body over 100 kB with 413', async () => {
       const answer = await raw(
         'post',

@@ -29,9 +29,10 @@ interface Schema {
 }
 
 interface Operation {
-  method: 'post' | 'put' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   params: string[];
+  query: { name: string; schema: Schema }[];
   body: Schema | undefined;
 }
 
@@ -41,7 +42,7 @@ interface OpenApiDocument {
     Record<
       string,
       {
-        parameters?: { name: string; in: string }[];
+        parameters?: { name: string; in: string; schema?: Schema }[];
         requestBody?: { content?: Record<string, { schema?: Schema }> };
       }
     >
@@ -56,17 +57,27 @@ const COMMAND_METHODS = new Set(['post', 'put', 'patch', 'delete']);
 const t: TestApp = await startTestApp();
 const doc = (await t.http.get('/api/docs-json').expect(200)).body as OpenApiDocument;
 
-/** Every command under /api/v1 but the auth routes (login is fuzzed on its own below). */
-const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
+const allOperations: Operation[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
   Object.entries(methods)
-    .filter(([method]) => COMMAND_METHODS.has(method))
     .filter(() => path.startsWith('/api/v1/') && !path.startsWith('/api/v1/auth/'))
     .map(([method, operation]) => ({
       method: method as Operation['method'],
       path,
       params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
+      query: (operation.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
       body: operation.requestBody?.content?.['application/json']?.schema,
     })),
+);
+/** Every command under /api/v1 but the auth routes (login is fuzzed on its own below). */
+const operations = allOperations.filter((operation) => COMMAND_METHODS.has(operation.method));
+/** Every read that takes a path parameter or a query (/health reports the server, not input). */
+const reads = allOperations.filter(
+  (operation) =>
+    operation.method === 'get' &&
+    operation.path !== '/api/v1/health' &&
+    (operation.params.length > 0 || operation.query.length > 0),
 );
 
 const resolve = (schema: Schema): Schema => {
@@ -105,6 +116,11 @@ const hostileString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'binary-ascii', minLength: 480, maxLength: 600 }),
   fc.integer({ min: 1000, max: 100_000 }).map((n) => 'å'.repeat(n)),
+);
+/** Short enough to fit in a URL, so that the server, not Node's header limit, answers. */
+const hostileQueryValue = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', '\ud800', '-1', 'null', '{}', '[]', '2025-02-30', '%'),
 );
 const hostileText = fc
   .tuple(
@@ -282,6 +298,57 @@ const bodyFor = (operation: Operation): fc.Arbitrary<unknown> =>
     { weight: 1, arbitrary: mutant },
   );
 
+/** encodeURIComponent, but a lone surrogate goes out as the bytes a sloppy client sends. */
+const encode = (value: string): string =>
+  value
+    .split(/(\p{Cs})/u)
+    .map((part) => (/^\p{Cs}$/u.test(part) ? '%ED%A0%80' : encodeURIComponent(part)))
+    .join('');
+
+const serialize = (name: string, value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.flatMap((item) => serialize(name, item))
+    : [
+        `${encode(name)}=${encode(
+          typeof value === 'string' ? value : (JSON.stringify(value) ?? ''),
+        )}`,
+      ];
+
+/** A query string: each parameter absent, valid-ish, repeated, bracketed or junk. */
+const queryFor = (operation: Operation): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      ...operation.query.map(({ name, schema }) =>
+        fc.oneof(
+          { weight: 2, arbitrary: fc.constant([] as string[]) },
+          {
+            weight: 6,
+            arbitrary: valueFor(schema, insatser).map((value) => serialize(name, value)),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom('[]', '[a]', '[__proto__]', '[0][1]'), hostileQueryValue)
+              .map(([brackets, value]) => [`${name}${brackets}=${encode(value)}`]),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .array(hostileQueryValue, { minLength: 2, maxLength: 3 })
+              .map((values) => values.map((value) => `${name}=${encode(value)}`)),
+          },
+        ),
+      ),
+      fc.oneof(
+        { weight: 5, arbitrary: fc.constant([] as string[]) },
+        { weight: 1, arbitrary: fc.constantFrom(['okand=1'], ['%ZZ=1'], ['a=%ZZ'], ['=']) },
+      ),
+    )
+    .map((parts) => {
+      const pairs = parts.flat();
+      return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+    });
+
 /** The path with real ids (any id where none is known), as a legitimate caller sends it. */
 const realPath = (operation: Operation): string =>
   operation.path
@@ -309,15 +376,19 @@ const send = (
 ): request.Test => {
   const test = t.http[method](`/api/v1${path}`).set('Authorization', `Bearer ${caller.token}`);
   // JSON.stringify, not supertest's own encoding: it sends top-level null, strings and numbers.
-  return method === 'delete'
+  return method === 'delete' || method === 'get'
     ? test
     : test.set('Content-Type', 'application/json').send(JSON.stringify(body) ?? 'null');
 };
 
 const statuses = new Map<number, number>();
 let runs = 0;
+const count = (status: number): void => {
+  runs++;
+  statuses.set(status, (statuses.get(status) ?? 0) + 1);
+};
 
-describe('fuzzing every command endpoint from the OpenAPI document', () => {
+describe('fuzzing every endpoint from the OpenAPI document', () => {
   afterAll(async () => {
     const counts = [...statuses.entries()].sort(([a], [b]) => a - b);
     // The figures the fuzzing reached, for whoever reads the test log.
@@ -344,14 +415,28 @@ describe('fuzzing every command endpoint from the OpenAPI document', () => {
         const before = await t.store.headPosition();
         const answer = await send(caller, operation.method, path, body);
         const after = await t.store.headPosition();
-        runs++;
-        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        count(answer.status);
         expect(answer.status).toBeLessThan(500);
         if (answer.status >= 400) expect(after).toBe(before);
       }),
       { numRuns: RUNS_PER_ENDPOINT, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
   });
+
+  it.each(reads.map((read) => [`GET ${read.path}`, read]))(
+    '%s: never 5xx for any path or query',
+    async (_, read) => {
+      const caller = await callerFor(read);
+      await fc.assert(
+        fc.asyncProperty(pathFor(read), queryFor(read), async (path, query) => {
+          const answer = await send(caller, 'get', `${path}${query}`, undefined);
+          count(answer.status);
+          expect(answer.status).toBeLessThan(500);
+        }),
+        { numRuns: RUNS_PER_ENDPOINT, ...(SEED === undefined ? {} : { seed: SEED }) },
+      );
+    },
+  );
 
   it('POST /auth/token: never 5xx for any body', async () => {
     const token = resolve({ $ref: '#/components/schemas/TokenRequestDto' });
@@ -363,8 +448,7 @@ describe('fuzzing every command endpoint from the OpenAPI document', () => {
             .post('/api/v1/auth/token')
             .set('Content-Type', 'application/json')
             .send(JSON.stringify(body) ?? 'null');
-          runs++;
-          statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+          count(answer.status);
           expect(answer.status).toBeLessThan(500);
         },
       ),

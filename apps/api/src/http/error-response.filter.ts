@@ -45,6 +45,7 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
   'charset.unsupported': 'Teckenkodningen stöds inte; skicka UTF-8',
   'encoding.unsupported': 'Komprimeringen stöds inte',
   'parameters.too.many': 'Begäran har för många fält',
+  'querystring.parse.rangeError': 'Begäran är nästlad för djupt',
   'request.size.invalid': 'Begärans längd stämmer inte med Content-Length',
 };
 
