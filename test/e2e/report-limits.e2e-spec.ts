@@ -192,6 +192,13 @@ describe('No request can take the server down', () => {
       expect((response.body as Buffer).subarray(0, 2).toString()).toBe('PK');
       expect((response.body as Buffer).length).toBeLessThan(1_000_000);
     });
+
+    it('streams a ten-year CSV export without a fixed length', async () => {
+      const response = await kansli.get(`/statistik/export?${TIO_AR}&format=csv`).expect(200);
+      expect(response.headers['transfer-encoding']).toBe('chunked');
+      expect(response.headers['content-length']).toBeUndefined();
+      expect(response.text.startsWith('\ufeffFörbund: Samordningsförbundet Test\r\n')).toBe(true);
+    });
   });
 
   describe('concurrent reports are capped', () => {
