@@ -6,11 +6,12 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import request from 'supertest';
-import { loadConfig, openDatabase, type Database } from '#platform';
+import { loadConfig, openDatabase, startPostgres, type Database } from '#platform';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { MIGRATIONS } from '../../apps/api/src/database/data-source-options.js';
 
 const SERVER_MODULE = resolve('libs/platform/src/database/postgres-server.mjs');
+const EXTERNAL_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'];
 const ADMIN = { email: 'admin@forbundet.se', password: 'admin-losenord-123' };
 const INSATS = {
   namn: 'Balder',
@@ -52,7 +53,7 @@ const postmasterPid = async (url: string): Promise<number> => {
   }
 };
 
-describe('crash recovery of the embedded database', () => {
+describe('crash recovery of the database', () => {
   it('a start after kill -9 of the app stops the PostgreSQL it left behind and starts normally', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'deltagarflode-orphan-'));
     writeFileSync(join(dataDir, 'postgres-password'), 'orphan-test-password', { mode: 0o600 });
@@ -167,6 +168,57 @@ describe('crash recovery of the embedded database', () => {
       );
     }, 90_000);
   });
+
+  it('recovers from an external DATABASE_URL that goes away and comes back', async () => {
+    const serverDir = mkdtempSync(join(tmpdir(), 'deltagarflode-external-'));
+    chmodSync(serverDir, 0o711);
+    const port = 40_000 + ((process.pid + 7) % 20_000);
+    const serve = () =>
+      startPostgres({ dataDir: serverDir, port, password: 'extern', flags: EXTERNAL_FLAGS });
+    let server = await serve();
+    const config = loadConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'deltagarflode-ext-data-')),
+      DATABASE_URL: `postgres://postgres:extern@127.0.0.1:${port}/postgres`,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
+    const database = await openDatabase(config, { log: () => undefined, migrations: MIGRATIONS });
+    const app = await createApp(config, database.url, { logger: false });
+    await app.init();
+    try {
+      const http = request(app.getHttpServer());
+      const login = await http.post('/api/v1/auth/token').send(ADMIN).expect(200);
+      const auth = { Authorization: `Bearer ${login.body.accessToken as string}` };
+      await http.post('/api/v1/insatser').set(auth).send(INSATS).expect(201);
+
+      process.kill(server.pid, 'SIGKILL');
+      await server.exited;
+      const away = await http.get('/api/v1/insatser').set(auth);
+      expect([away.status, away.headers['retry-after']]).toEqual([503, '5']);
+      expect((await http.get('/api/v1/health')).status).toBe(503);
+
+      server = await serve();
+      await until(async () => {
+        const health = await http.get('/api/v1/health');
+        return health.status === 200 ? true : undefined;
+      }, 30_000);
+      await http
+        .post('/api/v1/insatser')
+        .set(auth)
+        .send({ ...INSATS, namn: 'Idun' })
+        .expect(201);
+      const count = await until(async () => {
+        const list = await http.get('/api/v1/insatser').set(auth);
+        const items = (Array.isArray(list.body) ? list.body : list.body.items) as unknown[];
+        return list.status === 200 && items.length === 2 ? items.length : undefined;
+      }, 30_000);
+      expect(count).toBe(2);
+    } finally {
+      await app.close();
+      await database.stop();
+      await server.stop();
+    }
+  }, 120_000);
 
   it('starts as root with DATA_DIR inside a directory others cannot enter', async () => {
     if (process.getuid?.() !== 0) {

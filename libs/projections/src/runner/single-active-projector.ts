@@ -51,10 +51,13 @@ export class SingleActiveProjector {
 
   private async run(signal: AbortSignal): Promise<void> {
     let announcedStandby = false;
+    // Said once when the lock's connection is lost, not at every retry while the database is away.
+    let announcedLoss = false;
     while (!signal.aborted) {
       const client = new pg.Client({ connectionString: this.connectionString });
       try {
         await client.connect();
+        announcedLoss = false;
         const { rows } = await client.query<{ locked: boolean }>(
           'SELECT pg_try_advisory_lock($1) AS locked',
           [PROJECTOR_LOCK_KEY],
@@ -67,7 +70,13 @@ export class SingleActiveProjector {
           announcedStandby = true;
         }
       } catch (error) {
-        if (!signal.aborted) this.log('Projektorns låsanslutning föll bort', error);
+        if (!signal.aborted && !announcedLoss) {
+          this.log(
+            'Projektorns låsanslutning föll bort; försöker igen tills databasen svarar',
+            error,
+          );
+          announcedLoss = true;
+        }
       } finally {
         await client.end().catch(() => undefined);
       }
