@@ -25,13 +25,14 @@ export class ErrorResponseDto {
 }
 
 const ERRORS: Record<number, string> = {
-  400: 'Malformed request or unknown fields; `details` lists every bad field',
+  400: 'Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field',
   401: 'No or invalid token',
   403: 'The role or insats does not allow it',
   404: 'Unknown id (also an id in another förbund)',
   409: 'Concurrent change: read again and retry',
   412: 'If-Match names another revision',
   422: 'A domain rule is broken; the message names it in Swedish',
+  413: 'Body larger than 100 kB',
   503: 'Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds',
 };
 
@@ -62,5 +63,5 @@ export const ApiCommand = (summary: string, options: { created?: boolean } = {})
       required: false,
       description: 'A retry with the same key returns the first answer and appends nothing',
     }),
-    ApiErrors(400, 401, 403, 404, 409, 412, 422),
+    ApiErrors(400, 401, 403, 404, 409, 412, 413, 422),
   );
