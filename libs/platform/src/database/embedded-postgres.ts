@@ -109,6 +109,8 @@ export const startEmbeddedPostgres = async (
         if (stopping.signal.aborted) return;
         try {
           server = await start();
+          // Stopped meanwhile: stop() stops this one once the supervisor is done.
+          if (stopping.signal.aborted) return;
           notify(`Inbyggd PostgreSQL är igång igen (pid ${server.pid})`);
           break;
         } catch (error) {
@@ -134,6 +136,7 @@ export const startEmbeddedPostgres = async (
       stopping.abort();
       await server.stop();
       await supervising;
+      await server.stop();
     },
   };
 };

@@ -316,6 +316,9 @@ export const startPostgres = async (options) => {
     ...runAs,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: Ctrl-C in the terminal reaches the app, which stops the server
+    // after itself, instead of the server dying first under a supervisor that restarts it.
+    detached: true,
   });
   /** @type {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} */
   const exited = new Promise((resolveExit) => {
