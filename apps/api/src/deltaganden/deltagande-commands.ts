@@ -56,7 +56,11 @@ export class DeltagandeCommands {
     metadata: CommandMetadata,
     command: DeltagandeCommand,
   ): Promise<CommandResponseDto> {
-    return this.decideAndAppend(deltagandeId, await this.load(deltagandeId), command, metadata);
+    // A fresh id has no stream to read; a retried Idempotency-Key's may hold its first attempt.
+    const loaded = metadata.idempotencyKey
+      ? await this.load(deltagandeId)
+      : this.streams.empty(deltagandeDecider);
+    return this.decideAndAppend(deltagandeId, loaded, command, metadata);
   }
 
   /**
@@ -224,7 +228,7 @@ export class DeltagandeCommands {
   }
 
   private async insatsContext(insatsId: string, forbundId: string): Promise<DeltagandeContext> {
-    const { state: insats } = await this.access.loadInForbund(insatsId, forbundId);
+    const insats = await this.access.stateInForbund(insatsId, forbundId);
     return {
       idag: this.clock.today(),
       insats: {

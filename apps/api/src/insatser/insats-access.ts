@@ -1,4 +1,10 @@
-import { insatsDecider, insatsStream, type Insats } from '#domain';
+import {
+  idFromStream,
+  insatsDecider,
+  insatsStream,
+  INSATS_STREAM_PREFIX,
+  type Insats,
+} from '#domain';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
@@ -6,18 +12,51 @@ import { ForbiddenError, NotFoundError } from '../http/application-errors.js';
 
 export const INSATS_SAKNAS = 'Insatsen finns inte';
 
+/**
+ * How long a deltagande command may rely on a copy of its insats. Changes made through this
+ * process end the copy at once; only a change through another process (a second API replica)
+ * can go unseen that long, no longer than the race between reading the insats and appending
+ * to the deltagande that always existed.
+ */
+export const INSATS_COPY_MS = 1_000;
+
 /** Tenancy and role checks for an insats: other förbund → 404, not your insats → 403. */
 @Injectable()
 export class InsatsAccess {
-  constructor(private readonly streams: StreamCommandRunner) {}
+  /** Recently read insatser, for the deltagande commands that each need theirs. */
+  private readonly copies = new Map<string, { insats: Insats; until: number }>();
+  /** Counts this process's appends to insatser: a read that overlaps one is not kept. */
+  private changes = 0;
+
+  constructor(private readonly streams: StreamCommandRunner) {
+    streams.onAppended((streamId) => {
+      const insatsId = idFromStream(streamId, INSATS_STREAM_PREFIX);
+      if (insatsId === undefined) return;
+      this.changes++;
+      this.copies.delete(insatsId);
+    });
+  }
 
   /** The insats as its stream says (the write side's truth), if it belongs to the förbund. */
   async loadInForbund(insatsId: string, forbundId: string): Promise<LoadedStream<Insats>> {
     const loaded = await this.streams.load(insatsStream(insatsId), insatsDecider);
-    if (!loaded.state.exists || loaded.state.forbundId !== forbundId) {
-      throw new NotFoundError(INSATS_SAKNAS);
+    return { ...loaded, state: inForbund(loaded.state, forbundId) };
+  }
+
+  /**
+   * The insats a deltagande command decides against, read from its stream at most
+   * INSATS_COPY_MS ago. Commands that append to the insats itself use loadInForbund.
+   */
+  async stateInForbund(insatsId: string, forbundId: string): Promise<Insats> {
+    const copy = this.copies.get(insatsId);
+    if (copy && copy.until > Date.now()) return inForbund(copy.insats, forbundId);
+    const changesBefore = this.changes;
+    const { state } = await this.streams.load(insatsStream(insatsId), insatsDecider);
+    // Only existing insatser are kept, so unknown ids cannot grow the map.
+    if (state.exists && this.changes === changesBefore) {
+      this.copies.set(insatsId, { insats: state, until: Date.now() + INSATS_COPY_MS });
     }
-    return loaded;
+    return inForbund(state, forbundId);
   }
 
   /** Personal register only in the insatser they work in. */
@@ -27,3 +66,8 @@ export class InsatsAccess {
     }
   }
 }
+
+const inForbund = (insats: Insats, forbundId: string): Insats => {
+  if (!insats.exists || insats.forbundId !== forbundId) throw new NotFoundError(INSATS_SAKNAS);
+  return insats;
+};
