@@ -1,0 +1,380 @@
+/**
+ * HTTP load benchmark: the built API in a child process of its own (so its resident memory is
+ * its own), on its embedded PostgreSQL at durable settings in a temporary DATA_DIR. Logs in,
+ * creates an insats, then N concurrent clients register remisser (varied bodies, no
+ * personnummer) for --duration seconds, then read lists for --read-duration seconds.
+ *
+ *   npm run bench:http -- [--duration 60] [--connections 16] [--read-duration 20]
+ *                         [--cpu-prof DIR]
+ *
+ * Prints commands/s, latency p50/p99, errors and non-2xx answers, and the API process's RSS
+ * at start, during and at the end, each against its target. `--cpu-prof DIR` runs the API
+ * under `node --cpu-prof`, writes the profile to DIR and prints where the busy time went.
+ */
+import {
+  FORSORJNING,
+  KOMMUNER,
+  KON,
+  REMITTENT,
+  TID_I_OFFENTLIG_FORSORJNING,
+  UTBILDNINGSNIVA,
+} from '#domain';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { positiveInt } from './bench-support.js';
+import { summarizeCpuProfile, type ProfileLine } from './cpu-profile.js';
+
+const TARGET = { commandsPerSecond: 1_200, commandP99Ms: 60 };
+const ADMIN = { email: 'admin@bench.se', password: 'bench-admin-losenord' };
+const PERSONAL = { email: 'personal@bench.se', password: 'bench-personal-losenord' };
+/** Deltaganden in the insats whose list is read, so a list answer has a bounded size. */
+const READ_INSATS_DELTAGANDEN = 100;
+const MIB = 1024 * 1024;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    connections: { type: 'string', default: '16' },
+    'read-duration': { type: 'string', default: '20' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const DURATION = positiveInt('duration', args.duration);
+const CONNECTIONS = positiveInt('connections', args.connections);
+const READ_DURATION = positiveInt('read-duration', args['read-duration']);
+const PROFILE_DIR = args['cpu-prof'] === undefined ? undefined : resolve(args['cpu-prof']);
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port')),
+      );
+    });
+  });
+
+/** Resident memory of another process (Linux). */
+const rssOf = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : NaN;
+};
+
+const mib = (bytes: number): string => `${Math.round(bytes / MIB)} MiB`;
+
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+const statFields = (pid: number): string[] | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined; // the process has exited
+  }
+};
+
+/** CPU seconds a process used, with those of its exited, waited-for children. */
+const cpuSecondsOf = (pid: number): number => {
+  const fields = statFields(pid);
+  if (!fields) return 0;
+  // utime, stime, cutime, cstime are fields 14–17 of stat; the slice starts at field 3.
+  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / TICKS_PER_SECOND;
+};
+
+/**
+ * CPU seconds used so far by the API and by its PostgreSQL (the postmaster of DATA_DIR, its
+ * running backends, and the exited ones it has waited for): a figure that other load on the
+ * machine slows down less than throughput.
+ */
+const cpuSeconds = (apiPid: number, dataDir: string): { api: number; postgres: number } => {
+  const postmaster = Number(
+    readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
+  );
+  let postgres = cpuSecondsOf(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) postgres += cpuSecondsOf(Number(entry));
+  }
+  return { api: cpuSecondsOf(apiPid), postgres };
+};
+
+interface ApiProcess {
+  readonly baseUrl: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+/** The API as `npm start` runs it, on a fresh DATA_DIR; resolves once /health answers. */
+const startApi = async (dataDir: string): Promise<ApiProcess> => {
+  const port = await freePort();
+  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    FORBUND_NAMN: 'Samordningsförbundet Bench',
+  };
+  delete env.DATABASE_URL;
+  delete env.JWT_SECRET;
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join('dist', 'apps', 'api', 'src', 'main.js')],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', done));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`The API exited (${child.exitCode}) while starting:\n${output.join('')}`);
+    }
+    const healthy = await fetch(`${baseUrl}/api/v1/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The API did not answer /health within 180 s:\n${output.join('')}`);
+    }
+    await sleep(250);
+  }
+  return {
+    baseUrl,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = sleep(60_000).then(() => 'timeout' as const);
+      if ((await Promise.race([exited, timeout])) === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+};
+
+const call = async (
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: object,
+  token?: string,
+): Promise<Record<string, unknown>> => {
+  const response = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+};
+
+const login = async (baseUrl: string, user: { email: string; password: string }) =>
+  (await call(baseUrl, 'POST', '/auth/token', user)).accessToken as string;
+
+const pick = <T>(list: readonly T[], n: number): T => list[n % list.length]!;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The n-th remiss: every field varies, a quarter come with direct inskrivning. */
+const remissBody = (n: number): object => {
+  const month = 1 + (n % 12);
+  const day = 1 + (Math.floor(n / 12) % 28);
+  const remissDatum = `2025-${pad(month)}-${pad(day)}`;
+  return {
+    person: {
+      kon: pick(KON, n),
+      fodelsear: 1962 + (n % 44),
+      kommun: pick(KOMMUNER, n * 7).kod,
+    },
+    remiss: {
+      datum: remissDatum,
+      remittent: pick(REMITTENT, n * 3),
+      ...(n % 5 === 0 ? { remittentEnhet: `Enhet ${n % 17}` } : {}),
+    },
+    ...(n % 4 === 0
+      ? {
+          inskrivning: {
+            datum: `2025-${pad(month)}-${pad(Math.min(28, day + 7))}`,
+            forsorjning: [pick(FORSORJNING, n)],
+            utbildningsniva: pick(UTBILDNINGSNIVA, n),
+            tidIOffentligForsorjning: pick(TID_I_OFFENTLIG_FORSORJNING, n),
+          },
+        }
+      : {}),
+  };
+};
+
+/** RSS of the API every `everyMs` while a phase runs. */
+const sampleRss = (pid: number, everyMs: number): { stop(): number[] } => {
+  const samples: number[] = [];
+  const timer = setInterval(() => samples.push(rssOf(pid)), everyMs);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      samples.push(rssOf(pid));
+      return samples;
+    },
+  };
+};
+
+const run = (baseUrl: string, token: string, duration: number, requests: Request[]) =>
+  autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 30,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests,
+  });
+
+const describe = (label: string, result: Result): string[] => {
+  const seconds = result.duration;
+  const statuses = Object.entries(result.statusCodeStats)
+    .map(([status, { count }]) => `${status}: ${count.toLocaleString('en')}`)
+    .join(', ');
+  return [
+    `${label}: ${result['2xx'].toLocaleString('en')} answered 2xx in ${seconds.toFixed(1)} s, ` +
+      `${Math.round(result['2xx'] / seconds).toLocaleString('en')}/s`,
+    `  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    `  errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx} (${statuses})`,
+  ];
+};
+
+const printProfile = (lines: ProfileLine[], title: string): void => {
+  console.log(`  ${title}`);
+  for (const line of lines) {
+    console.log(`    ${(line.share * 100).toFixed(1).padStart(5)} %  ${line.name}`);
+  }
+};
+
+const main = async (): Promise<void> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'deltagarflode-bench-http-'));
+  if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
+  const profilesBefore = new Set(PROFILE_DIR ? readdirSync(PROFILE_DIR) : []);
+  let api: ApiProcess | undefined;
+  /** When the command phase ran (epoch ms), to cut it out of the profile. */
+  const commandPhase = { from: 0, to: 0 };
+  try {
+    api = await startApi(dataDir);
+    const { baseUrl, pid } = api;
+    const admin = await login(baseUrl, ADMIN);
+    const insatsBody = {
+      inriktning: 'individinriktad',
+      matmetod: 'individ',
+      startdatum: '2024-01-01',
+    };
+    const insatsId = (
+      await call(baseUrl, 'POST', '/insatser', { namn: 'Last', ...insatsBody }, admin)
+    ).id as string;
+    const readInsatsId = (
+      await call(baseUrl, 'POST', '/insatser', { namn: 'Läsning', ...insatsBody }, admin)
+    ).id as string;
+    await call(
+      baseUrl,
+      'POST',
+      '/users',
+      { ...PERSONAL, roll: 'personal', insatser: [insatsId, readInsatsId] },
+      admin,
+    );
+    const personal = await login(baseUrl, PERSONAL);
+    for (let n = 0; n < READ_INSATS_DELTAGANDEN; n++) {
+      await call(baseUrl, 'POST', `/insatser/${readInsatsId}/deltaganden`, remissBody(n), personal);
+    }
+
+    const rssAtStart = rssOf(pid);
+    let n = 0;
+    const commandRss = sampleRss(pid, 10_000);
+    const cpuAtStart = cpuSeconds(pid, dataDir);
+    commandPhase.from = Date.now();
+    const commands = await run(baseUrl, personal, DURATION, [
+      {
+        method: 'POST',
+        path: `/api/v1/insatser/${insatsId}/deltaganden`,
+        setupRequest: (request) => ({ ...request, body: JSON.stringify(remissBody(n++)) }),
+      },
+    ]);
+    const rssDuringCommands = commandRss.stop();
+    const cpuAfterCommands = cpuSeconds(pid, dataDir);
+    commandPhase.to = Date.now();
+
+    // A paged list (API.md version 2) when the API pages, else the small insats's whole list.
+    const paged = await fetch(`${baseUrl}/api/v1/insatser/${insatsId}/deltaganden?limit=100`, {
+      headers: { authorization: `Bearer ${personal}` },
+    }).then((r) => r.ok);
+    const listPath = paged
+      ? `/api/v1/insatser/${insatsId}/deltaganden?limit=100`
+      : `/api/v1/insatser/${readInsatsId}/deltaganden`;
+    const readRss = sampleRss(pid, 10_000);
+    const reads = await run(baseUrl, personal, READ_DURATION, [
+      { method: 'GET', path: listPath },
+      { method: 'GET', path: '/api/v1/insatser' },
+      { method: 'GET', path: `/api/v1/insatser/${insatsId}` },
+    ]);
+    const rssDuringReads = readRss.stop();
+
+    const commandsPerSecond = commands['2xx'] / commands.duration;
+    const cpuMs = (seconds: number): string =>
+      ((seconds * 1000) / Math.max(1, commands['2xx'])).toFixed(2);
+    const lines = [
+      `HTTP bench: ${CONNECTIONS} connections, commands for ${DURATION} s, reads for ${READ_DURATION} s`,
+      ...describe('commands (POST /insatser/:id/deltaganden)', commands),
+      ...describe(`reads (${paged ? 'paged list' : 'list of 100'}, insatser, one insats)`, reads),
+      `CPU per command: API ${cpuMs(cpuAfterCommands.api - cpuAtStart.api)} ms, ` +
+        `PostgreSQL ${cpuMs(cpuAfterCommands.postgres - cpuAtStart.postgres)} ms ` +
+        `(the projections run in the API process and catch up meanwhile)`,
+      `API process RSS: start ${mib(rssAtStart)}, after commands ${mib(rssDuringCommands.at(-1)!)}, ` +
+        `end ${mib(rssDuringReads.at(-1)!)}`,
+      `  every 10 s under commands: ${rssDuringCommands.map((b) => Math.round(b / MIB)).join(', ')} MiB`,
+      `targets: ≥ ${TARGET.commandsPerSecond.toLocaleString('en')} commands/s ` +
+        `(${commandsPerSecond >= TARGET.commandsPerSecond ? 'met' : 'MISSED'}), ` +
+        `command p99 < ${TARGET.commandP99Ms} ms (${commands.latency.p99 < TARGET.commandP99Ms ? 'met' : 'MISSED'})`,
+    ];
+    console.log(lines.join('\n'));
+  } finally {
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const exitedAt = Date.now();
+  if (PROFILE_DIR) {
+    const written = readdirSync(PROFILE_DIR).filter(
+      (file) => file.endsWith('.cpuprofile') && !profilesBefore.has(file),
+    );
+    for (const file of written) {
+      // The command phase only: start-up and the reads would blur it.
+      const summary = summarizeCpuProfile(join(PROFILE_DIR, file), 15, {
+        fromMsBeforeEnd: exitedAt - commandPhase.from,
+        toMsBeforeEnd: exitedAt - commandPhase.to,
+      });
+      console.log(
+        `CPU profile ${join(PROFILE_DIR, file)}, under the commands (${summary.busySamples} busy samples)`,
+      );
+      printProfile(summary.byPackage.slice(0, 10), 'own time by package');
+      printProfile(summary.selfTime, 'own time by function');
+      printProfile(summary.totalTime, 'total time by function');
+    }
+  }
+};
+
+await main();
