@@ -1,6 +1,6 @@
-import { insatsStream } from '#domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loggaIn, skarmbild, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { appendUnstorableVolym } from '../support/poison-event.js';
 
 const LANG_TID = 120_000;
 
@@ -33,23 +33,7 @@ describe('försenade siffror i webbläsaren', () => {
       expect(await page.getByTestId('lasmodell-forsenad').count()).toBe(0);
 
       // An event written before the boundary refused such numbers.
-      const poison = await b.t.store.appendToStream(
-        insatsStream(insatsId),
-        [
-          {
-            type: 'VolymRegistrerad',
-            data: {
-              datum: '2025-03-02',
-              kvinnor: 3_000_000_000,
-              man: 0,
-              ejAngivet: 0,
-              aktivitet: null,
-            },
-            metadata: { userId: 'legacy', correlationId: 'c', causationId: 'c' },
-          },
-        ],
-        { expectedRevision: 'any' },
-      );
+      const poison = await appendUnstorableVolym(b.t.store, insatsId);
       for (let i = 0; i < 50 && (await b.t.http.get('/api/v1/health')).status === 200; i++)
         await sleep(100);
       const sedan = (await b.t.store.readAll({ after: poison.position - 1, limit: 1 }))[0]!

@@ -1,10 +1,10 @@
-import { insatsStream } from '#domain';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
 import { rebuildProjections } from '../../apps/api/src/projections/rebuild-projections.js';
 import { avslutBody, remissBody, startTestApp, type TestApp } from '../support/test-app.js';
+import { appendUnstorableVolym } from '../support/poison-event.js';
 
 const READ_MODELS = {
   insats: 'SELECT * FROM insats ORDER BY id',
@@ -145,23 +145,7 @@ describe('projections:rebuild with an event it cannot apply', () => {
     const before = await snapshot(dataSource);
 
     // Written before the boundary refused such numbers; the projections cannot store it.
-    const poison = await t.store.appendToStream(
-      insatsStream(volym),
-      [
-        {
-          type: 'VolymRegistrerad',
-          data: {
-            datum: '2025-03-02',
-            kvinnor: 3_000_000_000,
-            man: 0,
-            ejAngivet: 0,
-            aktivitet: null,
-          },
-          metadata: { userId: 'legacy', correlationId: 'c', causationId: 'c' },
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
+    const poison = await appendUnstorableVolym(t.store, volym);
     for (let i = 0; i < 50 && (await t.http.get('/api/v1/health')).status === 200; i++)
       await sleep(100);
     const delayed = await report();

@@ -1,6 +1,6 @@
-import { insatsStream } from '#domain';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApp, type Caller, type TestApp } from '../support/test-app.js';
+import { appendUnstorableVolym } from '../support/poison-event.js';
 
 const VOLYMINSATS = {
   namn: 'Öppen mötesplats',
@@ -109,23 +109,7 @@ describe('a projection that cannot apply an event', () => {
     expect(applied.projectionLag).toBe(0);
     const lastGood = await t.store.headPosition();
     // The boundary refuses such a number now; an event written before it existed still can be.
-    const poison = await t.store.appendToStream(
-      insatsStream(insats),
-      [
-        {
-          type: 'VolymRegistrerad',
-          data: {
-            datum: '2025-03-02',
-            kvinnor: 3_000_000_000,
-            man: 0,
-            ejAngivet: 0,
-            aktivitet: null,
-          },
-          metadata: { userId: 'legacy', correlationId: 'c', causationId: 'c' },
-        },
-      ],
-      { expectedRevision: 'any' },
-    );
+    const poison = await appendUnstorableVolym(t.store, insats);
 
     let health = await t.http.get('/api/v1/health');
     for (let i = 0; i < 50 && health.status === 200; i++) {
