@@ -44,7 +44,9 @@ describe('Idempotency-Key after a crash at any moment', () => {
     return ifMatch === undefined ? request : request.set('If-Match', ifMatch);
   };
 
-  const eventCount = async (): Promise<number> => (await t.events()).length;
+  /** Every event committed (readAll may hold back the newest while a projection writes). */
+  const eventCount = async (): Promise<number> =>
+    Number((await db.query('SELECT count(*) AS n FROM events'))[0].n);
 
   /** The row a request leaves right after claiming the key, before it appends anything. */
   const claimedRow = (
@@ -201,6 +203,34 @@ describe('Idempotency-Key after a crash at any moment', () => {
       expect(await eventCount()).toBe(before);
       const stored = await t.store.readStream(`deltagande-${id}`);
       expect(stored.filter((e) => e.type === 'DeltagareAvslutad')).toHaveLength(1);
+    });
+
+    it("answers a retried korrigering of a person's kön, which also corrected the person's other deltagande, with its first result", async () => {
+      const other = await t.insats({ namn: 'Annan insats' });
+      await t.admin.patch(`/users/${personalId}`, { insatser: [insatsId, other] }).expect(200);
+      const person = { personnummer: '19900301-0106', samtycke: { datum: '2025-01-15' } };
+      const forsta = await personal.post(registrera, remissBody({ person })).expect(201);
+      await personal.post(`/insatser/${other}/deltaganden`, remissBody({ person })).expect(201);
+      const korrigering = `/deltaganden/${forsta.body.id as string}/korrigering`;
+      const body = { typ: 'person', kon: 'man', orsak: 'Fel kön vid registreringen' };
+      const first = await send(korrigering, body, 'korrigering-b').expect(200);
+      const korrigerade = async () =>
+        Number(
+          (
+            await db.query(
+              `SELECT count(*) AS n FROM events WHERE type = 'PersonuppgifterKorrigerade'`,
+            )
+          )[0].n,
+        );
+      expect(await korrigerade()).toBe(2);
+      await forgetAnswer('korrigering-b', 'a dead process');
+      const before = await eventCount();
+
+      const retry = await send(korrigering, body, 'korrigering-b').expect(200);
+
+      expect(retry.body).toEqual(first.body);
+      expect(await eventCount()).toBe(before);
+      expect(await korrigerade()).toBe(2);
     });
   });
 

@@ -57,6 +57,17 @@ export class StreamCommandRunner {
     return { state: decider.initialState(), revision: -1, idempotencyKeys: new Map() };
   }
 
+  /** The result of this request's Idempotency-Key's command, if the stream already holds it. */
+  earlierResult<S>(
+    id: string,
+    loaded: LoadedStream<S>,
+    metadata: CommandMetadata,
+  ): CommandResponseDto | undefined {
+    const key = metadata.idempotencyKey;
+    const earlier = key === undefined ? undefined : loaded.idempotencyKeys.get(key);
+    return earlier && { id, revision: earlier.revision, position: earlier.position };
+  }
+
   /**
    * Decides against an already loaded stream and appends at the revision it was loaded at.
    * A retried Idempotency-Key whose command the stream already holds gets that command's
@@ -71,10 +82,10 @@ export class StreamCommandRunner {
     command: C,
     metadata: CommandMetadata,
   ): Promise<CommandResponseDto> {
-    const key = metadata.idempotencyKey;
-    const earlier = key === undefined ? undefined : loaded.idempotencyKeys.get(key);
     // Before If-Match: the retry's If-Match named the revision before its own first attempt.
-    if (earlier) return { id, revision: earlier.revision, position: earlier.position };
+    const earlier = this.earlierResult(id, loaded, metadata);
+    if (earlier) return earlier;
+    const key = metadata.idempotencyKey;
     if (metadata.ifMatch !== undefined && metadata.ifMatch !== loaded.revision) {
       throw new PreconditionFailedError(metadata.ifMatch, loaded.revision);
     }

@@ -132,6 +132,9 @@ export class DeltagandeCommands {
 
     return this.forPerson(personId, async (deltaganden) => {
       const loaded = await this.load(deltagandeId);
+      // A retried Idempotency-Key whose korrigering this deltagande already holds.
+      const earlier = this.streams.earlierResult(deltagandeId, loaded, metadata);
+      if (earlier) return earlier;
       if (metadata.ifMatch !== undefined && metadata.ifMatch !== loaded.revision)
         throw new PreconditionFailedError(metadata.ifMatch, loaded.revision);
       const others = await this.othersToCorrect(deltagandeId, deltaganden, data, metadata);
