@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +20,18 @@ const INSATS = {
   matmetod: 'individ',
   startdatum: '2024-01-01',
 };
+
+const freePort = (): Promise<number> =>
+  new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error()),
+      );
+    });
+  });
 
 const alive = (pid: number): boolean => {
   try {
@@ -45,7 +58,6 @@ const postmasterPid = async (url: string): Promise<number> => {
   try {
     // The backend's parent is the postmaster.
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    const { readFileSync } = await import('node:fs');
     const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
     return Number(stat.split(') ')[1]!.split(' ')[1]);
   } finally {
@@ -61,7 +73,7 @@ describe('crash recovery of the database', () => {
     const script = `
       import { startPostgres } from ${JSON.stringify(SERVER_MODULE)};
       const server = await startPostgres({
-        dataDir: ${JSON.stringify(dataDir)}, port: 0 + ${40_000 + (process.pid % 20_000)},
+        dataDir: ${JSON.stringify(dataDir)}, port: ${await freePort()},
         password: 'orphan-test-password', flags: ['-c', 'listen_addresses=127.0.0.1'],
       });
       console.log('KLAR ' + server.pid);
@@ -172,7 +184,7 @@ describe('crash recovery of the database', () => {
   it('recovers from an external DATABASE_URL that goes away and comes back', async () => {
     const serverDir = mkdtempSync(join(tmpdir(), 'deltagarflode-external-'));
     chmodSync(serverDir, 0o711);
-    const port = 40_000 + ((process.pid + 7) % 20_000);
+    const port = await freePort();
     const serve = () =>
       startPostgres({ dataDir: serverDir, port, password: 'extern', flags: EXTERNAL_FLAGS });
     let server = await serve();
