@@ -12,6 +12,7 @@ import { HistorikUrStrommen1764200000000 } from './migrations/1764200000000-hist
 import { ProjektionStannad1764300000000 } from './migrations/1764300000000-projektion-stannad.js';
 import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-rate-limit.js';
 import { IdempotencyClaim1764600000000 } from './migrations/1764600000000-idempotency-claim.js';
+import { DeltagandeListaIndex1764600000001 } from './migrations/1764600000001-deltagande-lista-index.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ProjektionStannad1764300000000,
   LoginRateLimit1764500000000,
   IdempotencyClaim1764600000000,
+  DeltagandeListaIndex1764600000001,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */
