@@ -1,6 +1,7 @@
 export * from './event-store.js';
 export { MAX_EVENTS_PER_APPEND } from './append-rules.js';
 export { isDatabaseUnavailable } from './unavailable.js';
+export { LossTolerantClient } from './postgres/loss-tolerant-client.js';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store.js';
 export { EVENT_STORE_SCHEMA_VERSION, migrateEventStore } from './postgres/event-store-schema.js';
 export {

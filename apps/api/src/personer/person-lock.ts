@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { LossTolerantClient } from '#event-store';
 import pg from 'pg';
 import { DATABASE_URL } from '../config/config.module.js';
 
@@ -50,6 +51,7 @@ export class PersonLock implements OnApplicationShutdown {
       connectionString: databaseUrl,
       max: options.poolSize,
       connectionTimeoutMillis: options.timeoutMs,
+      Client: LossTolerantClient,
     });
     // An idle connection that breaks (database restarted) must not crash the process.
     this.pool.on('error', (error) =>

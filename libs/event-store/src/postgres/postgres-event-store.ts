@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { LossTolerantClient } from './loss-tolerant-client.js';
 import { assertValidAppend } from '../append-rules.js';
 import {
   ConcurrencyError,
@@ -208,6 +209,7 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         max: options.poolSize ?? 10,
         application_name: 'deltagarflode-event-store',
+        Client: LossTolerantClient,
       });
       const log = options.log ?? (() => undefined);
       this.pool.on('error', (error) => log('Idle event store connection failed', error));

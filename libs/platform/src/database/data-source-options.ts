@@ -1,3 +1,4 @@
+import { LossTolerantClient } from '#event-store';
 import pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 
@@ -24,5 +25,6 @@ export const typeOrmOptions = (url: string, schema: DatabaseSchema): DataSourceO
   // Failures still surface as errors, which the exception filter logs without parameters.
   logging: false,
   // A report groups ~100k rows several ways; with the stock 4 MB those sorts spill to disk.
-  extra: { max: 10, options: '-c work_mem=64MB' },
+  // Clients that survive the database going away mid-transaction (503, then recovery).
+  extra: { max: 10, options: '-c work_mem=64MB', Client: LossTolerantClient },
 });

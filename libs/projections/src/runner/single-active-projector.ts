@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { LossTolerantClient } from '#event-store';
+import type pg from 'pg';
 import type { ProjectionRunner } from './projection-runner.js';
 
 /** Arbitrary, fixed: every projector of a database competes for this advisory lock. */
@@ -54,7 +55,7 @@ export class SingleActiveProjector {
     // Said once when the lock's connection is lost, not at every retry while the database is away.
     let announcedLoss = false;
     while (!signal.aborted) {
-      const client = new pg.Client({ connectionString: this.connectionString });
+      const client = new LossTolerantClient({ connectionString: this.connectionString });
       try {
         await client.connect();
         announcedLoss = false;
