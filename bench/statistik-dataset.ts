@@ -515,6 +515,8 @@ export class StatistikDataset {
             slutdatum: plan.slutdatum,
             utforare: null,
             malgrupp: plan.malgrupp,
+            grupp: null,
+            ordning: null,
           },
         });
         const events = decideInsats(

@@ -47,3 +47,10 @@ const dayNumber = (d: CivilDate): number => {
 /** Whole days from `from` to `to`; negative when `to` is earlier. */
 export const daysBetween = (from: CivilDate, to: CivilDate): number =>
   dayNumber(to) - dayNumber(from);
+
+/** The same day `years` later; 29 February becomes 1 March in a year without it. */
+export const yearsLater = (date: CivilDate, years: number): CivilDate => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCFullYear(day.getUTCFullYear() + years);
+  return day.toISOString().slice(0, 10);
+};

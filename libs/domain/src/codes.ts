@@ -213,6 +213,37 @@ export const MATMETOD_ETIKETT: Record<Matmetod, string> = {
   volym: 'Volym (antal per kön)',
 };
 
+/**
+ * What a goal (mål) measures. Counts: deltagare = aktuella over the goal's period, nya,
+ * avslutade. Shares (0–1) among the avslutade of the goal's period: arbete eller studier,
+ * arbete, studier, arbete/studier/arbetssökande, and avslutsorsak ordinarie-insats.
+ */
+export const MALMATT = [
+  'deltagare',
+  'nya',
+  'avslutade',
+  'andel-arbete-studier',
+  'andel-arbete',
+  'andel-studier',
+  'andel-arbete-studier-arbetssokande',
+  'andel-ordinarie-insats',
+] as const;
+export type Malmatt = (typeof MALMATT)[number];
+export const MALMATT_ETIKETT: Record<Malmatt, string> = {
+  deltagare: 'Deltagare (aktuella)',
+  nya: 'Nya deltagare',
+  avslutade: 'Avslutade deltagare',
+  'andel-arbete-studier': 'Andel till arbete eller studier',
+  'andel-arbete': 'Andel till arbete',
+  'andel-studier': 'Andel till studier',
+  'andel-arbete-studier-arbetssokande': 'Andel till arbete, studier eller arbetssökande',
+  'andel-ordinarie-insats': 'Andel till ordinarie insats',
+};
+/** The measures that are shares 0–1; the others are counts 0–1,000,000. */
+export const MALMATT_ANDEL: readonly Malmatt[] = MALMATT.filter((matt) =>
+  matt.startsWith('andel-'),
+);
+
 export const MANADER_EFTER_AVSLUT = [6, 12] as const;
 export type ManaderEfterAvslut = (typeof MANADER_EFTER_AVSLUT)[number];
 

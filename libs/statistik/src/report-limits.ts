@@ -1,4 +1,4 @@
-import { isCivilDate, yearOf } from '#domain';
+import { isCivilDate, yearOf, yearsLater } from '#domain';
 
 /**
  * What one report may ask for. Every per-year part of a report (måluppfyllelse, årsmål) grows
@@ -14,13 +14,6 @@ export const MAX_ALDERSGRUPPER = 20;
 export const MAX_ALDERSGRUPPER_TECKEN = 200;
 /** The underlag lists deltaganden one by one: a count this large is no longer read by a person. */
 export const MAX_UNDERLAG_RADER = 10_000;
-
-/** The same day `years` later; 29 February becomes 1 March in a year without it. */
-const yearsLater = (date: string, years: number): string => {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCFullYear(day.getUTCFullYear() + years);
-  return day.toISOString().slice(0, 10);
-};
 
 /** Why a civil date cannot bound a report, or undefined when it can. */
 export const reportDateProblem = (date: string): string | undefined => {

@@ -5,14 +5,14 @@ export class ArsmalDto {
   @ApiProperty()
   ar: number;
 
-  @ApiProperty()
-  deltagare: number;
+  @ApiPropertyOptional({ description: 'Absent when never set' })
+  deltagare?: number;
 
-  @ApiProperty()
-  nyaDeltagare: number;
+  @ApiPropertyOptional({ description: 'Absent when never set' })
+  nyaDeltagare?: number;
 
-  @ApiProperty({ description: '0–1' })
-  andelArbeteStudier: number;
+  @ApiPropertyOptional({ description: '0–1; absent when never set' })
+  andelArbeteStudier?: number;
 }
 
 export class InsatsDto {

@@ -1,11 +1,19 @@
 import { isCivilDate, type CivilDate } from '../civil-date.js';
 import { INRIKTNING, MATMETOD, isKod, type Inriktning, type Matmetod } from '../codes.js';
 import { DomainError } from '../domain-error.js';
-import { isHeltalMellan, MAX_ANTAL } from '../limits.js';
+import { isKommunkod } from '../kommuner.js';
+import { isHeltalMellan, MAX_ANTAL, MAX_KRONOR } from '../limits.js';
+import { malOf, requireMal, type Mal, type MalBorttaget, type MalSatt } from '../mal/mal.js';
 
 /* Decider for the stream `insats-<uuid>`. */
 
-export type Arsmal = { deltagare: number; nyaDeltagare: number; andelArbeteStudier: number };
+/**
+ * The calendar-year goals of `PUT /insatser/:id/arsmal/:ar`. Each part is set on its own:
+ * a part never set is absent, and setting one part keeps the others.
+ */
+export type Arsmal = { deltagare?: number; nyaDeltagare?: number; andelArbeteStudier?: number };
+/** Kronor for one calendar year; a part never set is absent. */
+export type Ekonomi = { budget?: number; kostnad?: number };
 
 export type InsatsSkapad = {
   type: 'InsatsSkapad';
@@ -19,6 +27,10 @@ export type InsatsSkapad = {
     slutdatum: CivilDate | null;
     utforare: string | null;
     malgrupp: string | null;
+    /** The program or project of several insatser it belongs to; reports subtotal per grupp. */
+    grupp: string | null;
+    /** The förbund's own place for it in every table (then namn); null sorts last. */
+    ordning: number | null;
   };
 };
 /** Only the fields that changed. Matmetod is fixed: the insats's data is counted by it. */
@@ -31,9 +43,14 @@ export type InsatsAndrad = {
     slutdatum?: CivilDate | null;
     utforare?: string | null;
     malgrupp?: string | null;
+    grupp?: string | null;
+    ordning?: number | null;
   };
 };
+/** The parts given (at least one); the others keep their earlier value. */
 export type ArsmalSatt = { type: 'ArsmalSatt'; data: { ar: number } & Arsmal };
+/** The parts given (at least one); the other keeps its earlier value. */
+export type EkonomiSatt = { type: 'EkonomiSatt'; data: { ar: number } & Ekonomi };
 export type InsatsAvslutad = { type: 'InsatsAvslutad'; data: { slutdatum: CivilDate } };
 export type VolymRegistrerad = {
   type: 'VolymRegistrerad';
@@ -43,16 +60,28 @@ export type VolymRegistrerad = {
     man: number;
     ejAngivet: number;
     aktivitet: string | null;
+    /** Kommun code of the people counted, when the insats knows it. */
+    kommun: string | null;
   };
 };
 export type InsatsEvent =
-  InsatsSkapad | InsatsAndrad | ArsmalSatt | InsatsAvslutad | VolymRegistrerad;
+  | InsatsSkapad
+  | InsatsAndrad
+  | ArsmalSatt
+  | InsatsAvslutad
+  | VolymRegistrerad
+  | MalSatt
+  | MalBorttaget
+  | EkonomiSatt;
 
 export type InsatsContext = { idag: CivilDate };
 
 export type SkapaInsats = {
   type: 'SkapaInsats';
-  data: InsatsSkapad['data'];
+  data: Omit<InsatsSkapad['data'], 'grupp' | 'ordning'> & {
+    grupp?: string | null;
+    ordning?: number | null;
+  };
   context: InsatsContext;
 };
 export type AndraInsats = {
@@ -68,11 +97,25 @@ export type AvslutaInsats = {
 };
 export type RegistreraVolym = {
   type: 'RegistreraVolym';
-  data: VolymRegistrerad['data'];
+  data: Omit<VolymRegistrerad['data'], 'kommun'> & { kommun?: string | null };
+  context: InsatsContext;
+};
+export type SattMal = { type: 'SattMal'; data: MalSatt['data']; context: InsatsContext };
+export type TaBortMal = { type: 'TaBortMal'; data: MalBorttaget['data']; context: InsatsContext };
+export type SattEkonomi = {
+  type: 'SattEkonomi';
+  data: EkonomiSatt['data'];
   context: InsatsContext;
 };
 export type InsatsCommand =
-  SkapaInsats | AndraInsats | SattArsmal | AvslutaInsats | RegistreraVolym;
+  | SkapaInsats
+  | AndraInsats
+  | SattArsmal
+  | AvslutaInsats
+  | RegistreraVolym
+  | SattMal
+  | TaBortMal
+  | SattEkonomi;
 
 /** Plain JSON: the read model stores it as is. Årsmål are keyed by calendar year. */
 export type Insats = {
@@ -86,8 +129,13 @@ export type Insats = {
   slutdatum: CivilDate | null;
   utforare: string | null;
   malgrupp: string | null;
+  grupp: string | null;
+  ordning: number | null;
   avslutad: boolean;
   arsmal: Record<number, Arsmal>;
+  /** The goals in force, by malId. */
+  mal: Record<string, Mal>;
+  ekonomi: Record<number, Ekonomi>;
 };
 
 export const initialInsats = (): Insats => ({
@@ -101,8 +149,12 @@ export const initialInsats = (): Insats => ({
   slutdatum: null,
   utforare: null,
   malgrupp: null,
+  grupp: null,
+  ordning: null,
   avslutad: false,
   arsmal: {},
+  mal: {},
+  ekonomi: {},
 });
 
 export const evolveInsats = (state: Insats, event: InsatsEvent): Insats => {
@@ -116,8 +168,18 @@ export const evolveInsats = (state: Insats, event: InsatsEvent): Insats => {
       return { ...state, ...changed };
     }
     case 'ArsmalSatt': {
-      const { ar, ...mal } = event.data;
-      return { ...state, arsmal: { ...state.arsmal, [ar]: mal } };
+      const { ar, ...parts } = event.data;
+      return { ...state, arsmal: { ...state.arsmal, [ar]: { ...state.arsmal[ar], ...parts } } };
+    }
+    case 'EkonomiSatt': {
+      const { ar, ...parts } = event.data;
+      return { ...state, ekonomi: { ...state.ekonomi, [ar]: { ...state.ekonomi[ar], ...parts } } };
+    }
+    case 'MalSatt':
+      return { ...state, mal: { ...state.mal, [event.data.malId]: malOf(event.data) } };
+    case 'MalBorttaget': {
+      const { [event.data.malId]: _removed, ...mal } = state.mal;
+      return { ...state, mal };
     }
     case 'InsatsAvslutad':
       return { ...state, avslutad: true, slutdatum: event.data.slutdatum };
@@ -150,6 +212,14 @@ export const decideInsats = (command: InsatsCommand, state: Insats): InsatsEvent
     }
     case 'RegistreraVolym':
       return [{ type: 'VolymRegistrerad', data: volym(command.data, insats, command.context) }];
+    case 'SattMal':
+      return [{ type: 'MalSatt', data: requireMal(command.data) }];
+    case 'TaBortMal':
+      if (!(command.data.malId in insats.mal))
+        throw new DomainError('MAL.FINNS_INTE', 'Målet finns inte', { malId: command.data.malId });
+      return [{ type: 'MalBorttaget', data: { malId: command.data.malId } }];
+    case 'SattEkonomi':
+      return [{ type: 'EkonomiSatt', data: ekonomi(command.data) }];
   }
   const _exhaustive: never = command;
   return _exhaustive;
@@ -170,7 +240,7 @@ const existing = (state: Insats): ExistingInsats => {
   return state as ExistingInsats;
 };
 
-const skapad = (data: InsatsSkapad['data']): InsatsSkapad['data'] => {
+const skapad = (data: SkapaInsats['data']): InsatsSkapad['data'] => {
   requireKod(INRIKTNING, data.inriktning, 'inriktning');
   requireKod(MATMETOD, data.matmetod, 'matmetod');
   requireDate(data.startdatum, 'startdatum');
@@ -183,6 +253,8 @@ const skapad = (data: InsatsSkapad['data']): InsatsSkapad['data'] => {
     namn: requireNamn(data.namn),
     utforare: optionalText(data.utforare),
     malgrupp: optionalText(data.malgrupp),
+    grupp: optionalText(data.grupp),
+    ordning: optionalOrdning(data.ordning),
   };
 };
 
@@ -201,6 +273,8 @@ const andrad = (data: InsatsAndrad['data'], insats: ExistingInsats): InsatsAndra
     slutdatum: data.slutdatum,
     utforare: data.utforare === undefined ? undefined : optionalText(data.utforare),
     malgrupp: data.malgrupp === undefined ? undefined : optionalText(data.malgrupp),
+    grupp: data.grupp === undefined ? undefined : optionalText(data.grupp),
+    ordning: data.ordning === undefined ? undefined : optionalOrdning(data.ordning),
   };
   const changed = Object.fromEntries(
     Object.entries(proposed).filter(
@@ -224,10 +298,15 @@ const arsmal = (data: ArsmalSatt['data']): ArsmalSatt['data'] => {
         ar: data.ar,
       },
     );
-  requireCount(data.deltagare, 'deltagare');
-  requireCount(data.nyaDeltagare, 'nyaDeltagare');
-  const andel = data.andelArbeteStudier;
-  if (typeof andel !== 'number' || !Number.isFinite(andel) || andel < 0 || andel > 1)
+  const { deltagare, nyaDeltagare, andelArbeteStudier: andel } = data;
+  if (deltagare === undefined && nyaDeltagare === undefined && andel === undefined)
+    throw new DomainError('INSATS.ARSMAL_SAKNAS', 'Ange minst ett av årsmålets delar');
+  if (deltagare !== undefined) requireCount(deltagare, 'deltagare');
+  if (nyaDeltagare !== undefined) requireCount(nyaDeltagare, 'nyaDeltagare');
+  if (
+    andel !== undefined &&
+    (typeof andel !== 'number' || !Number.isFinite(andel) || andel < 0 || andel > 1)
+  )
     throw new DomainError(
       'INSATS.OGILTIG_ANDEL',
       'Andelen till arbete eller studier måste vara ett tal mellan 0 och 1',
@@ -235,14 +314,62 @@ const arsmal = (data: ArsmalSatt['data']): ArsmalSatt['data'] => {
     );
   return {
     ar: data.ar,
-    deltagare: data.deltagare,
-    nyaDeltagare: data.nyaDeltagare,
-    andelArbeteStudier: andel,
+    ...(deltagare === undefined ? {} : { deltagare }),
+    ...(nyaDeltagare === undefined ? {} : { nyaDeltagare }),
+    ...(andel === undefined ? {} : { andelArbeteStudier: andel }),
   };
 };
 
+const ekonomi = (data: EkonomiSatt['data']): EkonomiSatt['data'] => {
+  requireAr(data.ar);
+  const { budget, kostnad } = data;
+  if (budget === undefined && kostnad === undefined)
+    throw new DomainError('INSATS.EKONOMI_SAKNAS', 'Ange budget, kostnad eller båda');
+  if (budget !== undefined) requireKronor(budget, 'budget');
+  if (kostnad !== undefined) requireKronor(kostnad, 'kostnad');
+  return {
+    ar: data.ar,
+    ...(budget === undefined ? {} : { budget }),
+    ...(kostnad === undefined ? {} : { kostnad }),
+  };
+};
+
+const requireAr = (ar: number): void => {
+  if (!isHeltalMellan(ar, 2000, 2100))
+    throw new DomainError(
+      'INSATS.OGILTIGT_AR',
+      'Året måste vara ett helt år mellan 2000 och 2100',
+      {
+        ar,
+      },
+    );
+};
+
+const requireKronor = (kronor: number, falt: string): void => {
+  if (!isHeltalMellan(kronor, 0, MAX_KRONOR))
+    throw new DomainError(
+      'INSATS.OGILTIGT_BELOPP',
+      `${falt} måste vara ett helt antal kronor från 0 till och med 1 000 000 000`,
+      { falt, varde: kronor, max: MAX_KRONOR },
+    );
+};
+
+/** A place in the förbund's order: a whole number 0–10,000, or null for "after the others". */
+const optionalOrdning = (ordning: number | null | undefined): number | null => {
+  if (ordning === null || ordning === undefined) return null;
+  if (!isHeltalMellan(ordning, 0, 10_000))
+    throw new DomainError(
+      'INSATS.OGILTIG_ORDNING',
+      'Ordningen måste vara ett heltal från 0 till 10 000',
+      {
+        ordning,
+      },
+    );
+  return ordning;
+};
+
 const volym = (
-  data: VolymRegistrerad['data'],
+  data: RegistreraVolym['data'],
   insats: ExistingInsats,
   context: InsatsContext,
 ): VolymRegistrerad['data'] => {
@@ -279,6 +406,7 @@ const volym = (
     man: data.man,
     ejAngivet: data.ejAngivet,
     aktivitet: optionalText(data.aktivitet),
+    kommun: optionalKommun(data.kommun),
   };
 };
 
@@ -286,6 +414,13 @@ const requireNamn = (namn: string): string => {
   const trimmed = typeof namn === 'string' ? namn.trim() : '';
   if (trimmed === '') throw new DomainError('INSATS.NAMN_SAKNAS', 'Insatsen måste ha ett namn');
   return trimmed;
+};
+
+const optionalKommun = (kommun: string | null | undefined): string | null => {
+  if (kommun === null || kommun === undefined) return null;
+  if (typeof kommun !== 'string' || !isKommunkod(kommun))
+    throw new DomainError('INSATS.OKAND_KOMMUN', `Okänd kommunkod: ${String(kommun)}`, { kommun });
+  return kommun;
 };
 
 /** Blank free text means "not given". */

@@ -23,6 +23,8 @@ const SKAPAD: InsatsSkapad['data'] = {
   slutdatum: null,
   utforare: null,
   malgrupp: null,
+  grupp: null,
+  ordning: null,
 };
 
 const insatsSkapad = (data: Partial<InsatsSkapad['data']> = {}): InsatsEvent => ({
@@ -284,7 +286,14 @@ describe('RegistreraVolym', () => {
     expect(decideInsats(registreraVolym({ aktivitet: ' Föreläsning ' }), volyminsats())).toEqual([
       {
         type: 'VolymRegistrerad',
-        data: { datum: '2025-03-12', kvinnor: 12, man: 8, ejAngivet: 1, aktivitet: 'Föreläsning' },
+        data: {
+          datum: '2025-03-12',
+          kvinnor: 12,
+          man: 8,
+          ejAngivet: 1,
+          aktivitet: 'Föreläsning',
+          kommun: null,
+        },
       },
     ]);
   });
@@ -359,8 +368,12 @@ describe('evolveInsats', () => {
       slutdatum: null,
       utforare: null,
       malgrupp: null,
+      grupp: null,
+      ordning: null,
       avslutad: false,
       arsmal: {},
+      mal: {},
+      ekonomi: {},
     });
   });
 
@@ -393,7 +406,11 @@ describe('evolveInsats', () => {
       slutdatum: '2025-06-30',
       utforare: null,
       malgrupp: null,
+      grupp: null,
+      ordning: null,
       avslutad: true,
+      mal: {},
+      ekonomi: {},
       arsmal: {
         2025: { deltagare: 45, nyaDeltagare: 30, andelArbeteStudier: 0.35 },
         2026: { deltagare: 50, nyaDeltagare: 30, andelArbeteStudier: 0.4 },
@@ -406,7 +423,14 @@ describe('evolveInsats', () => {
     expect(
       evolveInsats(state, {
         type: 'VolymRegistrerad',
-        data: { datum: '2025-03-12', kvinnor: 1, man: 2, ejAngivet: 0, aktivitet: null },
+        data: {
+          datum: '2025-03-12',
+          kvinnor: 1,
+          man: 2,
+          ejAngivet: 0,
+          aktivitet: null,
+          kommun: null,
+        },
       }),
     ).toEqual(state);
   });

@@ -17,6 +17,9 @@ const INSATS_EVENTS: Record<InsatsEvent['type'], true> = {
   ArsmalSatt: true,
   InsatsAvslutad: true,
   VolymRegistrerad: true,
+  MalSatt: true,
+  MalBorttaget: true,
+  EkonomiSatt: true,
 };
 export const INSATS_EVENT_TYPES: ReadonlySet<string> = new Set(Object.keys(INSATS_EVENTS));
 

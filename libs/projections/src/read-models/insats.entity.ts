@@ -2,9 +2,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export interface ArsmalRow {
   readonly ar: number;
-  readonly deltagare: number;
-  readonly nyaDeltagare: number;
-  readonly andelArbeteStudier: number;
+  /** A part never set is absent. */
+  readonly deltagare?: number;
+  readonly nyaDeltagare?: number;
+  readonly andelArbeteStudier?: number;
 }
 
 @Entity('insats')
