@@ -27,10 +27,14 @@
  */
 import {
   decideDeltagande,
+  decideForbund,
   decideInsats,
   evolveDeltagande,
+  evolveForbund,
   evolveInsats,
+  forbundStream,
   initialDeltagande,
+  initialForbund,
   initialInsats,
   type Avslut,
   type Avslutsorsak,
@@ -337,18 +341,31 @@ interface InsatsDef {
   readonly vikt: number;
   readonly alder: readonly [number, number];
   readonly malgrupp: string | null;
+  /** Version 2: the program the insats belongs to, and its place in the förbund's order. */
+  readonly grupp?: string;
+  readonly ordning?: number;
 }
 
+const UNGA = 'Unga vuxna-teamen';
+const ARBETE = 'Vägar till arbete';
 const INSATSER: readonly InsatsDef[] = [
-  insats('Ung i Tyresö', '2016-01-01', null, 10, [16, 29], 'Unga vuxna 16–29 år'),
-  insats('Balder', '2016-01-01', null, 14),
+  {
+    ...insats('Ung i Tyresö', '2016-01-01', null, 10, [16, 29], 'Unga vuxna 16–29 år'),
+    grupp: UNGA,
+    ordning: 1,
+  },
+  { ...insats('Balder', '2016-01-01', null, 14), ordning: 10 },
   insats('Steget vidare', '2016-01-01', '2021-06-30', 10),
-  insats('Arbetsträning Södertörn', '2017-03-01', null, 12),
-  insats('Hälsolotsen', '2016-01-01', null, 9),
-  insats('Språk och arbete', '2018-09-01', null, 8),
+  { ...insats('Arbetsträning Södertörn', '2017-03-01', null, 12), grupp: ARBETE, ordning: 5 },
+  { ...insats('Hälsolotsen', '2016-01-01', null, 9), ordning: 11 },
+  { ...insats('Språk och arbete', '2018-09-01', null, 8), grupp: ARBETE, ordning: 6 },
   insats('Nystart', '2019-01-01', null, 11),
-  insats('Jobbcoach Norr', '2016-01-01', '2023-12-31', 12),
-  insats('Unga vuxna i Botkyrka', '2020-01-01', null, 9, [18, 29], 'Unga vuxna 18–29 år'),
+  { ...insats('Jobbcoach Norr', '2016-01-01', '2023-12-31', 12), grupp: ARBETE, ordning: 7 },
+  {
+    ...insats('Unga vuxna i Botkyrka', '2020-01-01', null, 9, [18, 29], 'Unga vuxna 18–29 år'),
+    grupp: UNGA,
+    ordning: 2,
+  },
   insats('Vägen framåt', '2021-08-16', null, 10),
   { ...insats('Föreläsningsserien Hälsa', '2016-01-01', null, 0), matmetod: 'volym' },
   { ...insats('Öppen verkstad', '2018-01-01', null, 0), matmetod: 'volym' },
@@ -462,9 +479,14 @@ export class StatistikDataset {
           slutdatum: plan.slutdatum,
           utforare: null,
           malgrupp: plan.malgrupp,
+          // The first ordning and grupp come with a later InsatsAndrad for some (below).
+          grupp: index % 2 === 0 ? (plan.grupp ?? null) : null,
+          ordning: plan.ordning ?? null,
         },
         context: { idag: IDAG },
       });
+      if (index % 2 === 1 && plan.grupp !== undefined)
+        stream.run({ type: 'AndraInsats', data: { grupp: plan.grupp }, context: { idag: IDAG } });
       const lastYear = yearOfDay(plan.sista);
       for (let ar = yearOfDay(plan.start); ar <= lastYear; ar++) {
         const mal = this.arsmal(plan, ar, rng);
@@ -473,6 +495,32 @@ export class StatistikDataset {
           // The kansli revises some targets during the year.
           const revised = { ...mal, deltagare: Math.round(mal.deltagare * 1.1) + 1 };
           stream.run({ type: 'SattArsmal', data: { ar, ...revised }, context: { idag: IDAG } });
+        }
+        // Version 2: the year's budget, and its cost when the year is over (revised at times).
+        const budget = rng.int(800, 4000) * 1000;
+        stream.run({ type: 'SattEkonomi', data: { ar, budget }, context: { idag: IDAG } });
+        if (ar < yearOfDay(IDAG_DAY) || rng.chance(0.5)) {
+          const kostnad = Math.round(budget * (0.8 + rng.float() * 0.3));
+          stream.run({ type: 'SattEkonomi', data: { ar, kostnad }, context: { idag: IDAG } });
+        }
+      }
+      if (plan.matmetod === 'individ') {
+        // A project goal over three years, and a share of it.
+        for (let ar = yearOfDay(plan.start); ar + 2 <= lastYear + 1; ar += 3) {
+          const base = this.arsmal(plan, ar, rng).nyaDeltagare;
+          const goal = (k: number): string =>
+            idFor(this.options.seed, IdKind.Command, 2 ** 44 + index * 2 ** 16 + ar * 4 + k);
+          const period = { fran: `${ar}-01-01`, till: `${ar + 2}-12-31` };
+          stream.run({
+            type: 'SattMal',
+            data: { malId: goal(0), matt: 'nya', ...period, varde: base * 3 },
+            context: { idag: IDAG },
+          });
+          stream.run({
+            type: 'SattMal',
+            data: { malId: goal(1), matt: 'andel-arbete-studier', ...period, varde: 0.35 },
+            context: { idag: IDAG },
+          });
         }
       }
       if (plan.matmetod === 'volym') {
@@ -494,6 +542,38 @@ export class StatistikDataset {
       }
       return stream.planned();
     });
+  }
+
+  /** The förbund's own goals and its grupper's: a yearly goal for each, on `forbund-<id>`. */
+  forbundStream(): PlannedStream {
+    const appends: PlannedAppend[] = [];
+    let state = initialForbund();
+    const rng = new Rng(hashSeed(this.options.seed, 0xf0b, 0));
+    const users = this.insatser[0]!.users;
+    for (let ar = 2016; ar <= yearOfDay(IDAG_DAY); ar++) {
+      for (const [k, grupp] of [null, UNGA, ARBETE].entries()) {
+        const malId = idFor(this.options.seed, IdKind.Command, 2 ** 45 + ar * 8 + k);
+        const yearShare = (AR_VIKT[ar] ?? 0) / AR_VIKT_SUMMA;
+        const varde = Math.max(
+          1,
+          Math.round(this.options.deltaganden * yearShare * (k === 0 ? 0.9 : 0.2)),
+        );
+        const events = decideForbund(
+          {
+            type: 'SattForbundsmal',
+            data: { malId, grupp, matt: 'nya', fran: `${ar}-01-01`, till: `${ar}-12-31`, varde },
+          },
+          state,
+        );
+        state = events.reduce(evolveForbund, state);
+        appends.push({
+          events,
+          userId: rng.pick(users),
+          causationId: idFor(this.options.seed, IdKind.Command, 2 ** 46 + appends.length),
+        });
+      }
+    }
+    return { streamId: forbundStream(this.forbundId), appends };
   }
 
   /** InsatsAvslutad for the insatser that have ended, appended after the deltaganden. */

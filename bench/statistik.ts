@@ -304,7 +304,7 @@ const dryRun = (dataset: StatistikDataset): void => {
   const counts = new Counts();
   const expected: Expected = { aktuella: 0, nya: 0, avslutade: 0, unika: new Set() };
   const start = performance.now();
-  for (const stream of dataset.insatsStreams()) counts.add(stream);
+  for (const stream of [...dataset.insatsStreams(), dataset.forbundStream()]) counts.add(stream);
   for (const closing of dataset.insatsClosings()) counts.add({ appends: [closing.append] });
   const streams = new Set<string>();
   for (let i = 0; i < DELTAGANDEN; i++) {
@@ -359,12 +359,13 @@ const main = async (): Promise<void> => {
         `PostgreSQL ${s.version} fsync=${s.fsync} synchronous_commit=${s.synchronous_commit}`,
     );
 
-    // 1. Write: insatser (created, årsmål, volym), then the deltaganden, then insats closings.
+    // 1. Write: insatser (created, grupp, årsmål, goals, ekonomi, volym) and the förbund's goals,
+    // then the deltaganden, then insats closings.
     const counts = new Counts();
     const expected: Expected = { aktuella: 0, nya: 0, avslutade: 0, unika: new Set() };
     const revisions = new Map<string, number>();
     const writeStart = performance.now();
-    for (const stream of dataset.insatsStreams()) {
+    for (const stream of [...dataset.insatsStreams(), dataset.forbundStream()]) {
       counts.add(stream);
       revisions.set(stream.streamId, await writeStream(store, stream.streamId, stream.appends));
     }
