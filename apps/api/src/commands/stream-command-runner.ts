@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '#event-store';
+import type { Decider } from '#domain';
+import type { EventStore } from '#event-store';
 import { PreconditionFailedError } from '../http/application-errors.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import type { CommandMetadata } from './command-metadata.js';
 import type { CommandResponseDto } from './command-response.dto.js';
-import type { Decider } from './decider.js';
 
 /** Where a command left its stream: the revision and position of its last event. */
 export interface StreamPoint {
@@ -43,7 +43,7 @@ export class StreamCommandRunner {
     const idempotencyKeys = new Map<string, StreamPoint>();
     let state = decider.initialState();
     for (const event of events) {
-      state = decider.evolve(state, toDomainEvent<E>(event));
+      state = decider.evolve(state, decider.decode(event));
       const key = event.metadata.idempotencyKey;
       if (key) idempotencyKeys.set(key, { revision: event.revision, position: event.position });
     }
@@ -108,7 +108,3 @@ export class StreamCommandRunner {
     return { id, revision: result.revision, position: result.position };
   }
 }
-
-/** Stored events are the domain's events as written; an upcast goes here when a shape changes. */
-export const toDomainEvent = <E>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data }) as E;

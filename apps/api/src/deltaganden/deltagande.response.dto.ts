@@ -1,3 +1,4 @@
+import { decodeDeltagandeEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { DeltagandeRow } from '#projections';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -115,12 +116,12 @@ export const toDeltagandeDto = (row: DeltagandeRow): DeltagandeDto => {
   };
 };
 
+/** A stored event of the deltagande's stream as the timeline shows it, in its current shape. */
 export const toHistorikDto = (
   event: RecordedEvent,
   emails: ReadonlyMap<string, string>,
 ): HistorikDto => ({
-  type: event.type,
-  data: event.data,
+  ...decodeDeltagandeEvent(event),
   recordedAt: event.recordedAt,
   userId: event.metadata.userId,
   userEmail: emails.get(event.metadata.userId) ?? null,

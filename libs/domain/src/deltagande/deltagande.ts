@@ -21,7 +21,9 @@ import {
   type TidIOffentligForsorjning,
   type Utbildningsniva,
 } from '../codes.js';
+import type { Decider } from '../decider.js';
 import { DomainError } from '../domain-error.js';
+import { decodeDeltagandeEvent } from '../events/decode.js';
 import { isKommunkod } from '../kommuner.js';
 import { FODELSEAR, isHeltalMellan } from '../limits.js';
 
@@ -341,10 +343,11 @@ export const decideDeltagande = (
   return _exhaustive;
 };
 
-export const deltagandeDecider = {
+export const deltagandeDecider: Decider<Deltagande, DeltagandeCommand, DeltagandeEvent> = {
   initialState: initialDeltagande,
   evolve: evolveDeltagande,
   decide: decideDeltagande,
+  decode: decodeDeltagandeEvent,
 };
 
 const registreraRemiss = (

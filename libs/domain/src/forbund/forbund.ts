@@ -1,4 +1,6 @@
+import type { Decider } from '../decider.js';
 import { DomainError } from '../domain-error.js';
+import { decodeForbundEvent } from '../events/decode.js';
 import { malOf, requireMal, type Mal } from '../mal/mal.js';
 
 /*
@@ -55,8 +57,9 @@ export const decideForbund = (command: ForbundCommand, state: Forbund): ForbundE
   return _exhaustive;
 };
 
-export const forbundDecider = {
+export const forbundDecider: Decider<Forbund, ForbundCommand, ForbundEvent> = {
   initialState: initialForbund,
   evolve: evolveForbund,
   decide: decideForbund,
+  decode: decodeForbundEvent,
 };

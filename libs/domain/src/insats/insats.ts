@@ -1,6 +1,8 @@
 import { isCivilDate, type CivilDate } from '../civil-date.js';
 import { INRIKTNING, MATMETOD, isKod, type Inriktning, type Matmetod } from '../codes.js';
+import type { Decider } from '../decider.js';
 import { DomainError } from '../domain-error.js';
+import { decodeInsatsEvent } from '../events/decode.js';
 import { isKommunkod } from '../kommuner.js';
 import { isHeltalMellan, MAX_ANTAL, MAX_KRONOR } from '../limits.js';
 import { malOf, requireMal, type Mal, type MalBorttaget, type MalSatt } from '../mal/mal.js';
@@ -225,10 +227,11 @@ export const decideInsats = (command: InsatsCommand, state: Insats): InsatsEvent
   return _exhaustive;
 };
 
-export const insatsDecider = {
+export const insatsDecider: Decider<Insats, InsatsCommand, InsatsEvent> = {
   initialState: initialInsats,
   evolve: evolveInsats,
   decide: decideInsats,
+  decode: decodeInsatsEvent,
 };
 
 /** The state of an insats that exists, with the fields InsatsSkapad always sets. */

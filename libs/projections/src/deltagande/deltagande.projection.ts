@@ -1,4 +1,5 @@
 import {
+  decodeDeltagandeEvent,
   DELTAGANDE_STREAM_PREFIX,
   evolveDeltagande,
   idFromStream,
@@ -131,7 +132,7 @@ export class DeltagandeProjection implements Projection {
       const current = rows.get(id);
       const state = evolveDeltagande(
         current?.state ?? initialDeltagande(),
-        event as unknown as DeltagandeEvent,
+        decodeDeltagandeEvent(event),
       );
       const insatsId = state.insatsId ?? current?.insatsId;
       if (!insatsId) continue; // a stream that never had its remiss is not a deltagande

@@ -1,4 +1,5 @@
 import {
+  decodeInsatsEvent,
   evolveInsats,
   idFromStream,
   initialInsats,
@@ -59,7 +60,7 @@ export class InsatsProjection implements Projection {
       const current = rows.get(id);
       const state = evolveInsats(
         current ? toState(current) : initialInsats(),
-        event as unknown as InsatsEvent,
+        decodeInsatsEvent(event),
       );
       if (!state.exists) continue;
       rows.set(id, {

@@ -1,13 +1,11 @@
 import {
+  decodeDeltagandeEvent,
+  decodeInsatsEvent,
   evolveDeltagande,
   idFromStream,
   initialDeltagande,
   INSATS_STREAM_PREFIX,
-  type ArsmalSatt,
   type Deltagande,
-  type DeltagandeEvent,
-  type UppfoljningRegistrerad,
-  type VolymRegistrerad,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
@@ -139,15 +137,16 @@ export class StatistikProjection implements Projection {
         const forbundId = forbund.get(id);
         openFakta.set(id, forbundId && prior ? faktaOf(id, forbundId, prior.state) : undefined);
       }
+      const decoded = decodeDeltagandeEvent(event);
       const state = evolveDeltagande(
         states.get(id) ?? prior?.state ?? initialDeltagande(),
-        event as unknown as DeltagandeEvent,
+        decoded,
       );
       states.set(id, state);
       const forbundId = forbund.get(id);
       if (!forbundId) return;
-      if (event.type === 'UppfoljningRegistrerad') {
-        const { data } = event as unknown as UppfoljningRegistrerad;
+      if (decoded.type === 'UppfoljningRegistrerad') {
+        const { data } = decoded;
         uppfoljningar.push({
           position: event.position,
           deltagande_id: id,
@@ -244,8 +243,9 @@ export class StatistikProjection implements Projection {
       const forbundId = forbund.get(insatsId);
       if (!forbundId) continue;
       const recordedAt = event.recordedAt.toISOString();
-      if (event.type === 'VolymRegistrerad') {
-        const { data } = event as unknown as VolymRegistrerad;
+      const decoded = decodeInsatsEvent(event);
+      if (decoded.type === 'VolymRegistrerad') {
+        const { data } = decoded;
         await tx.query(
           `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
              ej_angivet, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -260,8 +260,8 @@ export class StatistikProjection implements Projection {
             recordedAt,
           ],
         );
-      } else if (event.type === 'ArsmalSatt') {
-        const { data } = event as unknown as ArsmalSatt;
+      } else if (decoded.type === 'ArsmalSatt') {
+        const { data } = decoded;
         await tx.query(
           `UPDATE arsmal_fakta SET recorded_to = $3
            WHERE insats_id = $1 AND ar = $2 AND recorded_to IS NULL`,
