@@ -49,7 +49,7 @@ export const decideForbund = (command: ForbundCommand, state: Forbund): ForbundE
       return [{ type: 'MalSatt', data: { ...requireMal(command.data), grupp } }];
     }
     case 'TaBortForbundsmal':
-      if (!(command.data.malId in state.mal))
+      if (!Object.hasOwn(state.mal, command.data.malId))
         throw new DomainError('MAL.FINNS_INTE', 'Målet finns inte', { malId: command.data.malId });
       return [{ type: 'MalBorttaget', data: { malId: command.data.malId } }];
   }

@@ -217,7 +217,7 @@ export const decideInsats = (command: InsatsCommand, state: Insats): InsatsEvent
     case 'SattMal':
       return [{ type: 'MalSatt', data: requireMal(command.data) }];
     case 'TaBortMal':
-      if (!(command.data.malId in insats.mal))
+      if (!Object.hasOwn(insats.mal, command.data.malId))
         throw new DomainError('MAL.FINNS_INTE', 'Målet finns inte', { malId: command.data.malId });
       return [{ type: 'MalBorttaget', data: { malId: command.data.malId } }];
     case 'SattEkonomi':
