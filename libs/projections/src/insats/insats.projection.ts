@@ -49,7 +49,9 @@ export class InsatsProjection implements Projection {
   readonly handles = INSATS_EVENT_TYPES;
   readonly tables = ['insats'];
 
-  async apply(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+  async apply(handled: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
+    // MalSatt and MalBorttaget of a förbund's stream have the same type names: not an insats's.
+    const events = handled.filter((event) => event.streamId.startsWith(INSATS_STREAM_PREFIX));
     const repository = tx.getRepository(InsatsRow);
     const ids = [...new Set(events.map(insatsId))];
     const rows = new Map(
