@@ -14,7 +14,14 @@ import {
   type Sysselsattning,
   type UtfallGrupp,
 } from '#domain';
-import type { Andel, ByKon, StatistikReport, StatistikTables } from './report.js';
+import type {
+  Andel,
+  ByKon,
+  KommunRow,
+  NyaPerRemittentEnhetRow,
+  StatistikReport,
+  StatistikTables,
+} from './report.js';
 
 /**
  * The JSON the statistics statement returns: rows per insats, which the förbund's totals
@@ -34,6 +41,9 @@ export interface Aggregat {
     nya: number;
   }[];
   kommun: { insats_id: string | null; kommun: string; kon: Kon; mottagna: number }[];
+  kommuner: ({ insats_id: string; kommun: string; kon: Kon } & Record<KommunMeasure, number>)[];
+  /** Nya by remittent and enhet as stored (trimmed, not yet case-folded). */
+  enhet: { insats_id: string; remittent: Remittent; enhet: string | null; nya: number }[];
   /** How many had each number of days: kötid for the nya, tid i insats for the avslutade. */
   dagar: { insats_id: string; matt: 'kotid' | 'tid'; dagar: number; antal: number }[];
   avslutsorsak: { insats_id: string | null; avslutsorsak: Avslutsorsak; kon: Kon; antal: number }[];
@@ -83,6 +93,8 @@ type PerKonMeasure =
   | 'vantande'
   /** Aktuella without a registered person: each one a person of its own. */
   | 'egna_personer';
+
+type KommunMeasure = 'mottagna' | 'aterremitterade' | 'inskrivna' | 'aktuella' | 'nya';
 
 export interface ReportFrame {
   readonly forbund: { id: string; namn: string };
@@ -141,6 +153,59 @@ const codeOrder = <T extends string>(codes: readonly T[]) => {
   return (code: T): number => index.get(code) ?? codes.length;
 };
 const forsorjningOrder = codeOrder(FORSORJNING);
+const remittentOrder = codeOrder(REMITTENT);
+
+/** The kommun table: only kommuner that occur, by kommunkod. */
+const kommunerAv = (rows: Readonly<Aggregat['kommuner']>): KommunRow[] => {
+  const perKommun = new Map<string, Aggregat['kommuner']>();
+  for (const row of rows) {
+    const list = perKommun.get(row.kommun);
+    if (list) list.push(row);
+    else perKommun.set(row.kommun, [row]);
+  }
+  return [...perKommun.keys()].sort().map((kommun) => {
+    const mine = perKommun.get(kommun)!;
+    const measure = (name: KommunMeasure): ByKon<number> => byKon(mine, (row) => row[name]);
+    return {
+      kommun,
+      remisser: {
+        mottagna: measure('mottagna'),
+        aterremitterade: measure('aterremitterade'),
+        inskrivna: measure('inskrivna'),
+      },
+      aktuella: measure('aktuella'),
+      nya: measure('nya'),
+    };
+  });
+};
+
+/** DESIGN.md: the enhet "as written, trimmed, case-folded"; blank is none. */
+export const enhetNyckel = (enhet: string | null): string | null => {
+  const trimmed = enhet?.normalize('NFC').trim();
+  return trimmed ? trimmed.toLocaleLowerCase('sv-SE') : null;
+};
+
+const SVENSK_ORDNING = new Intl.Collator('sv-SE');
+
+/** Nya per remittent and folded enhet; only pairs that occur, none (null) last per remittent. */
+const nyaPerRemittentEnhetAv = (rows: Readonly<Aggregat['enhet']>): NyaPerRemittentEnhetRow[] => {
+  const sums = new Map<string, { remittent: Remittent; enhet: string | null; antal: number }>();
+  for (const row of rows) {
+    const enhet = enhetNyckel(row.enhet);
+    const key = JSON.stringify([row.remittent, enhet]);
+    const sum = sums.get(key);
+    if (sum) sum.antal += row.nya;
+    else sums.set(key, { remittent: row.remittent, enhet, antal: row.nya });
+  }
+  return [...sums.values()]
+    .filter((row) => row.antal > 0)
+    .sort(
+      (a, b) =>
+        remittentOrder(a.remittent) - remittentOrder(b.remittent) ||
+        (a.enhet === null ? 1 : 0) - (b.enhet === null ? 1 : 0) ||
+        SVENSK_ORDNING.compare(a.enhet ?? '', b.enhet ?? ''),
+    );
+};
 
 /** Mean and median (the mean of the two middle values for an even count) of a histogram. */
 export const medelOchMedian = (
@@ -363,6 +428,8 @@ const tablesFor = (
     uppfoljning,
     volym,
     maluppfyllelse,
+    kommuner: kommunerAv(mine(aggregat.kommuner)),
+    nyaPerRemittentEnhet: nyaPerRemittentEnhetAv(mine(aggregat.enhet)),
   };
 };
 

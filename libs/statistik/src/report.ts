@@ -62,6 +62,22 @@ export interface MaluppfyllelseRow {
   utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: Andel };
 }
 
+/** One kommun (the person's, at remiss) of those that occur in the period. */
+export interface KommunRow {
+  kommun: string;
+  /** Mottagna and återremitterade as in the remisser table; inskrivna: the mottagna inskrivna by the period's end. */
+  remisser: { mottagna: ByKon; aterremitterade: ByKon; inskrivna: ByKon };
+  aktuella: ByKon;
+  nya: ByKon;
+}
+
+/** Nya by remittent and the remittent's enhet as written, trimmed and case-folded (null: none given). */
+export interface NyaPerRemittentEnhetRow {
+  remittent: Remittent;
+  enhet: string | null;
+  antal: Antal;
+}
+
 export interface StatistikTables {
   deltagare: DeltagareTable;
   aldersgrupper: AldersgruppRow[];
@@ -73,6 +89,10 @@ export interface StatistikTables {
   uppfoljning: UppfoljningRow[];
   volym: ByKon;
   maluppfyllelse: MaluppfyllelseRow[];
+  /** Only kommuner that occur, by kommunkod. */
+  kommuner: KommunRow[];
+  /** Only pairs that occur, by remittent in code order, then enhet (none last). */
+  nyaPerRemittentEnhet: NyaPerRemittentEnhetRow[];
 }
 
 /** The statistics report of API.md. */

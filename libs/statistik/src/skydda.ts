@@ -64,6 +64,13 @@ class Scope {
     return cells;
   }
 
+  /** The kön cells registered under a path, if any. */
+  konCells(path: string): KonCells | undefined {
+    const cells = KOLUMNER.map((kolumn) => this.cells.get(`${path}.${kolumn}`));
+    if (cells.some((cell) => cell === undefined)) return undefined;
+    return Object.fromEntries(KOLUMNER.map((kolumn, i) => [kolumn, cells[i]!])) as KonCells;
+  }
+
   sum(parts: readonly Cell[], total: Cell): void {
     this.skydd.sum(parts, total);
   }
@@ -274,6 +281,59 @@ const registerTables = (scope: Scope, tables: StatistikTables): void => {
     scope.share([aktuellaAr], () => {
       rad.utfall.andelArbeteStudier = null;
     });
+  }
+
+  registerKommunerOchEnheter(scope, tables);
+};
+
+/**
+ * The kommun table splits the remisser's and deltagare's counts by kommun, so each column
+ * sums to the count it splits (every deltagande has a kommun); its mottagna are the remisser
+ * table's perKommun again, held alike by a sum of one part. Nya per remittent and enhet sum
+ * to nya per remittent. Inskrivna have no total in the report: only kön and insatser add up.
+ */
+const registerKommunerOchEnheter = (scope: Scope, tables: StatistikTables): void => {
+  const rader = tables.kommuner.map((rad) => {
+    const path = `kommuner.${rad.kommun}`;
+    const mottagna = scope.byKon(`${path}.remisser.mottagna`, rad.remisser.mottagna);
+    const perKommun = scope.konCells(`remisser.kommun.${rad.kommun}`);
+    if (perKommun) scope.columns([perKommun], mottagna);
+    return {
+      mottagna,
+      aterremitterade: scope.byKon(
+        `${path}.remisser.aterremitterade`,
+        rad.remisser.aterremitterade,
+      ),
+      inskrivna: scope.byKon(`${path}.remisser.inskrivna`, rad.remisser.inskrivna),
+      aktuella: scope.byKon(`${path}.aktuella`, rad.aktuella),
+      nya: scope.byKon(`${path}.nya`, rad.nya),
+    };
+  });
+  for (const [measure, total] of [
+    ['mottagna', 'remisser.mottagna'],
+    ['aterremitterade', 'remisser.aterremitterade'],
+    ['aktuella', 'deltagare.aktuella'],
+    ['nya', 'deltagare.nya'],
+  ] as const) {
+    scope.columns(
+      rader.map((rad) => rad[measure]),
+      scope.konCells(total)!,
+    );
+  }
+
+  const perRemittent = new Map<string, Cell[]>();
+  for (const rad of tables.nyaPerRemittentEnhet) {
+    const cell = scope.count(
+      `nyaPerRemittentEnhet.${JSON.stringify([rad.remittent, rad.enhet])}`,
+      rad.antal,
+      (value) => {
+        rad.antal = value;
+      },
+    );
+    perRemittent.set(rad.remittent, [...(perRemittent.get(rad.remittent) ?? []), cell]);
+  }
+  for (const [remittent, cells] of perRemittent) {
+    scope.sum(cells, scope.cells.get(`nyaPerRemittent.${remittent}`)!);
   }
 };
 

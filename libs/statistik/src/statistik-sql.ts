@@ -54,10 +54,14 @@ WHERE ${MATT_SQL[matt]}
 ORDER BY remiss_datum, deltagande_id
 LIMIT :radgrans::int`;
 
+/** A remiss mottagen in the period that led to an inskrivning by the period's end. */
+const KOMMUN_INSKRIVNA_SQL = `(${MATT_SQL.mottagna} AND i <= :till::date)`;
+
 const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FROM (${select}) x)`;
 
 /**
- * The flow: deltagare by kön and ålder, unika personer, remisser by remittent and kommun.
+ * The flow: deltagare by kön and ålder, unika personer, remisser by remittent and kommun,
+ * the kommun table and nya by remittent and enhet.
  * Everything but unika personer adds up over insatser, so the statement groups per insats
  * and the förbund's totals are summed from those rows. One pass counts every measure by
  * insats, kön and ålder; the per-kön table sums it and the age table reads it.
@@ -65,8 +69,8 @@ const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FR
 const deltagareSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon,
-         d.kommun, d.remittent, d.remiss_datum, d.aterremiss_datum, d.inskrivning_datum AS i,
-         d.avslut_datum AS a, extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
+         d.kommun, d.remittent, d.remittent_enhet, d.remiss_datum, d.aterremiss_datum,
+         d.inskrivning_datum AS i, d.avslut_datum AS a, extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
   ${fakta(asOf, ':fran')}
 ),
 ka AS MATERIALIZED (
@@ -95,6 +99,18 @@ rk AS MATERIALIZED (
     count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya
   FROM f WHERE ${MATT_SQL.mottagna} OR ${MATT_SQL.nya}
   GROUP BY insats_id, kon, remittent, kommun
+),
+-- Per kommun: the remisser table's and the deltagare table's measures, and the mottagna that
+-- were inskrivna by the period's end. Nya and inskrivna are among aktuella and mottagna.
+km AS (
+  SELECT insats_id, kommun, kon,
+    count(*) FILTER (WHERE ${MATT_SQL.mottagna}) AS mottagna,
+    count(*) FILTER (WHERE ${MATT_SQL.aterremitterade}) AS aterremitterade,
+    count(*) FILTER (WHERE ${KOMMUN_INSKRIVNA_SQL}) AS inskrivna,
+    count(*) FILTER (WHERE ${MATT_SQL.aktuella}) AS aktuella,
+    count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya
+  FROM f WHERE ${MATT_SQL.mottagna} OR ${MATT_SQL.aterremitterade} OR ${MATT_SQL.aktuella}
+  GROUP BY insats_id, kommun, kon
 )
 SELECT json_build_object(
   'perKon', ${json(`SELECT insats_id, kon, sum(aktuella)::bigint AS aktuella, sum(nya)::bigint AS nya,
@@ -111,7 +127,11 @@ SELECT json_build_object(
       sum(nya)::bigint AS nya
     FROM rk GROUP BY insats_id, remittent, kon`)},
   'kommun', ${json(`SELECT insats_id, kommun, kon, sum(mottagna)::bigint AS mottagna
-    FROM rk GROUP BY insats_id, kommun, kon HAVING sum(mottagna) > 0`)}
+    FROM rk GROUP BY insats_id, kommun, kon HAVING sum(mottagna) > 0`)},
+  'kommuner', ${json(`SELECT * FROM km`)},
+  -- The enhet as written; the assembly folds case, where Unicode's rules apply to å, ä and ö.
+  'enhet', ${json(`SELECT insats_id, remittent, remittent_enhet AS enhet, count(*) AS nya
+    FROM f WHERE ${MATT_SQL.nya} GROUP BY insats_id, remittent, remittent_enhet`)}
 ) AS aggregat`;
 
 /**

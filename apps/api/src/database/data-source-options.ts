@@ -13,6 +13,7 @@ import { ProjektionStannad1764300000000 } from './migrations/1764300000000-proje
 import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-rate-limit.js';
 import { IdempotencyClaim1764600000000 } from './migrations/1764600000000-idempotency-claim.js';
 import { DeltagandeListaIndex1764600000001 } from './migrations/1764600000001-deltagande-lista-index.js';
+import { KommunOchEnhet1764700000200 } from './migrations/1764700000200-kommun-och-enhet.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   LoginRateLimit1764500000000,
   IdempotencyClaim1764600000000,
   DeltagandeListaIndex1764600000001,
+  KommunOchEnhet1764700000200,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

@@ -29,6 +29,8 @@ interface FaktaVersion {
   kommun: string;
   remiss_datum: string;
   remittent: string;
+  /** As written (trimmed); the report groups it case-folded. */
+  remittent_enhet: string | null;
   aterremiss_datum: string | null;
   inskrivning_datum: string | null;
   forsorjning_in: string[] | null;
@@ -63,6 +65,8 @@ const faktaOf = (id: string, forbundId: string, state: Deltagande): Fakta | unde
     kommun: state.person.kommun,
     remiss_datum: state.remiss.datum,
     remittent: state.remiss.remittent,
+    // Events stored before the field was required may lack it.
+    remittent_enhet: state.remiss.remittentEnhet?.trim() || null,
     aterremiss_datum: state.aterremiss?.datum ?? null,
     inskrivning_datum: state.inskrivning?.datum ?? null,
     forsorjning_in: state.inskrivning?.forsorjning ?? null,
@@ -169,8 +173,7 @@ export class StatistikProjection implements Projection {
       ) {
         return;
       }
-      // A command that changes no fact a report reads (a remittent's enhet, an utbildningsnivå
-      // completed later) leaves the open version as it is: every report, as of any moment,
+      // A command that changes no fact a report reads (an utbildningsnivå completed later) leaves the open version as it is: every report, as of any moment,
       // reads the same facts either way.
       const fakta = faktaOf(id, forbundId, state);
       const openBefore = openFakta.get(id);
@@ -205,15 +208,16 @@ export class StatistikProjection implements Projection {
     if (versions.length > 0) {
       await tx.query(
         `INSERT INTO deltagande_fakta (deltagande_id, from_position, forbund_id, insats_id,
-           person_key, kon, fodelsear, kommun, remiss_datum, remittent, aterremiss_datum,
-           inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak, forsorjning_ut,
-           recorded_from, recorded_to)
+           person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
+           aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
+           forsorjning_ut, recorded_from, recorded_to)
          SELECT deltagande_id, from_position, forbund_id, insats_id, person_key, kon, fodelsear,
-           kommun, remiss_datum, remittent, aterremiss_datum, inskrivning_datum, forsorjning_in,
-           avslut_datum, avslutsorsak, forsorjning_ut, recorded_from, recorded_to
+           kommun, remiss_datum, remittent, remittent_enhet, aterremiss_datum, inskrivning_datum,
+           forsorjning_in, avslut_datum, avslutsorsak, forsorjning_ut, recorded_from, recorded_to
          FROM jsonb_to_recordset($1::jsonb) AS v(deltagande_id uuid, from_position bigint,
            forbund_id uuid, insats_id uuid, person_key text, kon text, fodelsear integer,
-           kommun text, remiss_datum date, remittent text, aterremiss_datum date,
+           kommun text, remiss_datum date, remittent text, remittent_enhet text,
+           aterremiss_datum date,
            inskrivning_datum date, forsorjning_in text[], avslut_datum date, avslutsorsak text,
            forsorjning_ut text[], recorded_from timestamptz, recorded_to timestamptz)`,
         [JSON.stringify(versions)],
@@ -248,7 +252,7 @@ export class StatistikProjection implements Projection {
         const { data } = decoded;
         await tx.query(
           `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
-             ej_angivet, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+             ej_angivet, kommun, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             event.position,
             forbundId,
@@ -257,6 +261,8 @@ export class StatistikProjection implements Projection {
             data.kvinnor,
             data.man,
             data.ejAngivet,
+            // Volym registered before kommun existed has none.
+            data.kommun ?? null,
             recordedAt,
           ],
         );

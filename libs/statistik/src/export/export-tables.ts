@@ -118,6 +118,23 @@ const TABLES: readonly TableSpec[] = [
       ]),
   },
   {
+    title: 'Per kommun (remisser, aktuella och nya)',
+    sheetName: 'Per kommun',
+    columns: ['Kommun', 'Mått', ...KON_KOLUMNER],
+    rows: ({ tables }) =>
+      tables.kommuner.flatMap((rad) =>
+        (
+          [
+            ['Mottagna remisser', rad.remisser.mottagna],
+            ['Återremitterade remisser', rad.remisser.aterremitterade],
+            ['Inskrivna av mottagna remisser', rad.remisser.inskrivna],
+            ['Aktuella', rad.aktuella],
+            ['Nya', rad.nya],
+          ] as const
+        ).map(([matt, antal]) => [text(kommunEtikett(rad.kommun)), text(matt), ...byKon(antal)]),
+      ),
+  },
+  {
     title: 'Nya deltagare per remittent',
     sheetName: 'Nya deltagare per remittent',
     columns: ['Remittent', 'Antal', 'Andel av nya'],
@@ -126,6 +143,17 @@ const TABLES: readonly TableSpec[] = [
         text(REMITTENT_ETIKETT[rad.remittent]),
         antal(rad.antal),
         andel(rad.andel),
+      ]),
+  },
+  {
+    title: 'Nya deltagare per remittent och enhet',
+    sheetName: 'Nya per remittent och enhet',
+    columns: ['Remittent', 'Enhet', 'Antal'],
+    rows: ({ tables }) =>
+      tables.nyaPerRemittentEnhet.map((rad) => [
+        text(REMITTENT_ETIKETT[rad.remittent]),
+        text(rad.enhet ?? 'Ej angiven'),
+        antal(rad.antal),
       ]),
   },
   {

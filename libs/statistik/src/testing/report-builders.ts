@@ -44,5 +44,7 @@ export const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables =
   uppfoljning: [],
   volym: noll(),
   maluppfyllelse: [],
+  kommuner: [],
+  nyaPerRemittentEnhet: [],
   ...over,
 });

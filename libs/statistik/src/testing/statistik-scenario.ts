@@ -106,9 +106,14 @@ export class StatistikScenario {
     kvinnor: number,
     man: number,
     ejAngivet = 0,
+    kommun?: string,
   ): Promise<void> {
+    // Without a kommun, the event as stored before VolymRegistrerad had one.
     await this.append(insatsStream(insatsId), [
-      ['VolymRegistrerad', { datum, kvinnor, man, ejAngivet, aktivitet: null }],
+      [
+        'VolymRegistrerad',
+        { datum, kvinnor, man, ejAngivet, aktivitet: null, ...(kommun ? { kommun } : {}) },
+      ],
     ]);
   }
 
@@ -119,6 +124,7 @@ export class StatistikScenario {
     remittent: string,
     person: PersonInput = {},
     direkt?: string[],
+    remittentEnhet: string | null = null,
   ): Promise<string> {
     const id = randomUUID();
     const remiss: [string, Record<string, unknown>] = [
@@ -128,7 +134,7 @@ export class StatistikScenario {
         insatsId,
         datum,
         remittent,
-        remittentEnhet: null,
+        remittentEnhet,
         person: {
           kon: person.kon ?? 'kvinna',
           fodelsear: person.fodelsear ?? 1990,
@@ -178,6 +184,12 @@ export class StatistikScenario {
         'UppfoljningRegistrerad',
         { datum, manaderEfterAvslut: manader, sysselsattning, forsorjning: ['okand'] },
       ],
+    ]);
+  }
+
+  async korrigeraRemittentEnhet(id: string, remittentEnhet: string | null): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['RemissKorrigerad', { orsak: 'Fel enhet', remittentEnhet }],
     ]);
   }
 

@@ -30,6 +30,7 @@ export class RegistreraVolymHandler implements ICommandHandler<RegistreraVolymCo
           man: body.man,
           ejAngivet: body.ejAngivet ?? 0,
           aktivitet: body.aktivitet ?? null,
+          kommun: body.kommun ?? null,
         },
         context: { idag: this.clock.today() },
       },
