@@ -223,4 +223,95 @@ describe('skyddaReport', () => {
     expect(report).toEqual(before);
     expect(skyddaReport(skyddad)).toEqual(skyddad);
   });
+  describe('the kommun table and nya per remittent and enhet', () => {
+    const kommun = (kod: string, nya: ByKon<number>) => ({
+      kommun: kod,
+      remisser: { mottagna: nya, aterremitterade: noll(), inskrivna: nya },
+      aktuella: nya,
+      nya,
+    });
+
+    it('suppresses a kommun’s 3 and what would give it away in its row and its column', () => {
+      // Everyone new and referred in the period: each column sums to deltagare and remisser.
+      const skyddad = skyddaReport(
+        rapport({
+          deltagare: deltagare(kon(9, 15), noll()),
+          remisser: {
+            ...tabeller().remisser,
+            mottagna: kon(9, 15),
+            perKommun: [
+              { kommun: '1441', antal: kon(3, 10) },
+              { kommun: '1489', antal: kon(6, 5) },
+            ],
+          },
+          kommuner: [kommun('1441', kon(3, 10)), kommun('1489', kon(6, 5))],
+        }),
+      );
+
+      const lerum = { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 };
+      // Alingsås's 6 goes with Lerum's 3 in the kvinna column, then its 5 with the 6 in its row.
+      const alingsas = { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 11 };
+      expect(skyddad.totalt.kommuner).toEqual([
+        {
+          kommun: '1441',
+          remisser: { mottagna: lerum, aterremitterade: kon(0), inskrivna: lerum },
+          aktuella: lerum,
+          nya: lerum,
+        },
+        {
+          kommun: '1489',
+          remisser: { mottagna: alingsas, aterremitterade: kon(0), inskrivna: alingsas },
+          aktuella: alingsas,
+          nya: alingsas,
+        },
+      ]);
+      expect(skyddad.totalt.remisser.perKommun).toEqual([
+        { kommun: '1441', antal: lerum },
+        { kommun: '1489', antal: alingsas },
+      ]);
+      expect(skyddad.totalt.deltagare.nya).toEqual(kon(9, 15));
+    });
+
+    it('suppresses a second insats’s kommun cell when the förbund’s sum of them is shown', () => {
+      const skyddad = skyddaReport(
+        rapport({ deltagare: deltagare(kon(10, 12)), kommuner: [kommun('1441', kon(10, 12))] }, [
+          { deltagare: deltagare(kon(3, 6)), kommuner: [kommun('1441', kon(3, 6))] },
+          { deltagare: deltagare(kon(7, 6)), kommuner: [kommun('1441', kon(7, 6))] },
+        ]),
+      );
+
+      expect(skyddad.insatser.map((insats) => insats.kommuner[0]!.nya)).toEqual([
+        { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 9 },
+        { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
+      ]);
+      expect(skyddad.totalt.kommuner[0]!.nya).toEqual(kon(10, 12));
+    });
+
+    it('suppresses an enhet’s count and the other enhet that would give it away from the remittent’s nya', () => {
+      const skyddad = skyddaReport(
+        rapport({
+          deltagare: deltagare(kon(10, 10)),
+          nyaPerRemittent: [
+            { remittent: 'af', antal: 12, andel: 0.6 },
+            { remittent: 'fk', antal: 8, andel: 0.4 },
+          ],
+          nyaPerRemittentEnhet: [
+            { remittent: 'af', enhet: 'af lerum', antal: 9 },
+            { remittent: 'af', enhet: null, antal: 3 },
+            { remittent: 'fk', enhet: 'fk alingsås', antal: 8 },
+          ],
+        }),
+      );
+
+      expect(skyddad.totalt.nyaPerRemittentEnhet).toEqual([
+        { remittent: 'af', enhet: 'af lerum', antal: '<5' },
+        { remittent: 'af', enhet: null, antal: '<5' },
+        { remittent: 'fk', enhet: 'fk alingsås', antal: 8 },
+      ]);
+      expect(skyddad.totalt.nyaPerRemittent).toEqual([
+        { remittent: 'af', antal: 12, andel: 0.6 },
+        { remittent: 'fk', antal: 8, andel: 0.4 },
+      ]);
+    });
+  });
 });

@@ -23,6 +23,19 @@ const steget = (): Partial<StatistikTables> => ({
     { remittent: 'af', antal: 5, andel: 5 / 14 },
     { remittent: 'fk', antal: 9, andel: 9 / 14 },
   ],
+  kommuner: [
+    {
+      kommun: '0138',
+      remisser: { mottagna: kon(9, 7), aterremitterade: kon(2), inskrivna: kon(7, 5) },
+      aktuella: kon(9, 5),
+      nya: kon(9, 5),
+    },
+  ],
+  nyaPerRemittentEnhet: [
+    { remittent: 'af', enhet: 'af haninge', antal: 5 },
+    { remittent: 'fk', enhet: 'lokalkontor tyresö', antal: 6 },
+    { remittent: 'fk', enhet: null, antal: 3 },
+  ],
 });
 
 const report: StatistikReport = {
@@ -128,6 +141,32 @@ describe('exportCsv', () => {
     expect(block('Remisser per kommun')[2]).toEqual(['Steget', '0138 Tyresö', '9', '7', '0', '16']);
   });
 
+  it('writes the kommun table, five measures per kommun labelled by code and name', () => {
+    expect(block('Per kommun (remisser, aktuella och nya)')).toEqual([
+      ['Per kommun (remisser, aktuella och nya)'],
+      ['Insats', 'Kommun', 'Mått', 'Kvinnor', 'Män', 'Ej angivet', 'Totalt'],
+      ['Steget', '0138 Tyresö', 'Mottagna remisser', '9', '7', '0', '16'],
+      ['Steget', '0138 Tyresö', 'Återremitterade remisser', '2', '0', '0', '2'],
+      ['Steget', '0138 Tyresö', 'Inskrivna av mottagna remisser', '7', '5', '0', '12'],
+      ['Steget', '0138 Tyresö', 'Aktuella', '9', '5', '0', '14'],
+      ['Steget', '0138 Tyresö', 'Nya', '9', '5', '0', '14'],
+      ['Totalt', '0138 Tyresö', 'Mottagna remisser', '9', '7', '0', '16'],
+      ['Totalt', '0138 Tyresö', 'Återremitterade remisser', '2', '0', '0', '2'],
+      ['Totalt', '0138 Tyresö', 'Inskrivna av mottagna remisser', '7', '5', '0', '12'],
+      ['Totalt', '0138 Tyresö', 'Aktuella', '9', '5', '0', '14'],
+      ['Totalt', '0138 Tyresö', 'Nya', '9', '5', '0', '14'],
+    ]);
+  });
+
+  it('writes nya per remittent and enhet, an enhet never given as "Ej angiven"', () => {
+    expect(block('Nya deltagare per remittent och enhet').slice(1, 5)).toEqual([
+      ['Insats', 'Remittent', 'Enhet', 'Antal'],
+      ['Steget', 'Arbetsförmedlingen', 'af haninge', '5'],
+      ['Steget', 'Försäkringskassan', 'lokalkontor tyresö', '6'],
+      ['Steget', 'Försäkringskassan', 'Ej angiven', '3'],
+    ]);
+  });
+
   it('writes shares as percent with one decimal and days with a decimal comma', () => {
     expect(block('Nya deltagare per remittent').slice(1, 4)).toEqual([
       ['Insats', 'Remittent', 'Antal', 'Andel av nya'],
@@ -212,6 +251,28 @@ describe('exportXlsx', () => {
     expect(cell.type).toBe(ExcelJS.ValueType.Number);
     expect(cell.value).toBe(5 / 14);
     expect(cell.numFmt).toBe('0.0%');
+  });
+
+  it('writes the kommun table and nya per remittent and enhet on sheets of their own', async () => {
+    const workbook = await load();
+
+    expect(workbook.getWorksheet('Per kommun')!.getRow(7).values).toEqual([
+      undefined,
+      'Steget',
+      '0138 Tyresö',
+      'Mottagna remisser',
+      9,
+      7,
+      0,
+      16,
+    ]);
+    expect(workbook.getWorksheet('Nya per remittent och enhet')!.getRow(9).values).toEqual([
+      undefined,
+      'Steget',
+      'Försäkringskassan',
+      'Ej angiven',
+      3,
+    ]);
   });
 
   it('writes "<5" as text', async () => {
