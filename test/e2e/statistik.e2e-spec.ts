@@ -273,4 +273,103 @@ describe('GET /statistik over HTTP', () => {
     ]);
     await kansli.get(`/statistik/underlag?${PERIOD}&matt=allt`).expect(400);
   });
+  it('gives the kommun table and nya per remittent and enhet, also protected and exported', async () => {
+    const lerum = await t.insats({ namn: 'Lerumsteamet' });
+    const staff = await t.user('personal', { insatser: [lerum] });
+    type Fields = Record<string, unknown>;
+    const register = (person: Fields, remiss: Fields, inskrivning?: Fields) =>
+      staff
+        .post(
+          `/insatser/${lerum}/deltaganden`,
+          remissBody({ person: { kommun: '1441', ...person }, remiss, inskrivning }),
+        )
+        .expect(201);
+    await register({}, { remittentEnhet: ' AF Lerum ' }, {});
+    await register({ kon: 'man', fodelsear: 1985 }, { remittentEnhet: 'af lerum' }, {});
+    const ater = await register({}, { remittent: 'fk' });
+    await staff
+      .post(`/deltaganden/${ater.body.id}/aterremiss`, {
+        datum: '2025-03-01',
+        orsak: 'Annan målgrupp',
+      })
+      .expect(200);
+
+    const kon = (kvinna: number | string, man: number | string, totalt: number | string) => ({
+      kvinna,
+      man,
+      ejAngivet: 0,
+      totalt,
+    });
+    const { body } = await kansli.get(`/statistik?${PERIOD}&insats=${lerum}`).expect(200);
+    expect(body.totalt.kommuner).toEqual([
+      {
+        kommun: '1441',
+        remisser: {
+          mottagna: kon(2, 1, 3),
+          aterremitterade: kon(1, 0, 1),
+          inskrivna: kon(1, 1, 2),
+        },
+        aktuella: kon(1, 1, 2),
+        nya: kon(1, 1, 2),
+      },
+    ]);
+    expect(body.insatser[0].kommuner).toEqual(body.totalt.kommuner);
+    expect(body.totalt.nyaPerRemittentEnhet).toEqual([
+      { remittent: 'af', enhet: 'af lerum', antal: 2 },
+    ]);
+
+    const skyddad = await kansli
+      .get(`/statistik?${PERIOD}&insats=${lerum}&skydda=true`)
+      .expect(200);
+    expect(skyddad.body.totalt.kommuner[0].nya).toEqual(kon('<5', '<5', '<5'));
+    expect(skyddad.body.totalt.nyaPerRemittentEnhet).toEqual([
+      { remittent: 'af', enhet: 'af lerum', antal: '<5' },
+    ]);
+
+    const response = await download(`${PERIOD}&insats=${lerum}&format=xlsx`).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer);
+    expect(workbook.getWorksheet('Per kommun')!.getRow(7).values).toEqual([
+      undefined,
+      'Lerumsteamet',
+      '1441 Lerum',
+      'Mottagna remisser',
+      2,
+      1,
+      0,
+      3,
+    ]);
+    expect(workbook.getWorksheet('Nya per remittent och enhet')!.getRow(7).values).toEqual([
+      undefined,
+      'Lerumsteamet',
+      'Arbetsförmedlingen',
+      'af lerum',
+      2,
+    ]);
+  });
+
+  it('takes volym with a kommun, or none, and answers 400 for a kommun that is no kommunkod', async () => {
+    const forelasningar = await t.insats({
+      namn: 'Föreläsningar',
+      matmetod: 'volym',
+      inriktning: 'strukturovergripande',
+    });
+    const staff = await t.user('personal', { insatser: [forelasningar] });
+    const volym = (kommun: unknown) =>
+      staff.post(`/insatser/${forelasningar}/volym`, {
+        datum: '2025-03-01',
+        kvinnor: 12,
+        man: 8,
+        ...(kommun === undefined ? {} : { kommun }),
+      });
+    await volym('1441').expect(201);
+    await volym(null).expect(201);
+    await volym(undefined).expect(201);
+    for (const bad of ['Lerum', '9999', '14411', 1441]) {
+      const refused = await volym(bad).expect(400);
+      expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['kommun']);
+    }
+    const { body } = await kansli.get(`/statistik?${PERIOD}&insats=${forelasningar}`).expect(200);
+    expect(body.totalt.volym).toEqual({ kvinna: 36, man: 24, ejAngivet: 0, totalt: 60 });
+  });
 });
