@@ -72,6 +72,11 @@ describe('kansli i webbläsaren', () => {
       await totalt(page, 'Aktuella').filter({ hasText: '1' }).waitFor();
       expect(await totalt(page, 'varav nya').innerText()).toBe('1');
       await skarmbild(page, 'statistik');
+      expect(await totalt(page, 'Tyresö: nya').innerText()).toBe('1');
+      const enheter = page.getByRole('table', { name: 'Nya per remittent och enhet' });
+      expect(await enheter.getByRole('row').nth(1).innerText()).toMatch(
+        /^Arbetsförmedlingen\s+Ej angiven\s+1$/,
+      );
 
       await page.getByRole('tab', { name: 'Balder' }).click();
       await page.getByRole('button', { name: /visa underlag för varav nya, totalt/ }).click();

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { DeltagareSektion } from './DeltagareSektion';
 import { ForsorjningSektion } from './ForsorjningSektion';
+import { KommunSektion } from './KommunSektion';
 import { OvrigaSektion } from './OvrigaSektion';
 import type { PerKon, Tabeller } from './rapport';
 import { RemisserSektion } from './RemisserSektion';
@@ -17,6 +18,7 @@ export const Rapportvy = ({
   <Stack>
     <DeltagareSektion t={t} unikaPersoner={unikaPersoner} />
     <RemisserSektion t={t} />
+    <KommunSektion t={t} />
     <UtfallSektion t={t} />
     <ForsorjningSektion t={t} />
     <OvrigaSektion t={t} />

@@ -51,6 +51,13 @@ export interface Tabeller {
     mal: { deltagare: number; nyaDeltagare: number; andelArbeteStudier: number } | null;
     utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: number | null };
   }[];
+  kommuner: {
+    kommun: string;
+    remisser: { mottagna: PerKon; aterremitterade: PerKon; inskrivna: PerKon };
+    aktuella: PerKon;
+    nya: PerKon;
+  }[];
+  nyaPerRemittentEnhet: { remittent: string; enhet: string | null; antal: Antal }[];
 }
 
 export interface Rapport {
