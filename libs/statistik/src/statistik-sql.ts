@@ -70,7 +70,8 @@ const deltagareSql = (asOf: boolean): string => `
 WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon,
          d.kommun, d.remittent, d.remittent_enhet, d.remiss_datum, d.aterremiss_datum,
-         d.inskrivning_datum AS i, d.avslut_datum AS a, extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
+         d.inskrivning_datum AS i, d.avslut_datum AS a,
+         extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
   ${fakta(asOf, ':fran')}
 ),
 ka AS MATERIALIZED (
@@ -92,25 +93,18 @@ reg AS MATERIALIZED (
   SELECT kon, grouping(kon) AS alla, count(DISTINCT person_key) AS personer
   FROM f WHERE ${MATT_SQL.aktuella} AND registrerad GROUP BY GROUPING SETS ((kon), ())
 ),
--- Remittent and kommun of the mottagna (and the nya, by remittent) in one pass.
+-- Remisser and deltagare by remittent, its enhet and kommun, in one pass: by remittent the
+-- mottagna and nya, by kommun the mottagna (for the remisser table) and the kommun table, by
+-- enhet the nya. Per kommun, inskrivna are the mottagna inskrivna by the period's end.
 rk AS MATERIALIZED (
-  SELECT insats_id, kon, remittent, kommun,
-    count(*) FILTER (WHERE ${MATT_SQL.mottagna}) AS mottagna,
-    count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya
-  FROM f WHERE ${MATT_SQL.mottagna} OR ${MATT_SQL.nya}
-  GROUP BY insats_id, kon, remittent, kommun
-),
--- Per kommun: the remisser table's and the deltagare table's measures, and the mottagna that
--- were inskrivna by the period's end. Nya and inskrivna are among aktuella and mottagna.
-km AS (
-  SELECT insats_id, kommun, kon,
+  SELECT insats_id, kon, remittent, remittent_enhet, kommun,
     count(*) FILTER (WHERE ${MATT_SQL.mottagna}) AS mottagna,
     count(*) FILTER (WHERE ${MATT_SQL.aterremitterade}) AS aterremitterade,
     count(*) FILTER (WHERE ${KOMMUN_INSKRIVNA_SQL}) AS inskrivna,
     count(*) FILTER (WHERE ${MATT_SQL.aktuella}) AS aktuella,
     count(*) FILTER (WHERE ${MATT_SQL.nya}) AS nya
   FROM f WHERE ${MATT_SQL.mottagna} OR ${MATT_SQL.aterremitterade} OR ${MATT_SQL.aktuella}
-  GROUP BY insats_id, kommun, kon
+  GROUP BY insats_id, kon, remittent, remittent_enhet, kommun
 )
 SELECT json_build_object(
   'perKon', ${json(`SELECT insats_id, kon, sum(aktuella)::bigint AS aktuella, sum(nya)::bigint AS nya,
@@ -128,10 +122,13 @@ SELECT json_build_object(
     FROM rk GROUP BY insats_id, remittent, kon`)},
   'kommun', ${json(`SELECT insats_id, kommun, kon, sum(mottagna)::bigint AS mottagna
     FROM rk GROUP BY insats_id, kommun, kon HAVING sum(mottagna) > 0`)},
-  'kommuner', ${json(`SELECT * FROM km`)},
+  'kommuner', ${json(`SELECT insats_id, kommun, kon, sum(mottagna)::bigint AS mottagna,
+      sum(aterremitterade)::bigint AS aterremitterade, sum(inskrivna)::bigint AS inskrivna,
+      sum(aktuella)::bigint AS aktuella, sum(nya)::bigint AS nya
+    FROM rk GROUP BY insats_id, kommun, kon`)},
   -- The enhet as written; the assembly folds case, where Unicode's rules apply to å, ä and ö.
-  'enhet', ${json(`SELECT insats_id, remittent, remittent_enhet AS enhet, count(*) AS nya
-    FROM f WHERE ${MATT_SQL.nya} GROUP BY insats_id, remittent, remittent_enhet`)}
+  'enhet', ${json(`SELECT insats_id, remittent, remittent_enhet AS enhet, sum(nya)::bigint AS nya
+    FROM rk GROUP BY insats_id, remittent, remittent_enhet HAVING sum(nya) > 0`)}
 ) AS aggregat`;
 
 /**
