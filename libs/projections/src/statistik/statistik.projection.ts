@@ -65,7 +65,7 @@ const faktaOf = (id: string, forbundId: string, state: Deltagande): Fakta | unde
     kommun: state.person.kommun,
     remiss_datum: state.remiss.datum,
     remittent: state.remiss.remittent,
-    // Events stored before the field was required may lack it.
+    // Blank or missing is none: the report groups the nya by enhet.
     remittent_enhet: state.remiss.remittentEnhet?.trim() || null,
     aterremiss_datum: state.aterremiss?.datum ?? null,
     inskrivning_datum: state.inskrivning?.datum ?? null,
@@ -173,8 +173,9 @@ export class StatistikProjection implements Projection {
       ) {
         return;
       }
-      // A command that changes no fact a report reads (an utbildningsnivå completed later) leaves the open version as it is: every report, as of any moment,
-      // reads the same facts either way.
+      // A command that changes no fact a report reads (an utbildningsnivå completed later)
+      // leaves the open version as it is: every report, as of any moment, reads the same facts
+      // either way.
       const fakta = faktaOf(id, forbundId, state);
       const openBefore = openFakta.get(id);
       if (sameFakta(fakta, openBefore)) return;
@@ -261,8 +262,7 @@ export class StatistikProjection implements Projection {
             data.kvinnor,
             data.man,
             data.ejAngivet,
-            // Volym registered before kommun existed has none.
-            data.kommun ?? null,
+            data.kommun,
             recordedAt,
           ],
         );
