@@ -17,6 +17,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    /** Requests per second over all connections together. */
+    overallRate?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];

@@ -5,11 +5,15 @@
  * personnummer) for --duration seconds, then read lists for --read-duration seconds.
  *
  *   npm run bench:http -- [--duration 60] [--connections 16] [--read-duration 20]
- *                         [--cpu-prof DIR]
+ *                         [--warmup 5] [--rate N] [--statements] [--cpu-prof DIR]
  *
  * Prints commands/s, latency p50/p99, errors and non-2xx answers, and the API process's RSS
- * at start, during and at the end, each against its target. `--cpu-prof DIR` runs the API
- * under `node --cpu-prof`, writes the profile to DIR and prints where the busy time went.
+ * at start, during and at the end, each against its target; the CPU time per command of the
+ * API, of PostgreSQL and of the load generator itself, and the throughput they allow.
+ * `--rate N` holds the commands at N/s, so that two builds can be compared by CPU per command
+ * at the same batch sizes on a busy machine. `--statements` counts the statements the API
+ * sends per command. `--cpu-prof DIR` runs the API under `node --cpu-prof`, writes the profile
+ * to DIR and prints where the busy time went.
  */
 import {
   FORSORJNING,
@@ -21,10 +25,11 @@ import {
 } from '#domain';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { positiveInt } from './bench-support.js';
@@ -42,13 +47,22 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '60' },
     connections: { type: 'string', default: '16' },
     'read-duration': { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    rate: { type: 'string' },
+    statements: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
 });
 const DURATION = positiveInt('duration', args.duration);
 const CONNECTIONS = positiveInt('connections', args.connections);
 const READ_DURATION = positiveInt('read-duration', args['read-duration']);
+const WARMUP = Number(args.warmup);
+if (!Number.isSafeInteger(WARMUP) || WARMUP < 0) throw new Error('--warmup must be 0 or more');
+const RATE = args.rate === undefined ? undefined : positiveInt('rate', args.rate);
 const PROFILE_DIR = args['cpu-prof'] === undefined ? undefined : resolve(args['cpu-prof']);
+const STATEMENTS_FILE = args.statements
+  ? join(tmpdir(), `bench-http-statements-${process.pid}.json`)
+  : undefined;
 
 const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
@@ -83,30 +97,64 @@ const statFields = (pid: number): string[] | undefined => {
   }
 };
 
-/** CPU seconds a process used, with those of its exited, waited-for children. */
-const cpuSecondsOf = (pid: number): number => {
+/** CPU seconds spent in user and in system (kernel) mode. */
+interface Cpu {
+  readonly user: number;
+  readonly system: number;
+}
+
+const NO_CPU: Cpu = { user: 0, system: 0 };
+const plus = (a: Cpu, b: Cpu): Cpu => ({ user: a.user + b.user, system: a.system + b.system });
+const minus = (a: Cpu, b: Cpu): Cpu => ({ user: a.user - b.user, system: a.system - b.system });
+
+/** CPU a process used, with that of its exited, waited-for children. */
+const cpuOf = (pid: number): Cpu => {
   const fields = statFields(pid);
-  if (!fields) return 0;
+  if (!fields) return NO_CPU;
   // utime, stime, cutime, cstime are fields 14–17 of stat; the slice starts at field 3.
-  return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / TICKS_PER_SECOND;
+  const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return {
+    user: (utime + cutime) / TICKS_PER_SECOND,
+    system: (stime + cstime) / TICKS_PER_SECOND,
+  };
 };
 
 /**
- * CPU seconds used so far by the API and by its PostgreSQL (the postmaster of DATA_DIR, its
- * running backends, and the exited ones it has waited for): a figure that other load on the
- * machine slows down less than throughput.
+ * CPU used so far by the API, by its PostgreSQL (the postmaster of DATA_DIR, its running
+ * backends, and the exited ones it has waited for) and by this process, the load generator:
+ * a figure that other load on the machine distorts less than throughput.
  */
-const cpuSeconds = (apiPid: number, dataDir: string): { api: number; postgres: number } => {
+const cpuNow = (apiPid: number, dataDir: string): { api: Cpu; postgres: Cpu; load: Cpu } => {
   const postmaster = Number(
     readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0],
   );
-  let postgres = cpuSecondsOf(postmaster);
+  let postgres = cpuOf(postmaster);
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(Number(entry));
-    if (fields && Number(fields[1]) === postmaster) postgres += cpuSecondsOf(Number(entry));
+    if (fields && Number(fields[1]) === postmaster) postgres = plus(postgres, cpuOf(Number(entry)));
   }
-  return { api: cpuSecondsOf(apiPid), postgres };
+  const own = process.cpuUsage();
+  return {
+    api: cpuOf(apiPid),
+    postgres,
+    load: { user: own.user / 1e6, system: own.system / 1e6 },
+  };
+};
+
+/** The statements the API has sent so far, by name or text (with --statements). */
+const statementsSent = async (pid: number): Promise<Map<string, number>> => {
+  if (!STATEMENTS_FILE) return new Map();
+  rmSync(STATEMENTS_FILE, { force: true });
+  process.kill(pid, 'SIGUSR2');
+  for (let i = 0; i < 100 && !existsSync(STATEMENTS_FILE); i++) await sleep(50);
+  await sleep(50); // written in one synchronous call, but let it land
+  return new Map(Object.entries(JSON.parse(readFileSync(STATEMENTS_FILE, 'utf8')) as object));
 };
 
 interface ApiProcess {
@@ -118,7 +166,12 @@ interface ApiProcess {
 /** The API as `npm start` runs it, on a fresh DATA_DIR; resolves once /health answers. */
 const startApi = async (dataDir: string): Promise<ApiProcess> => {
   const port = await freePort();
-  const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const nodeArgs = [
+    ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+    ...(STATEMENTS_FILE
+      ? ['--import', pathToFileURL(join('dist', 'bench', 'count-statements.js')).href]
+      : []),
+  ];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -126,6 +179,7 @@ const startApi = async (dataDir: string): Promise<ApiProcess> => {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     FORBUND_NAMN: 'Samordningsförbundet Bench',
+    ...(STATEMENTS_FILE ? { BENCH_STATEMENTS_FILE: STATEMENTS_FILE } : {}),
   };
   delete env.DATABASE_URL;
   delete env.JWT_SECRET;
@@ -252,7 +306,13 @@ const sampleRss = (pid: number, everyMs: number): { stop(): number[] } => {
   };
 };
 
-const run = (baseUrl: string, token: string, duration: number, requests: Request[]) =>
+const run = (
+  baseUrl: string,
+  token: string,
+  duration: number,
+  requests: Request[],
+  overallRate?: number,
+) =>
   autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
@@ -260,6 +320,7 @@ const run = (baseUrl: string, token: string, duration: number, requests: Request
     timeout: 30,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests,
+    ...(overallRate === undefined ? {} : { overallRate }),
   });
 
 const describe = (label: string, result: Result): string[] => {
@@ -272,6 +333,24 @@ const describe = (label: string, result: Result): string[] => {
       `${Math.round(result['2xx'] / seconds).toLocaleString('en')}/s`,
     `  latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
     `  errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx} (${statuses})`,
+  ];
+};
+
+/** Statements the API sent per command during the command phase, the most frequent first. */
+const statementsPerCommand = (
+  before: Map<string, number>,
+  after: Map<string, number>,
+  commandCount: number,
+): string[] => {
+  const sent = [...after]
+    .map(([statement, count]) => [statement, count - (before.get(statement) ?? 0)] as const)
+    .filter(([, count]) => count > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const all = sent.reduce((sum, [, count]) => sum + count, 0);
+  const per = (count: number): string => (count / Math.max(1, commandCount)).toFixed(2);
+  return [
+    `statements per command: ${per(all)} (all the API sent to PostgreSQL, projections included)`,
+    ...sent.slice(0, 15).map(([statement, count]) => `  ${per(count).padStart(6)}  ${statement}`),
   ];
 };
 
@@ -316,21 +395,27 @@ const main = async (): Promise<void> => {
       await call(baseUrl, 'POST', `/insatser/${readInsatsId}/deltaganden`, remissBody(n), personal);
     }
 
-    const rssAtStart = rssOf(pid);
     let n = 0;
-    const commandRss = sampleRss(pid, 10_000);
-    const cpuAtStart = cpuSeconds(pid, dataDir);
-    commandPhase.from = Date.now();
-    const commands = await run(baseUrl, personal, DURATION, [
+    const registrations: Request[] = [
       {
         method: 'POST',
         path: `/api/v1/insatser/${insatsId}/deltaganden`,
         setupRequest: (request) => ({ ...request, body: JSON.stringify(remissBody(n++)) }),
       },
-    ]);
-    const rssDuringCommands = commandRss.stop();
-    const cpuAfterCommands = cpuSeconds(pid, dataDir);
+    ];
+    // Compiled code and filled pools before the measured part, which then shows the steady state.
+    if (WARMUP > 0) await run(baseUrl, personal, WARMUP, registrations, RATE);
+
+    const rssAtStart = rssOf(pid);
+    const commandRss = sampleRss(pid, 10_000);
+    const statementsAtStart = await statementsSent(pid);
+    const cpuAtStart = cpuNow(pid, dataDir);
+    commandPhase.from = Date.now();
+    const commands = await run(baseUrl, personal, DURATION, registrations, RATE);
+    const cpuAfterCommands = cpuNow(pid, dataDir);
     commandPhase.to = Date.now();
+    const rssDuringCommands = commandRss.stop();
+    const statementsAfter = await statementsSent(pid);
 
     // Reads wait for the projections to pass the head; measured apart from the reading itself.
     const catchUpStart = Date.now();
@@ -361,17 +446,36 @@ const main = async (): Promise<void> => {
     const rssDuringReads = readRss.stop();
 
     const commandsPerSecond = commands['2xx'] / commands.duration;
-    const cpuMs = (seconds: number): string =>
-      ((seconds * 1000) / Math.max(1, commands['2xx'])).toFixed(2);
+    const perCommand = (seconds: number): number => (seconds * 1000) / Math.max(1, commands['2xx']);
+    const ms = (cpu: Cpu): string =>
+      `${perCommand(cpu.user + cpu.system).toFixed(2)} ms (user ${perCommand(cpu.user).toFixed(2)}, ` +
+      `system ${perCommand(cpu.system).toFixed(2)})`;
+    const cpu = {
+      api: minus(cpuAfterCommands.api, cpuAtStart.api),
+      postgres: minus(cpuAfterCommands.postgres, cpuAtStart.postgres),
+      load: minus(cpuAfterCommands.load, cpuAtStart.load),
+    };
+    const total = (c: Cpu): number => perCommand(c.user + c.system);
+    const cores = availableParallelism();
+    const serverMs = total(cpu.api) + total(cpu.postgres);
+    const statementLines = STATEMENTS_FILE
+      ? statementsPerCommand(statementsAtStart, statementsAfter, commands['2xx'])
+      : [];
     const lines = [
-      `HTTP bench: ${CONNECTIONS} connections, commands for ${DURATION} s, reads for ${READ_DURATION} s`,
+      `HTTP bench: ${CONNECTIONS} connections, commands for ${DURATION} s` +
+        (RATE === undefined ? '' : ` held at ${RATE}/s`) +
+        ` after ${WARMUP} s of warm-up, reads for ${READ_DURATION} s`,
       ...describe('commands (POST /insatser/:id/deltaganden)', commands),
       `projections caught up with the commands ${catchUpSeconds.toFixed(1)} s after them` +
         (caughtUp ? '' : ' (NOT: gave up waiting)'),
       ...reads.flatMap(([label, result]) => describe(`reads of ${label}`, result)),
-      `CPU per command: API ${cpuMs(cpuAfterCommands.api - cpuAtStart.api)} ms, ` +
-        `PostgreSQL ${cpuMs(cpuAfterCommands.postgres - cpuAtStart.postgres)} ms ` +
-        `(the projections run in the API process and catch up meanwhile)`,
+      `CPU ms per command (API / PostgreSQL): ${total(cpu.api).toFixed(2)} / ${total(cpu.postgres).toFixed(2)}` +
+        ` (the projections run in the API process and catch up meanwhile)`,
+      `  API ${ms(cpu.api)}; PostgreSQL ${ms(cpu.postgres)}; load generator ${ms(cpu.load)}`,
+      `  ${cores} cores allow at most ~${Math.round((cores * 1000) / serverMs).toLocaleString('en')} commands/s ` +
+        `for API and PostgreSQL alone, ~${Math.round((cores * 1000) / (serverMs + total(cpu.load))).toLocaleString('en')}/s ` +
+        `with the load generator on the same cores`,
+      ...statementLines,
       `API process RSS: start ${mib(rssAtStart)}, after commands ${mib(rssDuringCommands.at(-1)!)}, ` +
         `end ${mib(rssDuringReads.at(-1)!)}`,
       `  every 10 s under commands: ${rssDuringCommands.map((b) => Math.round(b / MIB)).join(', ')} MiB`,
