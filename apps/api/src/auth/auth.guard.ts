@@ -1,14 +1,11 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type pg from 'pg';
-import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { ForbiddenError, UnauthorizedError } from '../http/application-errors.js';
 import type { Roll } from '../users/user.entity.js';
+import { ActiveUsers } from './active-users.js';
 import {
   IS_PUBLIC,
   ROLES,
@@ -28,33 +25,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLOCK_SKEW_SECONDS = 60;
 const OGILTIG = 'Ogiltig eller utgången token';
 
-/**
- * The user behind a token that is not logged out, in one statement: a changed role or a
- * removed user takes effect at the next request. Named, so each connection parses and plans
- * it once: it runs before every request.
- */
-const ACTIVE_USER = {
-  name: 'auth.active-user',
-  text: `SELECT id, forbund_id AS "forbundId", roll, systemadmin, insatser
-         FROM app_user
-         WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM revoked_token WHERE jti = $2)`,
-};
-
 /** Every route needs a valid bearer token unless @Public; @Roles and @SystemadminOnly narrow it. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly tokenTtlSeconds: number;
-  /** TypeORM's own pool, queried directly: TypeORM cannot name a statement. */
-  private readonly pool: pg.Pool;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectDataSource() dataSource: DataSource,
+    private readonly activeUsers: ActiveUsers,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.tokenTtlSeconds = config.tokenTtlSeconds;
-    this.pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -80,22 +62,9 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = header?.split(' ') ?? [];
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedError('Bearer-token saknas');
     const claims = this.verify(token);
-    const { rows } = await this.pool.query<AuthUser>({
-      ...ACTIVE_USER,
-      values: [claims.sub, claims.jti],
-    });
-    const row = rows[0];
-    if (!row) throw new UnauthorizedError(OGILTIG);
-    return {
-      user: {
-        id: row.id,
-        forbundId: row.forbundId,
-        roll: row.roll,
-        systemadmin: row.systemadmin,
-        insatser: row.insatser,
-      },
-      claims,
-    };
+    const user = await this.activeUsers.find(claims.sub, claims.jti);
+    if (!user) throw new UnauthorizedError(OGILTIG);
+    return { user, claims };
   }
 
   /**

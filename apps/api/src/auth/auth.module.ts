@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '#platform';
 import { APP_CONFIG } from '../config/config.module.js';
 import { UserRow } from '../users/user.entity.js';
+import { ActiveUsers } from './active-users.js';
 import { AuthGuard } from './auth.guard.js';
 import { PasswordHasher } from './password-hasher.js';
 import { LoginRateLimit } from './token/login-rate-limit.js';
@@ -32,7 +33,12 @@ import { tokenSecret } from './token-secret.js';
     }),
   ],
   controllers: [TokenController, LogoutController, MeController],
-  providers: [PasswordHasher, LoginRateLimit, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [PasswordHasher],
+  providers: [
+    PasswordHasher,
+    LoginRateLimit,
+    ActiveUsers,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [PasswordHasher, ActiveUsers],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, type Repository } from 'typeorm';
+import { ActiveUsers } from '../active-users.js';
 import type { AuthenticatedRequest } from '../auth-user.js';
 import { RevokedTokenRow } from '../revoked-token.entity.js';
 
@@ -11,6 +12,7 @@ import { RevokedTokenRow } from '../revoked-token.entity.js';
 export class LogoutController {
   constructor(
     @InjectRepository(RevokedTokenRow) private readonly revoked: Repository<RevokedTokenRow>,
+    private readonly activeUsers: ActiveUsers,
   ) {}
 
   @Post()
@@ -20,6 +22,7 @@ export class LogoutController {
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
     const token = request.token!;
     await this.revoked.upsert({ jti: token.jti, expiresAt: new Date(token.exp * 1000) }, ['jti']);
+    this.activeUsers.changed();
     // Expired tokens are refused anyway; their revocations need not be kept.
     await this.revoked.delete({ expiresAt: LessThan(new Date()) });
   }

@@ -10,6 +10,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Repository } from 'typeorm';
+import { ActiveUsers } from '../../auth/active-users.js';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
 import { BadRequestError, NotFoundError } from '../../http/application-errors.js';
@@ -45,6 +46,7 @@ export class AndraAnvandareController {
   constructor(
     @InjectRepository(UserRow) private readonly users: Repository<UserRow>,
     private readonly insatsAccess: InsatsAccess,
+    private readonly activeUsers: ActiveUsers,
   ) {}
 
   @Patch(':id')
@@ -79,6 +81,7 @@ export class AndraAnvandareController {
         ...(body.insatser ? { insatser: body.insatser } : {}),
       },
     );
+    this.activeUsers.changed();
     return toUserDto(await this.users.findOneByOrFail({ id }));
   }
 }
