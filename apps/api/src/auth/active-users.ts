@@ -35,6 +35,8 @@ export class ActiveUsers {
   private readonly pool: pg.Pool;
   /** By token id (jti): each token names one user, and a logout revokes one token. */
   private readonly copies = new Map<string, { user: AuthUser; until: number }>();
+  /** Reads under way, by jti: requests that arrive meanwhile wait for the same answer. */
+  private readonly reading = new Map<string, Promise<AuthUser | undefined>>();
   /** Counts this process's changes: a read that overlaps one is not kept. */
   private changes = 0;
 
@@ -47,6 +49,17 @@ export class ActiveUsers {
     const copy = this.copies.get(jti);
     const now = Date.now();
     if (copy && copy.until > now && copy.user.id === userId) return copy.user;
+    const key = `${jti} ${userId}`;
+    const under = this.reading.get(key);
+    if (under) return under;
+    const read = this.read(userId, jti, now).finally(() => {
+      if (this.reading.get(key) === read) this.reading.delete(key);
+    });
+    this.reading.set(key, read);
+    return read;
+  }
+
+  private async read(userId: string, jti: string, now: number): Promise<AuthUser | undefined> {
     const changesBefore = this.changes;
     const { rows } = await this.pool.query<AuthUser>({ ...ACTIVE_USER, values: [userId, jti] });
     const row = rows[0];
@@ -71,6 +84,7 @@ export class ActiveUsers {
   changed(): void {
     this.changes++;
     this.copies.clear();
+    this.reading.clear();
   }
 
   private dropExpired(now: number): void {

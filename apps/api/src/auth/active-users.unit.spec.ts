@@ -94,4 +94,15 @@ describe('ActiveUsers: the user behind a token, read at most a second ago', () =
     db.rows.length = 0;
     expect(await users.find('00000000-0000-4000-8000-000000000003', JTI)).toBeUndefined();
   });
+
+  it('sends one statement for requests with the same token that arrive while it is read', async () => {
+    const db = database([USER]);
+    const users = new ActiveUsers(db.dataSource);
+    db.holdAnswers();
+    const first = users.find(USER.id, JTI);
+    const second = users.find(USER.id, JTI);
+    db.answer();
+    expect(await Promise.all([first, second])).toEqual([USER, USER]);
+    expect(db.sent).toHaveLength(1);
+  });
 });
