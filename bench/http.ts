@@ -41,6 +41,7 @@ const PERSONAL = { email: 'personal@bench.se', password: 'bench-personal-losenor
 /** Deltaganden in the insats whose list is read, so a list answer has a bounded size. */
 const READ_INSATS_DELTAGANDEN = 100;
 const MIB = 1024 * 1024;
+const IDLE_SECONDS = 3;
 
 const { values: args } = parseArgs({
   options: {
@@ -405,6 +406,11 @@ const main = async (): Promise<void> => {
     ];
     // Compiled code and filled pools before the measured part, which then shows the steady state.
     if (WARMUP > 0) await run(baseUrl, personal, WARMUP, registrations, RATE);
+    // What the API and PostgreSQL use doing nothing (polling, timers): at a low --rate it is
+    // a large part of the CPU per command.
+    const idleFrom = cpuNow(pid, dataDir);
+    await sleep(IDLE_SECONDS * 1000);
+    const idle = (({ api, postgres }) => ({ api, postgres }))(cpuNow(pid, dataDir));
 
     const rssAtStart = rssOf(pid);
     const commandRss = sampleRss(pid, 10_000);
@@ -475,6 +481,9 @@ const main = async (): Promise<void> => {
       `  ${cores} cores allow at most ~${Math.round((cores * 1000) / serverMs).toLocaleString('en')} commands/s ` +
         `for API and PostgreSQL alone, ~${Math.round((cores * 1000) / (serverMs + total(cpu.load))).toLocaleString('en')}/s ` +
         `with the load generator on the same cores`,
+      `  idle, CPU ms per second (API / PostgreSQL): ` +
+        `${(((idle.api.user + idle.api.system - idleFrom.api.user - idleFrom.api.system) * 1000) / IDLE_SECONDS).toFixed(1)} / ` +
+        `${(((idle.postgres.user + idle.postgres.system - idleFrom.postgres.user - idleFrom.postgres.system) * 1000) / IDLE_SECONDS).toFixed(1)}`,
       ...statementLines,
       `API process RSS: start ${mib(rssAtStart)}, after commands ${mib(rssDuringCommands.at(-1)!)}, ` +
         `end ${mib(rssDuringReads.at(-1)!)}`,
