@@ -9,7 +9,7 @@ import type { AuthUser } from './auth-user.js';
  * How long a request may rely on a copy of its token's user. A logout or a change of a user
  * through this process ends every copy at once; only one through another process (a second
  * API replica) can go unseen that long. Saves the one statement a request made besides its
- * own work: a command's CPU fell by a sixth (see README, Benchmarks).
+ * own work: a command's CPU fell by 11–19 % (README, Benchmarks).
  */
 export const ACTIVE_USER_COPY_MS = 1_000;
 

@@ -25,6 +25,8 @@ export const INSATS_COPY_MS = 1_000;
 export class InsatsAccess {
   /** Recently read insatser, for the deltagande commands that each need theirs. */
   private readonly copies = new Map<string, { insats: Insats; until: number }>();
+  /** Reads under way: deltagande commands that arrive meanwhile wait for the same one. */
+  private readonly reading = new Map<string, Promise<Insats>>();
   /** Counts this process's appends to insatser: a read that overlaps one is not kept. */
   private changes = 0;
 
@@ -34,6 +36,7 @@ export class InsatsAccess {
       if (insatsId === undefined) return;
       this.changes++;
       this.copies.delete(insatsId);
+      this.reading.delete(insatsId);
     });
   }
 
@@ -50,13 +53,25 @@ export class InsatsAccess {
   async stateInForbund(insatsId: string, forbundId: string): Promise<Insats> {
     const copy = this.copies.get(insatsId);
     if (copy && copy.until > Date.now()) return inForbund(copy.insats, forbundId);
+    let read = this.reading.get(insatsId);
+    if (!read) {
+      const started = this.read(insatsId).finally(() => {
+        if (this.reading.get(insatsId) === started) this.reading.delete(insatsId);
+      });
+      this.reading.set(insatsId, started);
+      read = started;
+    }
+    return inForbund(await read, forbundId);
+  }
+
+  private async read(insatsId: string): Promise<Insats> {
     const changesBefore = this.changes;
     const { state } = await this.streams.load(insatsStream(insatsId), insatsDecider);
     // Only existing insatser are kept, so unknown ids cannot grow the map.
     if (state.exists && this.changes === changesBefore) {
       this.copies.set(insatsId, { insats: state, until: Date.now() + INSATS_COPY_MS });
     }
-    return inForbund(state, forbundId);
+    return state;
   }
 
   /** Personal register only in the insatser they work in. */

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { insatsDecider, insatsStream, type InsatsCommand } from '#domain';
 import { InMemoryEventStore, type NewEvent } from '#event-store';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -99,5 +100,23 @@ describe('InsatsAccess.stateInForbund: the insats a deltagande command decides a
     await expect(
       access.stateInForbund('00000000-0000-4000-8000-000000000099', FORBUND),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reads the stream once for commands that arrive while it is read, and again after a change', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+
+    const states = await Promise.all(
+      Array.from({ length: 16 }, () => access.stateInForbund(INSATS, FORBUND)),
+    );
+    expect(states.map((state) => state.avslutad)).toEqual(Array(16).fill(false));
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    await avsluta(); // loads the stream itself: one read
+    const after = await Promise.all([
+      access.stateInForbund(INSATS, FORBUND),
+      access.stateInForbund(INSATS, FORBUND),
+    ]);
+    expect(after.map((state) => state.avslutad)).toEqual([true, true]);
+    expect(reads).toHaveBeenCalledTimes(3);
   });
 });
