@@ -40,7 +40,7 @@ export interface TestApp {
   /** A new individ insats (started 2024-01-01) created by the admin; returns its id. */
   insats(overrides?: Record<string, unknown>, admin?: Caller): Promise<string>;
   /** Every event in the store, in order. */
-  events(): Promise<{ type: string; streamId: string }[]>;
+  events(): Promise<{ type: string; streamId: string; data: Record<string, unknown> }[]>;
   /** Stops the app but keeps its database (idempotent). */
   stopApp(): Promise<void>;
   close(): Promise<void>;
@@ -144,7 +144,7 @@ export const startTestApp = async (
       store instanceof PostgresEventStore
         ? app
             .get(DataSource)
-            .query('SELECT type, stream_id AS "streamId" FROM events ORDER BY position')
+            .query('SELECT type, stream_id AS "streamId", data FROM events ORDER BY position')
         : store.readAll({ after: 0, limit: 100_000 }),
     stopApp,
     close: async () => {
