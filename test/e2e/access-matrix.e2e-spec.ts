@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   avslutBody,
   inskrivningBody,
@@ -29,6 +30,9 @@ interface Endpoint {
   expected: Record<Role, [number, number, number]>;
 }
 
+/** A valid goal: a count for the calendar year 2025. */
+const MAL = { matt: 'nya', fran: '2025-01-01', till: '2025-12-31', varde: 20 };
+
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'GET /insatser/:id',
@@ -43,6 +47,26 @@ const ENDPOINTS: Endpoint[] = [
         nyaDeltagare: 4,
         andelArbeteStudier: 0.3,
       }),
+    expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
+    name: 'GET /insatser/:id/mal',
+    call: (c, f) => c.get(`/insatser/${f.insats}/mal`),
+    expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
+  },
+  {
+    name: 'PUT /insatser/:id/mal/:malId',
+    call: (c, f) => c.put(`/insatser/${f.insats}/mal/${randomUUID()}`, MAL),
+    expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
+    name: 'DELETE /insatser/:id/mal/:malId (an unknown goal: the rule answers 422)',
+    call: (c, f) => c.delete(`/insatser/${f.insats}/mal/${randomUUID()}`),
+    expected: { admin: [422, 422, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
+    name: 'PUT /insatser/:id/ekonomi/:ar',
+    call: (c, f) => c.put(`/insatser/${f.insats}/ekonomi/2025`, { budget: 100_000 }),
     expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
   },
   {
@@ -172,6 +196,31 @@ const UNTARGETED: {
         startdatum: '2024-01-01',
       }),
     expected: { admin: 201, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'GET /forbund/mal',
+    call: (c) => c.get('/forbund/mal'),
+    expected: { admin: 200, kansli: 200, personal: 403 },
+  },
+  {
+    name: 'PUT /forbund/mal/:malId',
+    call: (c) => c.put(`/forbund/mal/${randomUUID()}`, MAL),
+    expected: { admin: 200, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'DELETE /forbund/mal/:malId (an unknown goal: the rule answers 422)',
+    call: (c) => c.delete(`/forbund/mal/${randomUUID()}`),
+    expected: { admin: 422, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'PUT /grupper/:grupp/mal/:malId (a grupp no insats has: 404)',
+    call: (c) => c.put(`/grupper/Ingen/mal/${randomUUID()}`, MAL),
+    expected: { admin: 404, kansli: 403, personal: 403 },
+  },
+  {
+    name: 'DELETE /grupper/:grupp/mal/:malId (an unknown goal: the rule answers 422)',
+    call: (c) => c.delete(`/grupper/Ingen/mal/${randomUUID()}`),
+    expected: { admin: 422, kansli: 403, personal: 403 },
   },
   {
     name: 'POST /users',
