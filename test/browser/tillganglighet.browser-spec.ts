@@ -100,7 +100,7 @@ describe('tillgänglighet och layout', () => {
       email: admin,
       vag: '/admin/insatser',
       klar: async (p) => {
-        await p.getByRole('button', { name: 'Årsmål för Ung i Tyresö' }).click();
+        await p.getByRole('button', { name: 'Mål och ekonomi för Ung i Tyresö' }).click();
         await p.getByRole('cell', { name: '35 %' }).waitFor();
       },
     },

@@ -1,5 +1,6 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { AnvandarePage } from './admin/AnvandarePage';
+import { ForbundsmalPage } from './admin/ForbundsmalPage';
 import { InsatserAdminPage } from './admin/InsatserAdminPage';
 import { useAuth } from './auth/auth-context';
 import { KraverRoll } from './auth/KraverRoll';
@@ -67,6 +68,14 @@ export const App = () => (
         element={
           <KraverRoll roller={['admin']}>
             <InsatserAdminPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="admin/mal"
+        element={
+          <KraverRoll roller={['admin']}>
+            <ForbundsmalPage />
           </KraverRoll>
         }
       />

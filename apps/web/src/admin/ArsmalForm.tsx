@@ -63,9 +63,13 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
               {insats.arsmal.map((m) => (
                 <Table.Tr key={m.ar}>
                   <Table.Td>{m.ar}</Table.Td>
-                  <Table.Td ta="right">{m.deltagare}</Table.Td>
-                  <Table.Td ta="right">{m.nyaDeltagare}</Table.Td>
-                  <Table.Td ta="right">{procent.format(m.andelArbeteStudier)}</Table.Td>
+                  <Table.Td ta="right">{m.deltagare ?? '–'}</Table.Td>
+                  <Table.Td ta="right">{m.nyaDeltagare ?? '–'}</Table.Td>
+                  <Table.Td ta="right">
+                    {m.andelArbeteStudier === undefined
+                      ? '–'
+                      : procent.format(m.andelArbeteStudier)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -3,16 +3,18 @@ import { useState } from 'react';
 import { useInsatser } from '../insatser/useInsatser';
 import { INRIKTNING_ETIKETT, MATMETOD_ETIKETT } from '../kodlistor/kodlistor';
 import { ArsmalForm } from './ArsmalForm';
+import { MalOchEkonomiSektion } from './MalOchEkonomiSektion';
 import { NyInsatsForm } from './NyInsatsForm';
 import { Tabellrulle } from '../layout/Tabellrulle';
 
 export const InsatserAdminPage = () => {
   const { insatser, fel, hamta } = useInsatser();
   const [vald, setVald] = useState<string | null>(null);
+  const valdInsats = insatser?.find((i) => i.id === vald);
 
   return (
     <Stack>
-      <Title order={2}>Insatser och årsmål</Title>
+      <Title order={2}>Insatser och mål</Title>
       {fel && (
         <Alert color="red" role="alert">
           {fel}
@@ -32,7 +34,7 @@ export const InsatserAdminPage = () => {
                       <Table.Th>Inriktning</Table.Th>
                       <Table.Th>Mätmetod</Table.Th>
                       <Table.Th>Period</Table.Th>
-                      <Table.Th>Årsmål</Table.Th>
+                      <Table.Th>Mål</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -50,10 +52,10 @@ export const InsatserAdminPage = () => {
                           <Button
                             size="xs"
                             variant={vald === i.id ? 'filled' : 'default'}
-                            aria-label={`Årsmål för ${i.namn}`}
+                            aria-label={`Mål och ekonomi för ${i.namn}`}
                             onClick={() => setVald(i.id)}
                           >
-                            Årsmål
+                            Mål och ekonomi
                           </Button>
                         </Table.Td>
                       </Table.Tr>
@@ -66,6 +68,15 @@ export const InsatserAdminPage = () => {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
+            {valdInsats && (
+              <Paper withBorder p="md">
+                <MalOchEkonomiSektion
+                  key={valdInsats.id}
+                  insatsId={valdInsats.id}
+                  namn={valdInsats.namn}
+                />
+              </Paper>
+            )}
             {vald && (
               <Paper withBorder p="md">
                 <ArsmalForm key={vald} insatsId={vald} />

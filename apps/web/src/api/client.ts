@@ -51,6 +51,7 @@ export const api = {
     json<T>('POST', path, body ?? {}, headers),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
+  delete: <T>(path: string) => json<T>('DELETE', path),
   /** A file answer (`Content-Disposition: attachment`) saved through a Blob URL. */
   laddaNer: async (path: string, reservnamn: string): Promise<void> => {
     const response = await skicka('GET', path);

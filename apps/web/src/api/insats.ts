@@ -8,14 +8,17 @@ export interface Insats {
   utforare: string | null;
   malgrupp: string | null;
   avslutad: boolean;
+  /** The program or project of several insatser it belongs to, when the API names one. */
+  grupp?: string | null;
   revision: number;
 }
 
+/** A part never set is absent. */
 export interface Arsmal {
   ar: number;
-  deltagare: number;
-  nyaDeltagare: number;
-  andelArbeteStudier: number;
+  deltagare?: number;
+  nyaDeltagare?: number;
+  andelArbeteStudier?: number;
 }
 
 export interface InsatsMedArsmal extends Insats {

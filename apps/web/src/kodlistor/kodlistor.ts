@@ -10,6 +10,9 @@ export {
   KON_ETIKETT,
   MATMETOD,
   MATMETOD_ETIKETT,
+  MALMATT,
+  MALMATT_ANDEL,
+  MALMATT_ETIKETT,
   REMITTENT,
   REMITTENT_ETIKETT,
   SYSSELSATTNING,
@@ -23,6 +26,7 @@ export {
   type Avslutsorsak,
   type Forsorjning,
   type Kon,
+  type Malmatt,
   type Remittent,
 } from '../../../../libs/domain/src/codes';
 import { KOMMUNER } from '../../../../libs/domain/src/kommuner';

@@ -6,6 +6,7 @@ import {
   IconListDetails,
   IconLogout,
   IconSettings,
+  IconTarget,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -37,8 +38,14 @@ const LANKAR: Lank[] = [
   },
   {
     till: '/admin/insatser',
-    etikett: 'Insatser och årsmål',
+    etikett: 'Insatser och mål',
     ikon: <IconSettings size={18} aria-hidden />,
+    roller: ['admin'],
+  },
+  {
+    till: '/admin/mal',
+    etikett: 'Förbundets mål',
+    ikon: <IconTarget size={18} aria-hidden />,
     roller: ['admin'],
   },
   {
