@@ -408,3 +408,67 @@ describe('mål och ekonomi', () => {
     });
   });
 });
+
+/**
+ * Own app: a partial ArsmalSatt stalls the statistik projection today (arsmal_fakta holds every
+ * part NOT NULL), which would hold back the read models the other tests rely on.
+ */
+describe('årsmål with optional parts', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const lastEvent = async () => (await t.events()).at(-1)!;
+  const fieldsOf = (body: { details?: { field: string }[] }): string[] =>
+    (body.details ?? []).map((d) => d.field).sort();
+
+  it('stores only the part given and keeps the others (Resursrådet: 250 deltagare)', async () => {
+    const insatsId = await t.insats({ namn: 'Resursrådet' });
+    await t.admin.put(`/insatser/${insatsId}/arsmal/2025`, { deltagare: 250 }).expect(200);
+    expect(await lastEvent()).toEqual({
+      type: 'ArsmalSatt',
+      streamId: `insats-${insatsId}`,
+      data: { ar: 2025, deltagare: 250 },
+    });
+    expect((await t.admin.get(`/insatser/${insatsId}/mal`).expect(200)).body.arsmal).toEqual([
+      { ar: 2025, deltagare: 250 },
+    ]);
+
+    await t.admin
+      .put(`/insatser/${insatsId}/arsmal/2025`, { nyaDeltagare: 30, andelArbeteStudier: 0.4 })
+      .expect(200);
+    await t.admin.put(`/insatser/${insatsId}/arsmal/2025`, { deltagare: 260 }).expect(200);
+    expect((await lastEvent()).data).toEqual({ ar: 2025, deltagare: 260 });
+    expect((await t.admin.get(`/insatser/${insatsId}/mal`).expect(200)).body.arsmal).toEqual([
+      { ar: 2025, deltagare: 260, nyaDeltagare: 30, andelArbeteStudier: 0.4 },
+    ]);
+  });
+
+  it('answers 422 for no part, 400 for a part sent as null or out of range', async () => {
+    const insatsId = await t.insats();
+    const none = await t.admin.put(`/insatser/${insatsId}/arsmal/2025`, {}).expect(422);
+    expect(none.body.details).toMatchObject({ code: 'INSATS.ARSMAL_SAKNAS' });
+    const bad = await t.admin
+      .put(`/insatser/${insatsId}/arsmal/2025`, {
+        deltagare: null,
+        nyaDeltagare: 1_000_001,
+        andelArbeteStudier: 1.01,
+      })
+      .expect(400);
+    expect(fieldsOf(bad.body)).toEqual(['andelArbeteStudier', 'deltagare', 'nyaDeltagare']);
+  });
+
+  // Known defect outside this slice: the statistik projection writes every årsmål part into
+  // NOT NULL columns, so a partial ArsmalSatt stalls all projections. Remove `.failing` when
+  // arsmal_fakta takes (and carries forward) single parts.
+  it.failing('shows a partial årsmål in the insats read model', async () => {
+    const insatsId = await t.insats({ namn: 'Resursrådet 2' });
+    await t.admin.put(`/insatser/${insatsId}/arsmal/2026`, { deltagare: 250 }).expect(200);
+    const read = await t.admin.get(`/insatser/${insatsId}`).expect(200);
+    expect(read.headers['x-lasmodell-forsenad']).toBeUndefined();
+    expect(read.body.arsmal).toEqual([{ ar: 2026, deltagare: 250 }]);
+  });
+});

@@ -6,10 +6,14 @@ import { Formularfel } from '../formular/Formularfel';
 import { useServerfel } from '../formular/useServerfel';
 import { Tabellrulle } from '../layout/Tabellrulle';
 import { useFokusVidFel } from '../formular/useFokusVidFel';
+import { vardeTillApi } from './malvarde';
 
 const procent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
 
-/** Årsmål per calendar year; andel arbete/studier is entered in percent, stored as 0–1. */
+/**
+ * Årsmål per calendar year, each part optional; andel arbete/studier is entered in percent,
+ * stored as 0–1.
+ */
 export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
   const [insats, setInsats] = useState<InsatsMedArsmal | null>(null);
   const [ar, setAr] = useState<number | string>(new Date().getFullYear());
@@ -27,19 +31,26 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
 
   const spara = async (event: FormEvent) => {
     event.preventDefault();
-    const saknas = Object.fromEntries(
-      Object.entries({ ar, deltagare, nyaDeltagare: nya, andelArbeteStudier: andel })
-        .filter(([, x]) => x === '')
-        .map(([k]) => [k, 'Fältet måste fyllas i']),
-    );
+    // Each part is optional: one left empty keeps the value it had.
+    const lokala: Record<string, string> = {};
+    if (ar === '') lokala.ar = 'Fältet måste fyllas i';
+    if (deltagare === '' && nya === '' && andel === '')
+      lokala.deltagare = 'Ange minst en av delarna';
     const ok = await skicka(async () => {
       await api.put(`/insatser/${insatsId}/arsmal/${ar}`, {
-        deltagare: Number(deltagare),
-        nyaDeltagare: Number(nya),
-        andelArbeteStudier: Number(andel) / 100,
+        ...(deltagare === '' ? {} : { deltagare: Number(deltagare) }),
+        ...(nya === '' ? {} : { nyaDeltagare: Number(nya) }),
+        ...(andel === ''
+          ? {}
+          : { andelArbeteStudier: vardeTillApi('andel-arbete-studier', Number(andel)) }),
       });
-    }, saknas);
-    if (ok) hamta();
+    }, lokala);
+    if (ok) {
+      setDeltagare('');
+      setNya('');
+      setAndel('');
+      hamta();
+    }
   };
 
   return (
@@ -79,6 +90,7 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
       <form ref={formRef} onSubmit={(e) => void spara(e)} noValidate aria-label="Sätt årsmål">
         <Stack>
           <Formularfel fel={fel} />
+          <Text size="sm">Fyll i de delar som ska sättas; en tom del behåller sitt värde.</Text>
           <Group align="flex-start" wrap="wrap">
             <NumberInput
               label="År"
@@ -97,7 +109,6 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
               error={felFor('deltagare')}
               min={0}
               w={130}
-              required
             />
             <NumberInput
               label="Nya deltagare"
@@ -106,7 +117,6 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
               error={felFor('nyaDeltagare')}
               min={0}
               w={130}
-              required
             />
             <NumberInput
               label="Andel arbete/studier (%)"
@@ -116,7 +126,6 @@ export const ArsmalForm = ({ insatsId }: { insatsId: string }) => {
               min={0}
               max={100}
               w={200}
-              required
             />
           </Group>
           <div>

@@ -21,7 +21,16 @@ export class SattArsmalHandler implements ICommandHandler<SattArsmalCommand> {
       insatsId,
       insatsDecider,
       loaded,
-      { type: 'SattArsmal', data: { ar, ...body }, context: { idag: this.clock.today() } },
+      {
+        type: 'SattArsmal',
+        data: {
+          ar,
+          deltagare: body.deltagare,
+          nyaDeltagare: body.nyaDeltagare,
+          andelArbeteStudier: body.andelArbeteStudier,
+        },
+        context: { idag: this.clock.today() },
+      },
       metadata,
     );
   }
