@@ -19,6 +19,8 @@ import type {
   ByKon,
   KommunRow,
   NyaPerRemittentEnhetRow,
+  EkonomiRow,
+  GruppTables,
   StatistikReport,
   StatistikTables,
 } from './report.js';
@@ -32,6 +34,8 @@ export interface Aggregat {
   /** Distinct registered persons among aktuella, by kön and in all. */
   registrerade: { kon: Kon; personer: number }[];
   registreradeTotalt: number;
+  /** The same per grupp: kon null is the grupp's total. */
+  registreradePerGrupp: { grupp: string; kon: Kon | null; personer: number }[];
   alder: { insats_id: string | null; kon: Kon; alder: number; aktuella: number; nya: number }[];
   remittent: {
     insats_id: string | null;
@@ -60,6 +64,8 @@ export interface Aggregat {
   ar: {
     insats_id: string | null;
     ar: number;
+    /** 'ar': the window 1 January – min(31 December, till); 'ekonomi': fran – 31 December. */
+    slag: 'ar' | 'ekonomi';
     aktuella: number;
     nya: number;
     avslutade: number;
@@ -80,6 +86,7 @@ export interface Aggregat {
     nya_deltagare: number;
     andel_arbete_studier: number;
   }[];
+  ekonomi: { insats_id: string; ar: number; budget: number | null; kostnad: number | null }[];
 }
 
 type PerKonMeasure =
@@ -101,12 +108,29 @@ export interface ReportFrame {
   readonly fran: string;
   readonly till: string;
   readonly asOf: string;
-  readonly insatser: readonly { id: string; namn: string }[];
+  /** In the förbund's order. */
+  readonly insatser: readonly {
+    id: string;
+    namn: string;
+    grupp: string | null;
+    ordning: number | null;
+  }[];
   readonly aldersgrupper: readonly Aldersgrupp[];
   readonly ar: readonly number[];
   /** Years whose måluppfyllelse window is not the period; the others take the period's result. */
   readonly arMedEgetFonster: readonly number[];
+  /**
+   * Where each year's counts for ekonomi come from: the period's (a one-year period), the
+   * måluppfyllelse window's ('ar') or a window of its own ('ekonomi', a first year from fran).
+   */
+  readonly ekonomiFonster: Readonly<Record<number, 'period' | 'ar' | 'ekonomi'>>;
 }
+
+/** Whose tables: one insats, the insatser of a grupp, or the whole förbund. */
+type TableScope =
+  | { kind: 'insats'; insatsId: string }
+  | { kind: 'grupp'; insatsIds: ReadonlySet<string> }
+  | { kind: 'forbund' };
 
 const KON_KEY: Record<Kon, keyof Omit<ByKon<number>, 'totalt'>> = {
   kvinna: 'kvinna',
@@ -243,14 +267,23 @@ const overgangarAv = (
   return [...sums.entries()].sort(([a], [b]) => a - b).map(([, sum]) => sum);
 };
 
-/** The tables for one insats (insatsId) or for the whole förbund (null). */
-const tablesFor = (
-  aggregat: Aggregat,
-  insatsId: string | null,
-  frame: ReportFrame,
-): StatistikTables => {
+/** Kronor per person, whole kronor; null without a kostnad or a person to divide by. */
+const perPerson = (kostnad: number | null, antal: number): number | null =>
+  kostnad === null || antal === 0 ? null : Math.round(kostnad / antal);
+
+/** Sum of the parts that are set; null when none is. */
+const sumSet = (values: readonly (number | null)[]): number | null =>
+  values.reduce<number | null>((sum, v) => (v === null ? sum : (sum ?? 0) + v), null);
+
+/** The tables for one insats, a grupp or the whole förbund. */
+const tablesFor = (aggregat: Aggregat, scope: TableScope, frame: ReportFrame): StatistikTables => {
   const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
-    insatsId === null ? rows : rows.filter((row) => row.insats_id === insatsId);
+    scope.kind === 'forbund'
+      ? rows
+      : scope.kind === 'insats'
+        ? rows.filter((row) => row.insats_id === scope.insatsId)
+        : rows.filter((row) => row.insats_id !== null && scope.insatsIds.has(row.insats_id));
+  const insatsId = scope.kind === 'insats' ? scope.insatsId : null;
   const perKon = mine(aggregat.perKon);
   const measure = (name: PerKonMeasure): ByKon<number> => byKon(perKon, (row) => row[name]);
 
@@ -385,7 +418,7 @@ const tablesFor = (
     const result = !frame.arMedEgetFonster.includes(ar)
       ? periodensResultat
       : arRows
-          .filter((row) => row.ar === ar)
+          .filter((row) => row.ar === ar && row.slag === 'ar')
           .reduce(
             (sum, row) => ({
               aktuella: sum.aktuella + row.aktuella,
@@ -395,7 +428,7 @@ const tablesFor = (
             }),
             { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 },
           );
-    // Goals belong to an insats; the förbund as a whole has none of its own.
+    // Årsmål belong to an insats; a grupp or the förbund as a whole has none of its own.
     const mal =
       insatsId === null
         ? undefined
@@ -417,6 +450,37 @@ const tablesFor = (
     };
   });
 
+  const ekonomiRows = mine(aggregat.ekonomi);
+  const ekonomi = frame.ar.flatMap((ar): EkonomiRow[] => {
+    const satta = ekonomiRows.filter(
+      (row) => row.ar === ar && (row.budget !== null || row.kostnad !== null),
+    );
+    if (satta.length === 0) return [];
+    const fonster = frame.ekonomiFonster[ar] ?? 'period';
+    const counts =
+      fonster === 'period'
+        ? { aktuella: deltagare.aktuella.totalt, nya: deltagare.nya.totalt }
+        : arRows
+            .filter((row) => row.ar === ar && row.slag === fonster)
+            .reduce(
+              (sum, row) => ({ aktuella: sum.aktuella + row.aktuella, nya: sum.nya + row.nya }),
+              { aktuella: 0, nya: 0 },
+            );
+    const budget = sumSet(satta.map((row) => row.budget));
+    const kostnad = sumSet(satta.map((row) => row.kostnad));
+    return [
+      {
+        ar,
+        budget,
+        kostnad,
+        aktuella: counts.aktuella,
+        nya: counts.nya,
+        kostnadPerDeltagare: perPerson(kostnad, counts.aktuella),
+        kostnadPerNyDeltagare: perPerson(kostnad, counts.nya),
+      },
+    ];
+  });
+
   return {
     deltagare,
     aldersgrupper,
@@ -430,15 +494,53 @@ const tablesFor = (
     maluppfyllelse,
     kommuner: kommunerAv(mine(aggregat.kommuner)),
     nyaPerRemittentEnhet: nyaPerRemittentEnhetAv(mine(aggregat.enhet)),
+    ekonomi,
   };
+};
+
+/** Unika personer: each deltagande without a registered person, plus registered persons. */
+const unikaPersoner = (
+  egna: ByKon<number>,
+  registrerade: readonly { kon: Kon; personer: number }[],
+  registreradeTotalt: number,
+): ByKon<number> => {
+  const unika = sumByKon([egna, byKon(registrerade, (row) => row.personer)]);
+  // A person with deltaganden under two kön codes (a correction) is one person in totalt.
+  return { ...unika, totalt: egna.totalt + registreradeTotalt };
+};
+
+/** The grupper of the report's insatser, in the order of each grupp's first insats. */
+const grupperAv = (insatser: ReportFrame['insatser']): Map<string, string[]> => {
+  const grupper = new Map<string, string[]>();
+  for (const insats of insatser) {
+    if (insats.grupp === null) continue;
+    const ids = grupper.get(insats.grupp);
+    if (ids) ids.push(insats.id);
+    else grupper.set(insats.grupp, [insats.id]);
+  }
+  return grupper;
 };
 
 /** Shapes the statement's aggregates into API.md's report: every code listed, zeros included. */
 export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): StatistikReport => {
-  const totalt = tablesFor(aggregat, null, frame);
-  const egna = byKon(aggregat.perKon, (row) => row.egna_personer);
-  const registrerade = byKon(aggregat.registrerade, (row) => row.personer);
-  const unika = sumByKon([egna, registrerade]);
+  const grupper: GruppTables[] = [...grupperAv(frame.insatser)].map(([grupp, insatsIds]) => {
+    const ids = new Set(insatsIds);
+    const egna = byKon(
+      aggregat.perKon.filter((row) => ids.has(row.insats_id)),
+      (row) => row.egna_personer,
+    );
+    const registrerade = aggregat.registreradePerGrupp.filter((row) => row.grupp === grupp);
+    return {
+      grupp,
+      insatsIds,
+      ...tablesFor(aggregat, { kind: 'grupp', insatsIds: ids }, frame),
+      unikaPersoner: unikaPersoner(
+        egna,
+        registrerade.filter((row): row is typeof row & { kon: Kon } => row.kon !== null),
+        registrerade.find((row) => row.kon === null)?.personer ?? 0,
+      ),
+    };
+  });
   return {
     period: { fran: frame.fran, till: frame.till },
     asOf: frame.asOf,
@@ -446,12 +548,18 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
     insatser: frame.insatser.map((insats) => ({
       insatsId: insats.id,
       namn: insats.namn,
-      ...tablesFor(aggregat, insats.id, frame),
+      grupp: insats.grupp,
+      ordning: insats.ordning,
+      ...tablesFor(aggregat, { kind: 'insats', insatsId: insats.id }, frame),
     })),
-    // A person with deltaganden under two kön codes (a correction) is one person in totalt.
+    grupper,
     totalt: {
-      ...totalt,
-      unikaPersoner: { ...unika, totalt: egna.totalt + aggregat.registreradeTotalt },
+      ...tablesFor(aggregat, { kind: 'forbund' }, frame),
+      unikaPersoner: unikaPersoner(
+        byKon(aggregat.perKon, (row) => row.egna_personer),
+        aggregat.registrerade,
+        aggregat.registreradeTotalt,
+      ),
     },
   };
 };

@@ -78,6 +78,23 @@ export interface NyaPerRemittentEnhetRow {
   antal: Antal;
 }
 
+/**
+ * Budget and kostnad (kronor) for one calendar year, with kostnad per aktuell and per ny
+ * deltagare in the calendar year within the report period (`aktuella`, `nya`), rounded to
+ * whole kronor; null where the count is 0 or the kostnad is not set. For a grupp or the
+ * förbund budget and kostnad are the sums of its insatser's (null when none has one), the
+ * counts those of all its insatser.
+ */
+export interface EkonomiRow {
+  ar: number;
+  budget: number | null;
+  kostnad: number | null;
+  aktuella: Antal;
+  nya: Antal;
+  kostnadPerDeltagare: number | null;
+  kostnadPerNyDeltagare: number | null;
+}
+
 export interface StatistikTables {
   deltagare: DeltagareTable;
   aldersgrupper: AldersgruppRow[];
@@ -93,6 +110,23 @@ export interface StatistikTables {
   kommuner: KommunRow[];
   /** Only pairs that occur, by remittent in code order, then enhet (none last). */
   nyaPerRemittentEnhet: NyaPerRemittentEnhetRow[];
+  /** The calendar years of the period with a budget or a kostnad. */
+  ekonomi: EkonomiRow[];
+}
+
+export interface InsatsTables extends StatistikTables {
+  insatsId: string;
+  namn: string;
+  /** As known at asOf. */
+  grupp: string | null;
+  ordning: number | null;
+}
+
+/** The subtotal of a grupp over its insatser in the report; unika personer counted once. */
+export interface GruppTables extends StatistikTables {
+  grupp: string;
+  insatsIds: string[];
+  unikaPersoner: ByKon;
 }
 
 /** The statistics report of API.md. */
@@ -101,6 +135,9 @@ export interface StatistikReport {
   /** ISO timestamp the report is "as known" at; the time of the request when not given. */
   asOf: string;
   forbund: { id: string; namn: string };
-  insatser: ({ insatsId: string; namn: string } & StatistikTables)[];
+  /** By ordning (none last), then namn. */
+  insatser: InsatsTables[];
+  /** In the order of each grupp's first insats. */
+  grupper: GruppTables[];
   totalt: StatistikTables & { unikaPersoner: ByKon };
 }

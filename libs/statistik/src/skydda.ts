@@ -283,6 +283,21 @@ const registerTables = (scope: Scope, tables: StatistikTables): void => {
     });
   }
 
+  // Kronor are no counts; a cost per person gives its count back (kostnad / per person).
+  for (const rad of tables.ekonomi) {
+    const aktuellaAr = scope.count(`ekonomi.${rad.ar}.aktuella`, rad.aktuella, (v) => {
+      rad.aktuella = v;
+    });
+    const nyaAr = scope.count(`ekonomi.${rad.ar}.nya`, rad.nya, (v) => {
+      rad.nya = v;
+    });
+    scope.share([aktuellaAr], () => {
+      rad.kostnadPerDeltagare = null;
+    });
+    scope.share([nyaAr], () => {
+      rad.kostnadPerNyDeltagare = null;
+    });
+  }
   registerKommunerOchEnheter(scope, tables);
 };
 
@@ -338,10 +353,22 @@ const registerKommunerOchEnheter = (scope: Scope, tables: StatistikTables): void
 };
 
 /**
+ * Sums by path: each cell of `total` is the sum of the same cell of `parts`. A path some part
+ * lacks (a year of ekonomi only some insatser have) states no sum: its parts are not shown.
+ */
+const sumByPath = (skydd: Skydd, parts: readonly Scope[], total: Scope): void => {
+  for (const [path, cell] of total.cells) {
+    const cells = parts.flatMap((part) => part.cells.get(path) ?? []);
+    if (path.startsWith('ekonomi.') && cells.length !== parts.length) continue;
+    skydd.sum(cells, cell);
+  }
+};
+
+/**
  * The publication option: counts 1–4 become "<5" (0 stays: it discloses nothing about a
  * person), and further counts are suppressed until no suppressed count can be recomputed from
  * a sum it is part of: a kön row and its totalt, a list and its total row, an insats's cell
- * and the others' against the förbund's. Shares computed from a suppressed count become null,
+ * and the others' against the förbund's or their grupp's. Shares computed from a suppressed count become null,
  * since share × the other count gives it back. Means and medians stay. Pure: returns a copy.
  */
 export const skyddaReport = (report: StatistikReport): StatistikReport => {
@@ -356,12 +383,19 @@ export const skyddaReport = (report: StatistikReport): StatistikReport => {
   registerTables(totalt, copy.totalt);
   totalt.byKon('unikaPersoner', copy.totalt.unikaPersoner);
 
-  // The förbund's tables are the sums of the insatser's (one statement, grouping sets).
-  for (const [path, total] of totalt.cells) {
-    skydd.sum(
-      insatser.flatMap((insats) => insats.cells.get(path) ?? []),
-      total,
-    );
+  // The förbund's tables are the sums of the insatser's, and so is each grupp's of its own
+  // insatser's (unika personer aside: no insats has them, so they state no such sum).
+  sumByPath(skydd, insatser, totalt);
+  const index = new Map(copy.insatser.map((insats, i) => [insats.insatsId, i] as const));
+  for (const grupp of copy.grupper) {
+    const scope = skydd.scope();
+    registerTables(scope, grupp);
+    scope.byKon('unikaPersoner', grupp.unikaPersoner);
+    const parts = grupp.insatsIds.flatMap((id) => {
+      const i = index.get(id);
+      return i === undefined ? [] : [insatser[i]!];
+    });
+    sumByPath(skydd, parts, scope);
   }
 
   skydd.suppress();

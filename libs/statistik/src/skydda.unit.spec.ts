@@ -12,8 +12,11 @@ const rapport = (
   insatser: insatser.map((tables, i) => ({
     insatsId: `i${i + 1}`,
     namn: `Insats ${i + 1}`,
+    grupp: null,
+    ordning: null,
     ...tabeller(tables),
   })),
+  grupper: [],
   totalt: { ...tabeller(totalt), unikaPersoner: noll() },
 });
 

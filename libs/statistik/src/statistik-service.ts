@@ -7,7 +7,7 @@ import {
   type Kon,
 } from '#domain';
 import type { DataSource } from 'typeorm';
-import { assembleReport, type Aggregat } from './assemble-report.js';
+import { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
 import {
@@ -16,12 +16,7 @@ import {
   reportPeriodProblem,
   UnderlagTooLargeError,
 } from './report-limits.js';
-import { statistikSql, underlagSql, type Matt } from './statistik-sql.js';
-
-const INSATSER_SQL = `SELECT id, namn FROM insats
-  WHERE forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR id = ANY(:insatser::uuid[]))
-    AND (:asOf::timestamptz IS NULL OR skapad <= :asOf)
-  ORDER BY namn, id`;
+import { insatserSql, statistikSql, underlagSql, type Matt } from './statistik-sql.js';
 
 interface AggregatRow {
   aggregat: Partial<Aggregat>;
@@ -69,6 +64,9 @@ export class StatistikService {
     const ownWindow = years.filter(
       (ar) => !(query.fran === `${ar}-01-01` && query.till <= `${ar}-12-31`),
     );
+    // Ekonomi's window is the calendar year within the period: for one year, the period; for
+    // the others but a first year starting after 1 January, måluppfyllelse's window.
+    const ekonomiAr = years.length > 1 && query.fran !== `${years[0]}-01-01` ? years[0]! : null;
 
     const values = {
       forbund: query.forbundId,
@@ -80,12 +78,13 @@ export class StatistikService {
       arbeteStudier: ARBETE_ELLER_STUDIER,
       tidigast: earliest,
       egnaFonster: ownWindow,
+      ekonomiAr,
     };
     const [deltagareSql, utfallSql] = statistikSql(asOf !== null);
     const [[insatser, deltagare], [utfall]] = await inOneSnapshot(
       this.dataSource,
       [
-        [this.bind(INSATSER_SQL, values), this.bind(deltagareSql, values)],
+        [this.bind(insatserSql(asOf !== null), values), this.bind(deltagareSql, values)],
         [this.bind(utfallSql, values)],
       ],
       this.options,
@@ -99,10 +98,16 @@ export class StatistikService {
       fran: query.fran,
       till: query.till,
       asOf: (asOf ?? new Date()).toISOString(),
-      insatser: insatser as { id: string; namn: string }[],
+      insatser: insatser as ReportFrame['insatser'],
       aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
       ar: years,
       arMedEgetFonster: ownWindow,
+      ekonomiFonster: Object.fromEntries(
+        years.map((ar) => [
+          ar,
+          years.length === 1 ? 'period' : ar === ekonomiAr ? 'ekonomi' : 'ar',
+        ]),
+      ),
     });
   }
 

@@ -8,7 +8,9 @@
  * :till, :asOf (null = now), :ar (the calendar years of the period, for årsmål),
  * :arbeteStudier (the avslutsorsaker that count as arbete or studier), :tidigast (the earliest
  * date any table looks at: fran, or 1 January of the first year), :egnaFonster (the years
- * whose måluppfyllelse window differs from the period).
+ * whose måluppfyllelse window differs from the period), :ekonomiAr (the first year, when its
+ * window for ekonomi — the calendar year within the period — is neither the period nor its
+ * måluppfyllelse window; else null).
  */
 const valid = (alias: string, asOf: boolean): string =>
   asOf
@@ -87,11 +89,20 @@ ka AS MATERIALIZED (
     count(*) FILTER (WHERE ${MATT_SQL.aktuella} AND NOT registrerad) AS egna_personer
   FROM f GROUP BY insats_id, kon, alder
 ),
+-- The insatser's grupp as known then: a grupp's unika personer are counted in the same pass.
+g AS (
+  SELECT gi.insats_id, gi.grupp FROM insats_fakta gi
+  WHERE gi.forbund_id = :forbund AND gi.grupp IS NOT NULL AND ${valid('gi', asOf)}
+),
 -- Distinct persons: a deltagande without a registered person is a person of its own, so
--- only the few registered ones go through the (sorting) distinct count, by kön and in all.
+-- only the few registered ones go through the (sorting) distinct count, by kön and in all,
+-- for the förbund and for each grupp.
 reg AS MATERIALIZED (
-  SELECT kon, grouping(kon) AS alla, count(DISTINCT person_key) AS personer
-  FROM f WHERE ${MATT_SQL.aktuella} AND registrerad GROUP BY GROUPING SETS ((kon), ())
+  SELECT f.kon, g.grupp, grouping(f.kon) AS alla, grouping(g.grupp) AS forbund,
+         count(DISTINCT f.person_key) AS personer
+  FROM f LEFT JOIN g ON g.insats_id = f.insats_id
+  WHERE ${MATT_SQL.aktuella} AND f.registrerad
+  GROUP BY GROUPING SETS ((f.kon), (), (g.grupp, f.kon), (g.grupp))
 ),
 -- Remisser and deltagare by remittent, its enhet and kommun, in one pass: by remittent the
 -- mottagna and nya, by kommun the mottagna (for the remisser table) and the kommun table, by
@@ -115,8 +126,10 @@ SELECT json_build_object(
     FROM ka GROUP BY insats_id, kon`)},
   'alder', ${json(`SELECT insats_id, kon, alder, aktuella, nya
     FROM ka WHERE alder IS NOT NULL AND (aktuella > 0 OR nya > 0)`)},
-  'registrerade', ${json(`SELECT kon, personer FROM reg WHERE alla = 0`)},
-  'registreradeTotalt', coalesce((SELECT personer FROM reg WHERE alla = 1), 0),
+  'registrerade', ${json(`SELECT kon, personer FROM reg WHERE alla = 0 AND forbund = 1`)},
+  'registreradeTotalt', coalesce((SELECT personer FROM reg WHERE alla = 1 AND forbund = 1), 0),
+  'registreradePerGrupp', ${json(`SELECT grupp, CASE WHEN alla = 0 THEN kon END AS kon, personer
+    FROM reg WHERE forbund = 0 AND grupp IS NOT NULL`)},
   'remittent', ${json(`SELECT insats_id, remittent, kon, sum(mottagna)::bigint AS mottagna,
       sum(nya)::bigint AS nya
     FROM rk GROUP BY insats_id, remittent, kon`)},
@@ -137,21 +150,27 @@ SELECT json_build_object(
  * A deltagande is paired only with the years from its inskrivning to its avslut: in any other
  * year every count below is false for it, and pairing it with every year of a ten-year period
  * made this the slowest part of the report (4 million pairs for 400,000 deltaganden).
+ * Ekonomi divides by the calendar year within the period: the same window but for a first
+ * year starting after 1 January (:ekonomiAr), counted as `slag` 'ekonomi'.
  */
-const arSql = `SELECT insats_id, y.ar,
+const arSql = `SELECT insats_id, y.ar, y.slag,
       count(*) FILTER (WHERE i <= y.till AND (a IS NULL OR a >= y.fran)) AS aktuella,
       count(*) FILTER (WHERE i BETWEEN y.fran AND y.till) AS nya,
       count(*) FILTER (WHERE a BETWEEN y.fran AND y.till) AS avslutade,
       count(*) FILTER (WHERE a BETWEEN y.fran AND y.till AND avslutsorsak = ANY(:arbeteStudier::text[]))
         AS arbete_studier
     FROM f CROSS JOIN LATERAL (
-      SELECT ar, make_date(ar, 1, 1) AS fran, least(make_date(ar, 12, 31), :till::date) AS till
+      SELECT ar, 'ar' AS slag, make_date(ar, 1, 1) AS fran,
+             least(make_date(ar, 12, 31), :till::date) AS till
       FROM generate_series(
         greatest(extract(year FROM f.i)::int, extract(year FROM :tidigast::date)::int),
         least(coalesce(extract(year FROM f.a)::int, 9999), extract(year FROM :till::date)::int)
       ) AS ar
-      WHERE ar = ANY(:egnaFonster::int[])) y
-    GROUP BY insats_id, y.ar`;
+      WHERE ar = ANY(:egnaFonster::int[])
+      UNION ALL
+      SELECT :ekonomiAr::int, 'ekonomi', :fran::date, make_date(:ekonomiAr::int, 12, 31)
+      WHERE f.i <= make_date(:ekonomiAr::int, 12, 31) AND (f.a IS NULL OR f.a >= :fran::date)) y
+    GROUP BY insats_id, y.ar, y.slag`;
 
 /**
  * The outcomes: kötid and tid i insats, avslutsorsak, försörjning, måluppfyllelse per year,
@@ -210,8 +229,21 @@ SELECT json_build_object(
   'arsmal', ${json(`SELECT m.insats_id, m.ar, m.deltagare, m.nya_deltagare, m.andel_arbete_studier
     FROM arsmal_fakta m
     WHERE m.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR m.insats_id = ANY(:insatser::uuid[]))
-      AND m.ar = ANY(:ar::int[]) AND ${valid('m', asOf)}`)}
+      AND m.ar = ANY(:ar::int[]) AND ${valid('m', asOf)}`)},
+  'ekonomi', ${json(`SELECT e.insats_id, e.ar, e.budget, e.kostnad
+    FROM ekonomi_fakta e
+    WHERE e.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR e.insats_id = ANY(:insatser::uuid[]))
+      AND e.ar = ANY(:ar::int[]) AND ${valid('e', asOf)}`)}
 ) AS aggregat`;
+
+/** The insatser of the report with namn, grupp and ordning as known then, in the förbund's order. */
+export const insatserSql = (
+  asOf: boolean,
+): string => `SELECT i.insats_id AS id, i.namn, i.grupp, i.ordning
+  FROM insats_fakta i
+  WHERE i.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR i.insats_id = ANY(:insatser::uuid[]))
+    AND ${valid('i', asOf)}
+  ORDER BY i.ordning NULLS LAST, i.namn, i.insats_id`;
 
 /** The report's two statements; each returns one row with one JSON column, `aggregat`. */
 export const statistikSql = (asOf: boolean): readonly [string, string] => [

@@ -6,6 +6,7 @@ import {
   initialDeltagande,
   INSATS_STREAM_PREFIX,
   type Deltagande,
+  type InsatsEvent,
 } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { EntityManager } from 'typeorm';
@@ -45,7 +46,17 @@ const STATISTIK_EVENT_TYPES = new Set([
   ...DELTAGANDE_EVENT_TYPES,
   'VolymRegistrerad',
   'ArsmalSatt',
+  'InsatsSkapad',
+  'InsatsAndrad',
+  'EkonomiSatt',
 ]);
+
+/** What a report shows of an insats besides its numbers: one version per change. */
+interface InsatsFakta {
+  namn: string;
+  grupp: string | null;
+  ordning: number | null;
+}
 
 /** A version's statistical facts: all it holds besides when it was recorded. */
 type Fakta = Omit<FaktaVersion, 'from_position' | 'recorded_from' | 'recorded_to'>;
@@ -101,7 +112,14 @@ const sameFakta = (a: Fakta | undefined, b: Fakta | undefined): boolean =>
 export class StatistikProjection implements Projection {
   readonly name = 'statistik';
   readonly handles: ReadonlySet<string> = STATISTIK_EVENT_TYPES;
-  readonly tables = ['deltagande_fakta', 'uppfoljning_fakta', 'volym_fakta', 'arsmal_fakta'];
+  readonly tables = [
+    'deltagande_fakta',
+    'uppfoljning_fakta',
+    'volym_fakta',
+    'arsmal_fakta',
+    'insats_fakta',
+    'ekonomi_fakta',
+  ];
 
   async apply(
     events: readonly RecordedEvent[],
@@ -249,7 +267,33 @@ export class StatistikProjection implements Projection {
       if (!forbundId) continue;
       const recordedAt = event.recordedAt.toISOString();
       const decoded = decodeInsatsEvent(event);
-      if (decoded.type === 'VolymRegistrerad') {
+      if (decoded.type === 'InsatsSkapad' || decoded.type === 'InsatsAndrad') {
+        await this.applyInsatsFakta(decoded, event, insatsId, forbundId, tx);
+      } else if (decoded.type === 'EkonomiSatt') {
+        const { data } = decoded;
+        // A part not given keeps its value: the new version starts from the one it closes.
+        const [closed] = (await tx.query(
+          `UPDATE ekonomi_fakta SET recorded_to = $3
+           WHERE insats_id = $1 AND ar = $2 AND recorded_to IS NULL
+           RETURNING budget::float8 AS budget, kostnad::float8 AS kostnad`,
+          [insatsId, data.ar, recordedAt],
+        )) as [{ budget: number | null; kostnad: number | null }[], number];
+        const earlier = closed[0];
+        await tx.query(
+          `INSERT INTO ekonomi_fakta (insats_id, ar, from_position, forbund_id, budget, kostnad,
+             recorded_from)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [
+            insatsId,
+            data.ar,
+            event.position,
+            forbundId,
+            data.budget ?? earlier?.budget ?? null,
+            data.kostnad ?? earlier?.kostnad ?? null,
+            recordedAt,
+          ],
+        );
+      } else if (decoded.type === 'VolymRegistrerad') {
         const { data } = decoded;
         await tx.query(
           `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
@@ -290,5 +334,52 @@ export class StatistikProjection implements Projection {
         );
       }
     }
+  }
+  /** A new version of the insats's namn, grupp and ordning when one of them changes. */
+  private async applyInsatsFakta(
+    decoded: Extract<InsatsEvent, { type: 'InsatsSkapad' | 'InsatsAndrad' }>,
+    event: RecordedEvent,
+    insatsId: string,
+    forbundId: string,
+    tx: EntityManager,
+  ): Promise<void> {
+    const [open] = (await tx.query(
+      `SELECT namn, grupp, ordning FROM insats_fakta WHERE insats_id = $1 AND recorded_to IS NULL`,
+      [insatsId],
+    )) as (InsatsFakta | undefined)[];
+    let next: InsatsFakta;
+    if (decoded.type === 'InsatsSkapad') {
+      const { namn, grupp, ordning } = decoded.data;
+      next = { namn, grupp, ordning };
+    } else {
+      if (!open) return;
+      const { data } = decoded;
+      next = {
+        namn: data.namn ?? open.namn,
+        grupp: data.grupp === undefined ? open.grupp : data.grupp,
+        ordning: data.ordning === undefined ? open.ordning : data.ordning,
+      };
+    }
+    if (
+      open &&
+      open.namn === next.namn &&
+      open.grupp === next.grupp &&
+      open.ordning === next.ordning
+    ) {
+      return;
+    }
+    const recordedAt = event.recordedAt.toISOString();
+    if (open) {
+      await tx.query(
+        `UPDATE insats_fakta SET recorded_to = $2 WHERE insats_id = $1 AND recorded_to IS NULL`,
+        [insatsId, recordedAt],
+      );
+    }
+    await tx.query(
+      `INSERT INTO insats_fakta (insats_id, from_position, forbund_id, namn, grupp, ordning,
+         recorded_from)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [insatsId, event.position, forbundId, next.namn, next.grupp, next.ordning, recordedAt],
+    );
   }
 }

@@ -17,7 +17,9 @@ export type ExportCell =
   /** Days (means and medians), shown with one decimal. */
   | { kind: 'dagar'; dagar: number | null }
   /** Any other number: a year, months, a goal. */
-  | { kind: 'tal'; tal: number | null };
+  | { kind: 'tal'; tal: number | null }
+  /** Whole kronor. */
+  | { kind: 'kronor'; kronor: number | null };
 
 export interface ExportTable {
   /** Swedish title of the CSV block. */
@@ -38,6 +40,7 @@ const antal = (value: Antal): ExportCell => ({ kind: 'antal', antal: value });
 const andel = (value: Andel): ExportCell => ({ kind: 'andel', andel: value });
 const dagar = (value: number | null): ExportCell => ({ kind: 'dagar', dagar: value });
 const tal = (value: number | null): ExportCell => ({ kind: 'tal', tal: value });
+const kronor = (value: number | null): ExportCell => ({ kind: 'kronor', kronor: value });
 
 const KON_KOLUMNER = ['Kvinnor', 'Män', 'Ej angivet', 'Totalt'];
 const ANDEL_KOLUMNER = ['Andel kvinnor', 'Andel män', 'Andel ej angivet', 'Andel totalt'];
@@ -52,7 +55,7 @@ const kommunEtikett = (kod: string): string => {
   return namn ? `${kod} ${namn}` : kod;
 };
 
-/** The scopes of every table: each insats in the report's order, then the whole förbund. */
+/** The scopes of every table: an insats, a grupp's subtotal or the whole förbund. */
 type Scope = { namn: string; tables: StatistikTables; unikaPersoner?: ByKon };
 
 interface TableSpec {
@@ -267,14 +270,63 @@ const TABLES: readonly TableSpec[] = [
         andel(rad.utfall.andelArbeteStudier),
       ]),
   },
+  {
+    title: 'Ekonomi per kalenderår (kronor; per deltagare under kalenderåret inom perioden)',
+    sheetName: 'Ekonomi',
+    columns: [
+      'År',
+      'Budget',
+      'Kostnad',
+      'Aktuella deltagare',
+      'Kostnad per deltagare',
+      'Nya deltagare',
+      'Kostnad per ny deltagare',
+    ],
+    rows: ({ tables }) =>
+      tables.ekonomi.map((rad) => [
+        tal(rad.ar),
+        kronor(rad.budget),
+        kronor(rad.kostnad),
+        antal(rad.aktuella),
+        kronor(rad.kostnadPerDeltagare),
+        antal(rad.nya),
+        kronor(rad.kostnadPerNyDeltagare),
+      ]),
+  },
 ];
 
-/** The report as labelled tables, each with rows for every insats and then "Totalt". */
-export const exportTables = (report: StatistikReport): ExportTable[] => {
-  const scopes: Scope[] = [
-    ...report.insatser.map((insats) => ({ namn: insats.namn, tables: insats })),
+/** The label of a grupp's subtotal rows. */
+export const delsumma = (grupp: string): string => `Delsumma ${grupp}`;
+
+/**
+ * The scopes in the report's order: each insats, a grupp's subtotal right after the last of
+ * its insatser (they stand together when the förbund's ordning keeps them together), and
+ * last the förbund's "Totalt".
+ */
+const scopesOf = (report: StatistikReport): Scope[] => {
+  const last = new Map(
+    report.grupper.map((grupp) => [grupp.insatsIds[grupp.insatsIds.length - 1], grupp] as const),
+  );
+  return [
+    ...report.insatser.flatMap((insats): Scope[] => {
+      const grupp = last.get(insats.insatsId);
+      return [
+        { namn: insats.namn, tables: insats },
+        ...(grupp
+          ? [{ namn: delsumma(grupp.grupp), tables: grupp, unikaPersoner: grupp.unikaPersoner }]
+          : []),
+      ];
+    }),
     { namn: 'Totalt', tables: report.totalt, unikaPersoner: report.totalt.unikaPersoner },
   ];
+};
+
+/**
+ * The report as labelled tables, each with rows for every insats in the report's order, a
+ * subtotal per grupp and then "Totalt".
+ */
+export const exportTables = (report: StatistikReport): ExportTable[] => {
+  const scopes = scopesOf(report);
   return TABLES.map((spec) => ({
     title: spec.title,
     sheetName: spec.sheetName,
@@ -299,7 +351,10 @@ export const exportHeaderLines = (
   options: ExportOptions = {},
 ): string[] => {
   const skyddad =
-    options.skyddad ?? (containsSkyddad(report.insatser) || containsSkyddad(report.totalt));
+    options.skyddad ??
+    (containsSkyddad(report.insatser) ||
+      containsSkyddad(report.grupper) ||
+      containsSkyddad(report.totalt));
   return [
     `Förbund: ${report.forbund.namn}`,
     `Period: ${report.period.fran} – ${report.period.till}`,
@@ -323,6 +378,8 @@ export const cellText = (cell: ExportCell): string => {
       return cell.dagar === null ? '' : decimal(cell.dagar);
     case 'tal':
       return cell.tal === null ? '' : String(cell.tal);
+    case 'kronor':
+      return cell.kronor === null ? '' : String(cell.kronor);
   }
   const _exhaustive: never = cell;
   return _exhaustive;

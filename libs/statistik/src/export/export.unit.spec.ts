@@ -46,9 +46,12 @@ const report: StatistikReport = {
     {
       insatsId: 'i1',
       namn: 'Steget',
+      grupp: null,
+      ordning: null,
       ...tabeller({ ...steget(), volym: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 } }),
     },
   ],
+  grupper: [],
   totalt: { ...tabeller({ ...steget(), volym: kon(3, 10) }), unikaPersoner: kon(9, 5) },
 };
 

@@ -11,6 +11,7 @@ import {
 
 const ANDEL_FORMAT = '0.0%';
 const DAGAR_FORMAT = '0.0';
+const KRONOR_FORMAT = '#,##0';
 
 const cellValue = (cell: ExportCell): ExcelJS.CellValue => {
   switch (cell.kind) {
@@ -24,13 +25,20 @@ const cellValue = (cell: ExportCell): ExcelJS.CellValue => {
       return cell.dagar;
     case 'tal':
       return cell.tal;
+    case 'kronor':
+      return cell.kronor;
   }
   const _exhaustive: never = cell;
   return _exhaustive;
 };
 
-const numberFormat = (cell: ExportCell): string | undefined =>
-  cell.kind === 'andel' ? ANDEL_FORMAT : cell.kind === 'dagar' ? DAGAR_FORMAT : undefined;
+const NUMBER_FORMAT: Partial<Record<ExportCell['kind'], string>> = {
+  andel: ANDEL_FORMAT,
+  dagar: DAGAR_FORMAT,
+  kronor: KRONOR_FORMAT,
+};
+
+const numberFormat = (cell: ExportCell): string | undefined => NUMBER_FORMAT[cell.kind];
 
 /**
  * XLSX, one worksheet per table, each starting with the report's header lines. Numbers stay

@@ -142,8 +142,19 @@ export class StatistikReportDto {
   @ApiProperty({ type: Object })
   forbund: { id: string; namn: string };
 
-  @ApiProperty({ type: [Object], description: 'Tabellerna per insats (se API.md)' })
+  @ApiProperty({
+    type: [Object],
+    description:
+      'Tabellerna per insats (se API.md), i förbundets ordning (ordning, sedan namn), med grupp och ordning som kända vid asOf',
+  })
   insatser: object[];
+
+  @ApiProperty({
+    type: [Object],
+    description:
+      'Delsumma per grupp: {grupp, insatsIds, tabellerna, unikaPersoner}, i ordning efter gruppens första insats',
+  })
+  grupper: object[];
 
   @ApiProperty({ type: Object, description: 'Tabellerna för hela förbundet och unikaPersoner' })
   totalt: object;
