@@ -67,8 +67,15 @@ export class StatistikScenario {
     });
   }
 
-  async insats(namn: string, matmetod: 'individ' | 'volym' = 'individ'): Promise<string> {
+  async insats(
+    namn: string,
+    matmetod: 'individ' | 'volym' = 'individ',
+    plats: { grupp?: string | null; ordning?: number | null } = {},
+  ): Promise<string> {
     const insatsId = randomUUID();
+    // Without a place, as stored before grupp and ordning existed: the fields are absent.
+    const grupp = 'grupp' in plats ? { grupp: plats.grupp } : {};
+    const ordning = 'ordning' in plats ? { ordning: plats.ordning } : {};
     await this.append(insatsStream(insatsId), [
       [
         'InsatsSkapad',
@@ -82,10 +89,34 @@ export class StatistikScenario {
           slutdatum: null,
           utforare: null,
           malgrupp: null,
+          ...grupp,
+          ...ordning,
         },
       ],
     ]);
     return insatsId;
+  }
+
+  /** InsatsAndrad: only the fields given change. */
+  async andraInsats(
+    insatsId: string,
+    data: { namn?: string; grupp?: string | null; ordning?: number | null; utforare?: string },
+  ): Promise<void> {
+    await this.append(insatsStream(insatsId), [['InsatsAndrad', data]]);
+  }
+
+  /** EkonomiSatt: the parts given; the other keeps its earlier value. */
+  async ekonomi(
+    insatsId: string,
+    ar: number,
+    parts: { budget?: number; kostnad?: number },
+  ): Promise<void> {
+    await this.append(insatsStream(insatsId), [['EkonomiSatt', { ar, ...parts }]]);
+  }
+
+  /** `antal` deltaganden enrolled directly on `datum` (kvinnor, no registered person). */
+  async inskrivna(insatsId: string, antal: number, datum: string): Promise<void> {
+    for (let i = 0; i < antal; i++) await this.remiss(insatsId, datum, 'af', {}, ['a-kassa']);
   }
 
   async arsmal(
