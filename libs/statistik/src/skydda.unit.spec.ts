@@ -318,3 +318,83 @@ describe('skyddaReport', () => {
     });
   });
 });
+
+describe('skyddaReport with grupper and ekonomi', () => {
+  /** Insatser 1 and 2 make up grupp G, insats 3 stands alone; each with its volym. */
+  const medGrupp = (): StatistikReport => {
+    const report = rapport({ volym: kon(39, 46) }, [
+      { volym: kon(3, 10) },
+      { volym: kon(30, 30) },
+      { volym: kon(6, 6) },
+    ]);
+    report.insatser[0]!.grupp = 'G';
+    report.insatser[1]!.grupp = 'G';
+    report.grupper = [
+      {
+        grupp: 'G',
+        insatsIds: ['i1', 'i2'],
+        ...tabeller({ volym: kon(33, 40) }),
+        unikaPersoner: noll(),
+      },
+    ];
+    return report;
+  };
+
+  it('protects a count that its grupp’s subtotal and the other insatser would give back', () => {
+    const skyddad = skyddaReport(medGrupp());
+
+    // Insats 1's 3 kvinnor: 33 in the grupp less insats 2's 30. So insats 2's 30 goes too
+    // (and its man, which its row would then give back), and insats 3's 6 for the förbund's
+    // column.
+    expect(skyddad.insatser.map((insats) => insats.volym)).toEqual([
+      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
+      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 60 },
+      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 12 },
+    ]);
+    expect(skyddad.grupper[0]!.volym).toEqual(kon(33, 40));
+    expect(skyddad.totalt.volym).toEqual(kon(39, 46));
+  });
+
+  it('suppresses a grupp’s own small count like an insats’s', () => {
+    const report = medGrupp();
+    report.grupper[0]!.unikaPersoner = kon(2, 9);
+
+    expect(skyddaReport(report).grupper[0]!.unikaPersoner).toEqual({
+      kvinna: '<5',
+      man: '<5',
+      ejAngivet: 0,
+      totalt: 11,
+    });
+  });
+
+  it('drops the cost per deltagare whose count is suppressed, and keeps the kronor', () => {
+    const report = rapport(
+      {
+        ekonomi: [
+          {
+            ar: 2025,
+            budget: 100_000,
+            kostnad: 90_000,
+            aktuella: 3,
+            nya: 0,
+            kostnadPerDeltagare: 30_000,
+            kostnadPerNyDeltagare: null,
+          },
+        ],
+      },
+      [],
+    );
+
+    expect(skyddaReport(report).totalt.ekonomi).toEqual([
+      {
+        ar: 2025,
+        budget: 100_000,
+        kostnad: 90_000,
+        aktuella: '<5',
+        nya: 0,
+        kostnadPerDeltagare: null,
+        kostnadPerNyDeltagare: null,
+      },
+    ]);
+  });
+});

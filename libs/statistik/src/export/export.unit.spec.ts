@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { StatistikReport, StatistikTables } from '../report.js';
 import { kon, tabeller } from '../testing/report-builders.js';
 import { exportCsv } from './csv-export.js';
-import { exportFileName, exportHeaderLines, exportTables } from './export-tables.js';
+import { cellText, exportFileName, exportHeaderLines, exportTables } from './export-tables.js';
 import { exportXlsx } from './xlsx-export.js';
 
 /** One insats, Steget, whose tables are the förbund's, except volym, shown protected. */
@@ -283,5 +283,145 @@ describe('exportXlsx', () => {
 
     expect(sheet.getRow(7).values).toEqual([undefined, 'Steget', '<5', '<5', 0, 13]);
     expect(sheet.getCell('B7').type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('exports of a report with grupper', () => {
+  const insats = (insatsId: string, namn: string, grupp: string | null, aktuella: number) => ({
+    insatsId,
+    namn,
+    grupp,
+    ordning: null,
+    ...tabeller({ deltagare: { ...tabeller().deltagare, aktuella: kon(aktuella) } }),
+  });
+  const ekonomi = {
+    ar: 2025,
+    budget: 100_000,
+    kostnad: 140_000,
+    aktuella: 6,
+    nya: 5,
+    kostnadPerDeltagare: 23_333,
+    kostnadPerNyDeltagare: 28_000,
+  };
+  /** Steget, then Bron and DEV of "Rätt stöd för mig", then ProLog of it too, after Annat. */
+  const medGrupper: StatistikReport = {
+    ...report,
+    insatser: [
+      insats('i1', 'Steget', null, 2),
+      insats('i2', 'Bron', 'Rätt stöd för mig', 3),
+      insats('i3', 'DEV', 'Rätt stöd för mig', 2),
+      insats('i4', 'Annat', null, 0),
+      insats('i5', 'ProLog', 'Rätt stöd för mig', 1),
+    ],
+    grupper: [
+      {
+        grupp: 'Rätt stöd för mig',
+        insatsIds: ['i2', 'i3', 'i5'],
+        ...tabeller({
+          deltagare: { ...tabeller().deltagare, aktuella: kon(6) },
+          ekonomi: [ekonomi],
+        }),
+        unikaPersoner: kon(5),
+      },
+    ],
+    totalt: {
+      ...tabeller({ deltagare: { ...tabeller().deltagare, aktuella: kon(8) } }),
+      unikaPersoner: kon(7),
+    },
+  };
+
+  it('lists insatser in the report’s order with the grupp’s subtotal after its last insats', () => {
+    const deltagare = exportTables(medGrupper).find((table) => table.title === 'Deltagare')!;
+    const aktuella = deltagare.rows
+      .filter((row) => cellText(row[1]!) === 'Aktuella')
+      .map((row) => [cellText(row[0]!), cellText(row[5]!)]);
+
+    expect(aktuella).toEqual([
+      ['Steget', '2'],
+      ['Bron', '3'],
+      ['DEV', '2'],
+      ['Annat', '0'],
+      ['ProLog', '1'],
+      ['Delsumma Rätt stöd för mig', '6'],
+      ['Totalt', '8'],
+    ]);
+    // A grupp's unika personer, like the förbund's.
+    expect(
+      deltagare.rows
+        .filter((row) => cellText(row[1]!) === 'Unika personer')
+        .map((row) => [cellText(row[0]!), cellText(row[5]!)]),
+    ).toEqual([
+      ['Delsumma Rätt stöd för mig', '5'],
+      ['Totalt', '7'],
+    ]);
+  });
+
+  it('writes the subtotal rows to CSV and XLSX alike', async () => {
+    const records: string[][] = parse(exportCsv(medGrupper), {
+      bom: true,
+      delimiter: ';',
+      relax_column_count: true,
+    });
+    const start = records.findIndex((record) => record[0] === 'Deltagare');
+    expect(records.slice(start + 2, start + 14).map((record) => record[0])).toEqual([
+      ...Array<string>(5).fill('Steget'),
+      ...Array<string>(5).fill('Bron'),
+      'DEV',
+      'DEV',
+    ]);
+    expect(records.filter((record) => record[1] === 'Aktuella').map((r) => r[0])).toEqual([
+      'Steget',
+      'Bron',
+      'DEV',
+      'Annat',
+      'ProLog',
+      'Delsumma Rätt stöd för mig',
+      'Totalt',
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    const sheet = workbook.getWorksheet('Deltagare')!;
+    const names: unknown[] = [];
+    sheet.eachRow((row, i) => {
+      if (i > 6 && row.getCell(2).value === 'Aktuella') names.push(row.getCell(1).value);
+    });
+    expect(names).toEqual([
+      'Steget',
+      'Bron',
+      'DEV',
+      'Annat',
+      'ProLog',
+      'Delsumma Rätt stöd för mig',
+      'Totalt',
+    ]);
+  });
+
+  it('writes ekonomi in whole kronor, numeric in XLSX', async () => {
+    const records: string[][] = parse(exportCsv(medGrupper), {
+      bom: true,
+      delimiter: ';',
+      relax_column_count: true,
+    });
+    const start = records.findIndex((record) => record[0]!.startsWith('Ekonomi per kalenderår'));
+    expect(records.slice(start + 1, start + 3)).toEqual([
+      [
+        'Insats',
+        'År',
+        'Budget',
+        'Kostnad',
+        'Aktuella deltagare',
+        'Kostnad per deltagare',
+        'Nya deltagare',
+        'Kostnad per ny deltagare',
+      ],
+      ['Delsumma Rätt stöd för mig', '2025', '100000', '140000', '6', '23333', '5', '28000'],
+    ]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    const cell = workbook.getWorksheet('Ekonomi')!.getCell('F7');
+    expect(cell.value).toBe(23_333);
+    expect(cell.numFmt).toBe('#,##0');
   });
 });
