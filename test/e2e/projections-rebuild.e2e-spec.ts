@@ -1,3 +1,4 @@
+import { insatsStream } from '#domain';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,8 @@ const READ_MODELS = {
   uppfoljning_fakta: 'SELECT * FROM uppfoljning_fakta ORDER BY position',
   volym_fakta: 'SELECT * FROM volym_fakta ORDER BY position',
   arsmal_fakta: 'SELECT * FROM arsmal_fakta ORDER BY insats_id, ar, from_position',
+  insats_fakta: 'SELECT * FROM insats_fakta ORDER BY insats_id, from_position',
+  ekonomi_fakta: 'SELECT * FROM ekonomi_fakta ORDER BY insats_id, ar, from_position',
 };
 
 const snapshot = async (dataSource: DataSource): Promise<Record<string, unknown[]>> =>
@@ -69,6 +72,20 @@ describe('projections:rebuild', () => {
 
   it('rebuilds every read model from position 0 into identical tables', async () => {
     const insats = await t.insats();
+    // Written to the store directly (the HTTP commands for them are built elsewhere); the
+    // command after them makes the reads below wait for them too.
+    const metadata = { userId: 'test', correlationId: 'c', causationId: 'c' };
+    await t.store.appendToStream(
+      insatsStream(insats),
+      [
+        { type: 'InsatsAndrad', data: { grupp: 'Rätt stöd för mig', ordning: 2 }, metadata },
+        { type: 'EkonomiSatt', data: { ar: 2025, budget: 100_000 }, metadata },
+        { type: 'InsatsAndrad', data: { utforare: 'Kommunen' }, metadata },
+        { type: 'EkonomiSatt', data: { ar: 2025, kostnad: 90_000 }, metadata },
+        { type: 'InsatsAndrad', data: { namn: 'Bron' }, metadata },
+      ],
+      { expectedRevision: 'any' },
+    );
     await t.admin
       .put(`/insatser/${insats}/arsmal/2025`, {
         deltagare: 10,
@@ -102,6 +119,16 @@ describe('projections:rebuild', () => {
       ),
     ).toHaveLength(4);
     expect(before.arsmal_fakta).toHaveLength(1);
+    // Created, put in a grupp, renamed (the utförare is no fact of the report).
+    expect(before.insats_fakta).toMatchObject([
+      { namn: expect.any(String), grupp: null, ordning: null },
+      { grupp: 'Rätt stöd för mig', ordning: 2 },
+      { namn: 'Bron', grupp: 'Rätt stöd för mig', ordning: 2, recorded_to: null },
+    ]);
+    expect(before.ekonomi_fakta).toMatchObject([
+      { ar: 2025, budget: 100_000, kostnad: null },
+      { ar: 2025, budget: 100_000, kostnad: 90_000, recorded_to: null },
+    ]);
 
     const eventCount = (await t.events()).length;
 
