@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { insatsStream } from '#domain';
 import { remissBody } from '../support/test-app.js';
 import { loggaIn, skarmbild, startBrowserApp, type BrowserApp } from '../support/browser.js';
 
@@ -104,6 +105,71 @@ describe('kansli i webbläsaren', () => {
         .flatMap((rad) => (Array.isArray(rad) ? rad : []))
         .map(String);
       expect(celler.join(' ')).toContain('Samordningsförbundet Test');
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+  it(
+    'visar insatserna i förbundets ordning med delsumma per grupp och en ekonomitabell',
+    async () => {
+      const grupp = 'Rätt stöd för mig';
+      const bron = await b.t.insats({ namn: 'Bron' });
+      const dev = await b.t.insats({ namn: 'DEV' });
+      // Straight to the store: the commands for grupp, ordning and ekonomi come over HTTP
+      // elsewhere. The årsmål command after them makes the reads below wait for them.
+      const metadata = { userId: 'test', correlationId: 'c', causationId: 'c' };
+      const andra = (
+        id: string,
+        ordning: number,
+        ...ovriga: { type: string; data: Record<string, unknown> }[]
+      ) =>
+        b.t.store.appendToStream(
+          insatsStream(id),
+          [
+            { type: 'InsatsAndrad', data: { grupp, ordning }, metadata },
+            ...ovriga.map((e) => ({ ...e, metadata })),
+          ],
+          { expectedRevision: 'any' },
+        );
+      await andra(bron, 1, {
+        type: 'EkonomiSatt',
+        data: { ar: 2025, budget: 100_000, kostnad: 90_000 },
+      });
+      await andra(dev, 2);
+      const personal = await b.t.user('personal', { insatser: [bron] });
+      for (let i = 0; i < 2; i++)
+        await personal
+          .post(`/insatser/${bron}/deltaganden`, remissBody({ inskrivning: {} }))
+          .expect(201);
+      await b.t.admin
+        .put(`/insatser/${dev}/arsmal/2025`, {
+          deltagare: 5,
+          nyaDeltagare: 5,
+          andelArbeteStudier: 0.5,
+        })
+        .expect(200);
+      await b.t.admin.get('/insatser').expect(200);
+
+      const page = await b.sida();
+      await loggaIn(page, b.base, await b.anvandare('kansli'));
+      await page.getByRole('heading', { name: 'Statistik' }).waitFor();
+      await visa2025(page);
+      expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+        'Totalt',
+        'Bron',
+        'DEV',
+        `Delsumma ${grupp}`,
+        'Balder',
+      ]);
+
+      await page.getByRole('tab', { name: `Delsumma ${grupp}` }).click();
+      const ekonomi = page.getByRole('table', { name: /Budget och kostnad per kalenderår/ });
+      const rad = ekonomi.locator('tbody tr').first();
+      // 90 000 kr over Bron's 2 aktuella (and DEV's none): 45 000 kr per deltagare.
+      expect(
+        (await rad.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s/g, ' ')),
+      ).toEqual(['2025', '100 000 kr', '90 000 kr', '2', '45 000 kr', '2', '45 000 kr']);
+      await skarmbild(page, 'statistik-grupp-ekonomi');
       await page.context().close();
     },
     LANG_TID,

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import { DeltagareSektion } from './DeltagareSektion';
+import { EkonomiSektion } from './EkonomiSektion';
 import { ForsorjningSektion } from './ForsorjningSektion';
 import { KommunSektion } from './KommunSektion';
 import { OvrigaSektion } from './OvrigaSektion';
@@ -7,7 +8,7 @@ import type { PerKon, Tabeller } from './rapport';
 import { RemisserSektion } from './RemisserSektion';
 import { UtfallSektion } from './UtfallSektion';
 
-/** Every table of one insats's report (or of the whole förbund). */
+/** Every table of one insats's report (or of a grupp, or of the whole förbund). */
 export const Rapportvy = ({
   t,
   unikaPersoner,
@@ -22,5 +23,6 @@ export const Rapportvy = ({
     <UtfallSektion t={t} />
     <ForsorjningSektion t={t} />
     <OvrigaSektion t={t} />
+    <EkonomiSektion t={t} />
   </Stack>
 );

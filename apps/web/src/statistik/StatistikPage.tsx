@@ -4,7 +4,7 @@ import { api, query } from '../api/client';
 import { Exportknappar } from './Exportknappar';
 import { asOfIso, intervall, type Periodval } from './period';
 import { Periodvaljare } from './Periodvaljare';
-import type { Rapport } from './rapport';
+import { flikar, gruppFlikId, type Rapport } from './rapport';
 import { Rapportvy } from './Rapportvy';
 import { UnderlagContext, type Matt } from './underlag-context';
 import { UnderlagModal, type Underlagsfraga } from './UnderlagModal';
@@ -43,7 +43,9 @@ export const StatistikPage = () => {
     };
   }, [fran, till, asOf, giltig]);
 
-  const insats = flik === TOTALT ? undefined : (flik ?? undefined);
+  const flikarna = useMemo(() => (rapport ? flikar(rapport) : []), [rapport]);
+  // A grupp's drill-down asks for the deltaganden of all its insatser.
+  const insats = flikarna.find((f) => f.id === flik)?.insatsIds;
   const visaUnderlag = useMemo(
     () => (matt: Matt) => setUnderlag({ ...matt, fran, till, insats, asOf }),
     [fran, till, insats, asOf],
@@ -80,9 +82,9 @@ export const StatistikPage = () => {
           <Tabs value={flik} onChange={setFlik} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
-              {rapport.insatser.map((i) => (
-                <Tabs.Tab key={i.insatsId} value={i.insatsId}>
-                  {i.namn}
+              {flikarna.map((f) => (
+                <Tabs.Tab key={f.id} value={f.id} fw={f.typ === 'grupp' ? 700 : undefined}>
+                  {f.namn}
                 </Tabs.Tab>
               ))}
             </Tabs.List>
@@ -92,6 +94,11 @@ export const StatistikPage = () => {
             {rapport.insatser.map((i) => (
               <Tabs.Panel key={i.insatsId} value={i.insatsId} pt="md">
                 <Rapportvy t={i} />
+              </Tabs.Panel>
+            ))}
+            {rapport.grupper.map((g) => (
+              <Tabs.Panel key={g.grupp} value={gruppFlikId(g.grupp)} pt="md">
+                <Rapportvy t={g} unikaPersoner={g.unikaPersoner} />
               </Tabs.Panel>
             ))}
           </Tabs>

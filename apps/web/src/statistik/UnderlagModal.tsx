@@ -28,7 +28,8 @@ interface Underlagsrad {
 export interface Underlagsfraga extends Matt {
   fran: string;
   till: string;
-  insats?: string | undefined;
+  /** One insats, or the insatser of a grupp. */
+  insats?: string[] | undefined;
   asOf?: string | undefined;
 }
 

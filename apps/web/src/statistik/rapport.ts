@@ -58,13 +58,31 @@ export interface Tabeller {
     nya: PerKon;
   }[];
   nyaPerRemittentEnhet: { remittent: string; enhet: string | null; antal: Antal }[];
+  /** Kronor per calendar year; per deltagare in the calendar year within the period. */
+  ekonomi: {
+    ar: number;
+    budget: number | null;
+    kostnad: number | null;
+    aktuella: Antal;
+    nya: Antal;
+    kostnadPerDeltagare: number | null;
+    kostnadPerNyDeltagare: number | null;
+  }[];
 }
 
 export interface Rapport {
   period: { fran: string; till: string };
   asOf: string;
   forbund: { id: string; namn: string };
-  insatser: ({ insatsId: string; namn: string } & Tabeller)[];
+  /** In the förbund's order: ordning, then namn. */
+  insatser: ({
+    insatsId: string;
+    namn: string;
+    grupp: string | null;
+    ordning: number | null;
+  } & Tabeller)[];
+  /** A subtotal per grupp, in the order of its first insats. */
+  grupper: ({ grupp: string; insatsIds: string[]; unikaPersoner: PerKon } & Tabeller)[];
   totalt: Tabeller & { unikaPersoner: PerKon };
 }
 
@@ -100,3 +118,41 @@ export const procent = (andel: number | null | undefined): string =>
   andel === null || andel === undefined ? '–' : PROCENT.format(andel);
 
 export const dagar = (n: number | null): string => (n === null ? '–' : DAGAR.format(n));
+
+const KRONOR = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
+
+export const kronor = (n: number | null): string => (n === null ? '–' : `${KRONOR.format(n)} kr`);
+
+/** One tab of the report: an insats or a grupp's subtotal, with the insatser it covers. */
+export interface Flik {
+  typ: 'insats' | 'grupp';
+  id: string;
+  namn: string;
+  insatsIds: string[];
+}
+
+export const gruppFlikId = (grupp: string): string => `grupp:${grupp}`;
+
+/** The report's insatser in its order, each grupp's subtotal right after its last insats. */
+export const flikar = (rapport: Pick<Rapport, 'insatser' | 'grupper'>): Flik[] => {
+  const sista = new Map(rapport.grupper.map((g) => [g.insatsIds[g.insatsIds.length - 1], g]));
+  return rapport.insatser.flatMap((insats): Flik[] => {
+    const egen: Flik = {
+      typ: 'insats',
+      id: insats.insatsId,
+      namn: insats.namn,
+      insatsIds: [insats.insatsId],
+    };
+    const grupp = sista.get(insats.insatsId);
+    if (!grupp) return [egen];
+    return [
+      egen,
+      {
+        typ: 'grupp',
+        id: gruppFlikId(grupp.grupp),
+        namn: `Delsumma ${grupp.grupp}`,
+        insatsIds: grupp.insatsIds,
+      },
+    ];
+  });
+};
