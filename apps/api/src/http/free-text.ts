@@ -79,6 +79,22 @@ export const FreeText = (options: FreeTextOptions = {}): PropertyDecorator => {
   );
 };
 
+/**
+ * The same rules for text that does not come as a JSON field (an import's cell): what is
+ * wrong with the trimmed text, in Swedish, or undefined when it is fine.
+ */
+export const fritextProblem = (
+  text: string,
+  options: { maxLength?: number; multiline?: boolean } = {},
+): string | undefined => {
+  const maxLength = Math.min(options.maxLength ?? FREE_TEXT_MAX_LENGTH, FREE_TEXT_MAX_LENGTH);
+  if (!isWellFormed(text, options.multiline ?? false))
+    return 'innehåller otillåtna tecken (styrtecken eller trasig Unicode)';
+  if (text.length > maxLength) return `får vara högst ${maxLength} tecken`;
+  if (!VISIBLE.test(text)) return 'måste innehålla synlig text';
+  return undefined;
+};
+
 /** Long enough for any real address (RFC 5321 allows 254), short enough to check cheaply. */
 export const EMAIL_MAX_LENGTH = 254;
 
