@@ -1,4 +1,4 @@
-import type { ExpectedRevision, NewEvent } from './event-store.js';
+import type { ExpectedRevision, NewEvent, StreamAppend } from './event-store.js';
 
 /**
  * Most events one append (and one PostgreSQL transaction) may hold: the PostgreSQL adapter
@@ -26,4 +26,20 @@ export const assertValidAppend = (
   ) {
     throw new RangeError(`Stream ${streamId}: invalid expected revision ${expectedRevision}`);
   }
+};
+
+/** An append to several streams: each part valid, each stream once, the total within one block. */
+export const assertValidAppends = (appends: readonly StreamAppend[]): void => {
+  if (appends.length === 0) throw new RangeError('No streams to append to');
+  const streams = new Set<string>();
+  let total = 0;
+  for (const { streamId, events, expectedRevision } of appends) {
+    assertValidAppend(streamId, events, expectedRevision);
+    if (streams.has(streamId))
+      throw new RangeError(`Stream ${streamId} appears twice in one append`);
+    streams.add(streamId);
+    total += events.length;
+  }
+  if (total > MAX_EVENTS_PER_APPEND)
+    throw new RangeError(`${total} events exceed ${MAX_EVENTS_PER_APPEND} per append`);
 };

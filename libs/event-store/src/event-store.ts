@@ -8,6 +8,12 @@ export interface EventMetadata {
    * in the stream that it already happened, whatever crashed before the answer was stored.
    */
   readonly idempotencyKey?: string;
+  /** Where the fact came from when not a user's command: `import` (a file brought in). */
+  readonly kalla?: 'import';
+  /** The import job that wrote the event. */
+  readonly importId?: string;
+  /** The förbund's own key of the imported row (never a personnummer). */
+  readonly externtId?: string;
 }
 
 /** An event to append. */
@@ -20,6 +26,13 @@ export interface NewEvent {
    * the store's clock so `asOf` reports stay reproducible. Normal appends leave it out.
    */
   readonly recordedAt?: Date;
+}
+
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
 }
 
 /** An event as stored. */
@@ -76,6 +89,14 @@ export interface EventStore {
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams, in the order given, each at its expected revision:
+   * all or nothing. A stale expectedRevision on any stream throws ConcurrencyError naming that
+   * stream and appends nothing anywhere. At most MAX_EVENTS_PER_APPEND events in all. (The
+   * KurrentDB adapter cannot span streams in one transaction: it appends stream by stream and
+   * stops at the first conflict, so the streams before it stay written.)
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Every event of the stream in revision order; [] for a stream that does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Up to `limit` events after `after`, in position order. */

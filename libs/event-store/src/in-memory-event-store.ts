@@ -1,4 +1,4 @@
-import { assertValidAppend } from './append-rules.js';
+import { assertValidAppend, assertValidAppends } from './append-rules.js';
 import {
   ConcurrencyError,
   type AppendResult,
@@ -8,6 +8,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StreamAppend,
 } from './event-store.js';
 import { AppendSignal, followByPolling } from './follow-by-polling.js';
 
@@ -35,9 +36,31 @@ export class InMemoryEventStore implements EventStore {
   ): Promise<AppendResult> {
     this.assertOpen();
     assertValidAppend(streamId, events, options.expectedRevision);
+    return this.appendNow(streamId, events, options.expectedRevision);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    assertValidAppends(appends);
+    // Every check before the first write, and nothing awaited in between: all or nothing.
+    for (const { streamId, expectedRevision } of appends) {
+      const length = this.streams.get(streamId)?.length ?? 0;
+      const actual = length === 0 ? 'no-stream' : length - 1;
+      if (expectedRevision !== 'any' && expectedRevision !== actual)
+        throw new ConcurrencyError(streamId, expectedRevision, actual);
+    }
+    return appends.map(({ streamId, events, expectedRevision }) =>
+      this.appendNow(streamId, events, expectedRevision),
+    );
+  }
+
+  private appendNow(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): AppendResult {
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length === 0 ? 'no-stream' : stream.length - 1;
-    const expected = options.expectedRevision;
     if (expected !== 'any' && expected !== actual) {
       throw new ConcurrencyError(streamId, expected, actual);
     }

@@ -109,7 +109,10 @@ const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
 export const describeEventStoreContract = (
   name: string,
   factory: () => Promise<EventStoreUnderTest>,
+  /** KurrentDB has no transaction across streams: its appendToStreams goes stream by stream. */
+  options: { atomicAcrossStreams?: boolean } = {},
 ): void => {
+  const atomicAcrossStreams = options.atomicAcrossStreams ?? true;
   describe(`${name} (EventStore contract)`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
@@ -364,6 +367,97 @@ export const describeEventStoreContract = (
         expect(reasons).toHaveLength(7);
         for (const reason of reasons) expect(reason).toBeInstanceOf(ConcurrencyError);
         expect((await store.readStream('deltagande-1')).map((e) => e.revision)).toEqual([0]);
+      });
+    });
+
+    describe('appendToStreams', () => {
+      it('appends to several new streams at once, each from revision 0, in the order given', async () => {
+        const results = await store.appendToStreams([
+          {
+            streamId: 'deltagande-1',
+            events: [newEvent('RemissMottagen'), newEvent('DeltagareInskriven')],
+            expectedRevision: 'no-stream',
+          },
+          {
+            streamId: 'deltagande-2',
+            events: [newEvent('RemissMottagen')],
+            expectedRevision: 'no-stream',
+          },
+        ]);
+
+        expect(results.map((r) => r.revision)).toEqual([1, 0]);
+        expect(results[1]!.position).toBeGreaterThan(results[0]!.position);
+        expect(results[1]!.position).toBe(await store.headPosition());
+        const all = await readAllUpToHead(store);
+        expect(all.map((e) => [e.streamId, e.revision, e.type])).toEqual([
+          ['deltagande-1', 0, 'RemissMottagen'],
+          ['deltagande-1', 1, 'DeltagareInskriven'],
+          ['deltagande-2', 0, 'RemissMottagen'],
+        ]);
+      });
+
+      it("appends at an existing stream's revision beside a new stream", async () => {
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+        await store.appendToStreams([
+          {
+            streamId: 'deltagande-1',
+            events: [newEvent('DeltagareInskriven')],
+            expectedRevision: 0,
+          },
+          {
+            streamId: 'deltagande-2',
+            events: [newEvent('RemissMottagen')],
+            expectedRevision: 'no-stream',
+          },
+        ]);
+        expect((await store.readStream('deltagande-1')).map((e) => e.type)).toEqual([
+          'RemissMottagen',
+          'DeltagareInskriven',
+        ]);
+        expect(await store.readStream('deltagande-2')).toHaveLength(1);
+      });
+
+      (atomicAcrossStreams ? it : it.skip)(
+        'throws ConcurrencyError naming the stream that exists and appends to none of them',
+        async () => {
+          await store.appendToStream('deltagande-2', [newEvent('RemissMottagen')], {
+            expectedRevision: 'no-stream',
+          });
+          const head = await store.headPosition();
+
+          const error = await rejectionOf(
+            store.appendToStreams(
+              ['deltagande-1', 'deltagande-2', 'deltagande-3'].map((streamId) => ({
+                streamId,
+                events: [newEvent('RemissMottagen')],
+                expectedRevision: 'no-stream' as const,
+              })),
+            ),
+          );
+
+          expect(error).toBeInstanceOf(ConcurrencyError);
+          expect(error).toMatchObject({
+            streamId: 'deltagande-2',
+            expected: 'no-stream',
+            actual: 0,
+          });
+          expect(await store.readStream('deltagande-1')).toEqual([]);
+          expect(await store.readStream('deltagande-3')).toEqual([]);
+          expect(await store.headPosition()).toBe(head);
+        },
+      );
+
+      it('refuses no streams, and one stream twice, with a RangeError', async () => {
+        await expect(store.appendToStreams([])).rejects.toBeInstanceOf(RangeError);
+        const twice = {
+          streamId: 'deltagande-1',
+          events: [newEvent()],
+          expectedRevision: 'any' as const,
+        };
+        await expect(store.appendToStreams([twice, twice])).rejects.toBeInstanceOf(RangeError);
+        expect(await store.readStream('deltagande-1')).toEqual([]);
       });
     });
 

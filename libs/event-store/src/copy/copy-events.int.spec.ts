@@ -79,6 +79,10 @@ const failingAfter = (store: EventStore, appends: number): EventStore => {
       left-- > 0
         ? store.appendToStream(streamId, events, options)
         : Promise.reject(new Error('simulated interruption')),
+    appendToStreams: (appends) =>
+      left-- > 0
+        ? store.appendToStreams(appends)
+        : Promise.reject(new Error('simulated interruption')),
     readStream: (streamId) => store.readStream(streamId),
     readAll: (options) => store.readAll(options),
     follow: (options) => store.follow(options),

@@ -19,7 +19,7 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { assertValidAppend } from '../append-rules.js';
+import { assertValidAppend, assertValidAppends } from '../append-rules.js';
 import {
   ConcurrencyError,
   type AppendResult,
@@ -30,6 +30,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StreamAppend,
 } from '../event-store.js';
 import { AppendSignal, followByPolling } from '../follow-by-polling.js';
 
@@ -240,6 +241,15 @@ export class KurrentDbEventStore implements EventStore {
       : await this.positionOfRevision(streamId, revision);
     this.appendSignal.appended(position);
     return { revision, position };
+  }
+
+  /** Stream by stream: KurrentDB has no transaction across streams (see the port). */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertValidAppends(appends);
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expectedRevision } of appends)
+      results.push(await this.appendToStream(streamId, events, { expectedRevision }));
+    return results;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

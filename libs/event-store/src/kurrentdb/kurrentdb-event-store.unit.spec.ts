@@ -186,10 +186,14 @@ class SimulatedKurrentDb implements KurrentDbClientLike {
 
 const meta = { userId: 'user-anna', correlationId: 'correlation-1', causationId: 'causation-1' };
 
-describeEventStoreContract('KurrentDbEventStore on a simulated KurrentDB client', async () => {
-  const store = new KurrentDbEventStore(new SimulatedKurrentDb());
-  return { store, cleanup: () => store.close() };
-});
+describeEventStoreContract(
+  'KurrentDbEventStore on a simulated KurrentDB client',
+  async () => {
+    const store = new KurrentDbEventStore(new SimulatedKurrentDb());
+    return { store, cleanup: () => store.close() };
+  },
+  { atomicAcrossStreams: false },
+);
 
 describe('KurrentDbEventStore mapping (simulated client)', () => {
   let server: SimulatedKurrentDb;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { LossTolerantClient } from './loss-tolerant-client.js';
-import { assertValidAppend } from '../append-rules.js';
+import { assertValidAppend, assertValidAppends } from '../append-rules.js';
 import {
   ConcurrencyError,
   type AppendResult,
@@ -10,6 +10,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type RecordedEvent,
+  type StreamAppend,
 } from '../event-store.js';
 import { AppendSignal, followByPolling } from '../follow-by-polling.js';
 import { POSITIONS_PER_TRANSACTION as BLOCK } from './event-store-schema.js';
@@ -247,6 +248,37 @@ export class PostgresEventStore implements EventStore {
     }
     this.appendSignal.appended(result.position);
     return result;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    assertValidAppends(appends);
+    const client = await this.pool.connect();
+    const results: AppendResult[] = [];
+    let current: StreamAppend | undefined;
+    try {
+      await client.query('BEGIN');
+      for (const append of appends) {
+        current = append;
+        results.push(
+          await appendInTransaction(client, append.streamId, append.events, {
+            expectedRevision: append.expectedRevision,
+          }),
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      if (!isConflict(error) || !current) throw error;
+      throw new ConcurrencyError(
+        current.streamId,
+        current.expectedRevision,
+        await readRevision(this.pool, current.streamId),
+      );
+    }
+    client.release();
+    this.appendSignal.appended(Math.max(...results.map((r) => r.position)));
+    return results;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {
