@@ -12,6 +12,7 @@ import { DeltagandenModule } from './deltaganden/deltaganden.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ForbundModule } from './forbund/forbund.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImportModule } from './import/import.module.js';
 import { ErrorResponseFilter } from './http/error-response.filter.js';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { InsatserModule } from './insatser/insatser.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         DeltagandenModule,
         StatistikModule,
         PersonerModule,
+        ImportModule,
         HealthModule,
       ],
       providers: [

@@ -230,7 +230,8 @@ export class DeltagandeCommands {
     return context;
   }
 
-  private async insatsContext(insatsId: string, forbundId: string): Promise<DeltagandeContext> {
+  /** What the decider knows of the insats (no access check: callers check first). */
+  async insatsContext(insatsId: string, forbundId: string): Promise<DeltagandeContext> {
     const insats = await this.access.stateInForbund(insatsId, forbundId);
     return {
       idag: this.clock.today(),

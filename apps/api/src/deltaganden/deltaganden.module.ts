@@ -61,5 +61,6 @@ const handlers = [
   ],
   controllers,
   providers: [...handlers, DeltagandeCommands],
+  exports: [DeltagandeCommands],
 })
 export class DeltagandenModule {}

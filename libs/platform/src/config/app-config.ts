@@ -26,6 +26,10 @@ export interface AppConfig {
   readonly projections: 'on' | 'off';
   /** Proxies whose X-Forwarded-For names the client (login limits count per client). */
   readonly trustedProxy: TrustedProxy;
+  /** Largest import file accepted (bytes). */
+  readonly importMaxBytes: number;
+  /** Most data rows one import file may hold. */
+  readonly importMaxRader: number;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +82,8 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
       CORS_ORIGINS: str({ default: '' }),
       PROJECTIONS: str({ choices: ['on', 'off'], default: 'on' }),
       TRUSTED_PROXY: trustedProxy({ default: false }),
+      IMPORT_MAX_MB: positiveInt({ default: 50 }),
+      IMPORT_MAX_RADER: positiveInt({ default: 500_000 }),
     },
     {
       reporter: ({ errors }) => {
@@ -104,6 +110,9 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     problems.JWT_SECRET = 'must be at least 32 characters';
   }
   if (!env.FORBUND_NAMN.trim()) problems.FORBUND_NAMN = 'must not be empty';
+  // The file is held in memory while it is imported.
+  if (env.IMPORT_MAX_MB > 1024) problems.IMPORT_MAX_MB = 'must be at most 1024 (1 GiB)';
+  if (env.IMPORT_MAX_RADER > 5_000_000) problems.IMPORT_MAX_RADER = 'must be at most 5000000';
   const corsOrigins = env.CORS_ORIGINS.split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
@@ -132,5 +141,7 @@ export const loadConfig = (environment: NodeJS.ProcessEnv): AppConfig => {
     corsOrigins,
     projections: env.PROJECTIONS as 'on' | 'off',
     trustedProxy: env.TRUSTED_PROXY,
+    importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
+    importMaxRader: env.IMPORT_MAX_RADER,
   };
 };

@@ -42,6 +42,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('limits imports to 50 MB and 500,000 rows unless told otherwise, within bounds', () => {
+    expect(loadConfig({})).toMatchObject({ importMaxBytes: 52_428_800, importMaxRader: 500_000 });
+    expect(loadConfig({ IMPORT_MAX_MB: '2', IMPORT_MAX_RADER: '10' })).toMatchObject({
+      importMaxBytes: 2_097_152,
+      importMaxRader: 10,
+    });
+    expect(problemsOf({ IMPORT_MAX_MB: '2048', IMPORT_MAX_RADER: '0' })).toEqual({
+      IMPORT_MAX_RADER: 'must be a whole number > 0',
+    });
+    expect(problemsOf({ IMPORT_MAX_MB: '2048' })).toEqual({
+      IMPORT_MAX_MB: 'must be at most 1024 (1 GiB)',
+    });
+  });
+
   it('names each bad variable in one error', () => {
     const problems = problemsOf({
       PORT: 'tretusen',

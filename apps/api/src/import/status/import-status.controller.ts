@@ -1,0 +1,52 @@
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
+import { ApiErrors } from '../../http/api-docs.js';
+import { ImportJobb, type ImportJobbStatus, type ImportStatus } from '../import-jobb.js';
+
+export class ImportFelDto {
+  @ApiProperty({ description: 'Radnumret i filen (rubrikraden är rad 1)' }) rad: number;
+  @ApiProperty({ example: 'Remissdatum' }) kolumn: string;
+  @ApiProperty({ example: 'Remissdatum får inte vara i framtiden' }) meddelande: string;
+}
+
+export class ImportStatusDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['koad', 'pagar', 'klar', 'misslyckad'] }) status: ImportStatus;
+  @ApiProperty() torrkorning: boolean;
+  @ApiProperty() allaEllerInget: boolean;
+  @ApiProperty({ description: 'Datarader i filen' }) rader: number;
+  @ApiProperty({ description: 'Rader som är behandlade' }) klara: number;
+  @ApiProperty({ description: 'Deltaganden som skrevs' }) skrivna: number;
+  @ApiProperty({ description: 'Rader som importerats tidigare (samma externa id och insats)' })
+  hoppadeOver: number;
+  @ApiProperty({ description: 'Händelser som skrevs (i en provkörning: som skulle skrivas)' })
+  handelser: number;
+  @ApiProperty({ type: [ImportFelDto], description: 'Högst 10 000 fel listas' })
+  fel: ImportFelDto[];
+  @ApiProperty({ description: 'Alla fel, även de utöver listan' }) felTotalt: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) meddelande: string | null;
+}
+
+@ApiTags('import')
+@ApiBearerAuth()
+@Controller('import')
+export class ImportStatusController {
+  constructor(private readonly jobb: ImportJobb) {}
+
+  @Get(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Importens läge: status, antal rader och varje fel med rad och kolumn' })
+  @ApiOkResponse({ type: ImportStatusDto })
+  @ApiErrors(400, 401, 403, 404)
+  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): ImportJobbStatus {
+    return this.jobb.status(id, user.forbundId);
+  }
+}
