@@ -1,8 +1,13 @@
 import { ProjectionRunner } from '#projections';
+import { loadConfig } from '#platform';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
+import { importFranFil } from '../../apps/api/src/import/import-fran-fil.js';
 import { startTestApp, type Caller, type TestApp } from '../support/test-app.js';
 
 const RUBRIKER =
@@ -257,6 +262,36 @@ describe('import of deltaganden from a file, over HTTP', () => {
       .query(`SELECT data, metadata FROM events WHERE metadata->>'importId' = $1`, [status.id]);
     expect(event.data).toMatchObject({ datum: '2024-06-03', person: { kommun: '0138' } });
     expect(event.metadata.externtId).toBe('X-1');
+  });
+
+  it('npm run cli -- import: the same import from a file, with a progress line', async () => {
+    const katalog = mkdtempSync(join(tmpdir(), 'import-cli-'));
+    const fil = join(katalog, 'deltaganden.csv');
+    writeFileSync(
+      fil,
+      [
+        'Externt id;Insats;Kön;Födelseår;Kommun;Remissdatum;Remittent',
+        'C-1;Ung i Tyresö;Man;1990;Nacka;2024-08-01;Jobbtorg',
+        'C-2;Ung i Tyresö;Kvinna;1991;Nacka;2024-08-02;Egenremiss',
+      ].join('\n'),
+    );
+    const config = loadConfig({
+      DATA_DIR: katalog,
+      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    });
+    const fore = await antalHandelser();
+    const framsteg: string[] = [];
+    const svar = await importFranFil(
+      config,
+      t.db.url,
+      { fil, torrkorning: false, allaEllerInget: false },
+      (rad) => framsteg.push(rad),
+    );
+    expect(framsteg.at(-1)).toBe('2 av 2 rader (100 %), 2 skrivna, 0 hoppade över, 0 fel');
+    expect(svar).toMatch(
+      /^Import [0-9a-f-]{36} för Samordningsförbundet Test: 2 rader, 2 deltaganden skrivna \(2 händelser\), 0 hoppade över \(redan importerade\), 0 fel, \d+\.\d s$/,
+    );
+    expect(await antalHandelser()).toBe(fore + 2);
   });
 
   describe('hostile and wrong files are refused with a 400, never a 500', () => {

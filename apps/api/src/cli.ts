@@ -11,6 +11,8 @@ import {
 } from '#platform';
 import { MIGRATIONS } from './database/data-source-options.js';
 import { copyEventStore } from './event-store/copy-event-store.js';
+import { importFranFil } from './import/import-fran-fil.js';
+import { OgiltigImportfilError } from './import/las-fil.js';
 import { runGallring } from './personer/run-gallring.js';
 import { rebuildProjections } from './projections/rebuild-projections.js';
 import { exportToFile } from './statistik/export/export-to-file.js';
@@ -25,7 +27,9 @@ Kommandon:
                           --from postgres|kurrentdb --to kurrentdb|postgres (kräver KURRENTDB_URL)
   export                Statistikrapporten till fil:
                           --fran ÅÅÅÅ-MM-DD --till ÅÅÅÅ-MM-DD --format csv|xlsx --out FIL
-                          [--forbund ID] [--insats ID …] [--as-of TIDPUNKT] [--aldersgrupper 16-24,25-64] [--skydda]`;
+                          [--forbund ID] [--insats ID …] [--as-of TIDPUNKT] [--aldersgrupper 16-24,25-64] [--skydda]
+  import FIL            Importera deltaganden ur en fil enligt importmallen (XLSX eller CSV):
+                          [--torrkorning] (visa fel, skriv inget) [--alla-eller-inget] [--forbund ID]`;
 
 const OPTIONS = {
   fran: { type: 'string' },
@@ -39,12 +43,19 @@ const OPTIONS = {
   skydda: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
+  torrkorning: { type: 'boolean' },
+  'alla-eller-inget': { type: 'boolean' },
 } as const;
 
 type Options = ReturnType<
   typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>
 >['values'];
-type Command = (config: AppConfig, databaseUrl: string, options: Options) => Promise<string>;
+type Command = (
+  config: AppConfig,
+  databaseUrl: string,
+  options: Options,
+  positionals: readonly string[],
+) => Promise<string>;
 
 class UsageError extends Error {}
 
@@ -61,6 +72,31 @@ const civilDate = (options: Options, name: 'fran' | 'till'): string => {
 };
 
 const COMMANDS: Record<string, Command> = {
+  import: async (config, databaseUrl, options, positionals) => {
+    const fil = positionals[1];
+    if (!fil) throw new UsageError('Ange filen: npm run cli -- import FIL');
+    try {
+      return await importFranFil(
+        config,
+        databaseUrl,
+        {
+          fil,
+          ...(options.forbund ? { forbundId: options.forbund } : {}),
+          torrkorning: options.torrkorning === true,
+          allaEllerInget: options['alla-eller-inget'] === true,
+        },
+        // One line, rewritten in place as the import goes.
+        (rad) => process.stderr.write(`\r${rad}\x1b[K`),
+      );
+    } catch (error) {
+      if (error instanceof OgiltigImportfilError) throw new UsageError(error.message);
+      if ((error as { code?: string }).code === 'ENOENT')
+        throw new UsageError(`Filen finns inte: ${fil}`);
+      throw error;
+    } finally {
+      process.stderr.write('\n');
+    }
+  },
   'projections:rebuild': async (_config, databaseUrl) => {
     const started = Date.now();
     const applied = await rebuildProjections(databaseUrl);
@@ -123,7 +159,7 @@ const main = async (): Promise<number> => {
     migrations: MIGRATIONS,
   });
   try {
-    console.log(await command(config, database.url, values));
+    console.log(await command(config, database.url, values, positionals));
     return 0;
   } catch (error) {
     // Not a start-up failure: the rebuild ran, and left the read models as they were.
