@@ -7,8 +7,6 @@ describe('importeratDeltagandeId', () => {
     expect(importeratDeltagandeId('insats-1', 'A-17')).toBe(id);
     expect(importeratDeltagandeId('insats-1', 'A-18')).not.toBe(id);
     expect(importeratDeltagandeId('insats-2', 'A-17')).not.toBe(id);
-    // The separator keeps ("a", "b\nc") and ("a\nb", "c") apart only if ids hold no line break;
-    // externt id is one-line text, so the pair names one row.
     expect(importeratDeltagandeId('insats-1', 'A-1')).not.toBe(
       importeratDeltagandeId('insats-1', 'A-11'),
     );
