@@ -108,6 +108,7 @@ describe('import of deltaganden from a file, over HTTP', () => {
       handelser: 6,
       fel: [],
       felTotalt: 0,
+      raderMedFel: 0,
     });
     const events = await t.app
       .get(DataSource)
@@ -194,6 +195,7 @@ describe('import of deltaganden from a file, over HTTP', () => {
       hoppadeOver: 0,
       handelser: 1,
       felTotalt: 4,
+      raderMedFel: 4,
     });
     expect(status.fel).toEqual([
       {

@@ -8,6 +8,7 @@ import { LoggaInPage } from './auth/LoggaInPage';
 import { startsida } from './auth/startsida';
 import { DeltagandePage } from './deltaganden/DeltagandePage';
 import { DeltagandenPage } from './deltaganden/DeltagandenPage';
+import { ImportPage } from './import/ImportPage';
 import { NyRemissPage } from './deltaganden/NyRemissPage';
 import { MinaInsatserPage } from './insatser/MinaInsatserPage';
 import { AppLayout } from './layout/AppLayout';
@@ -84,6 +85,14 @@ export const App = () => (
         element={
           <KraverRoll roller={['admin']}>
             <AnvandarePage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="admin/import"
+        element={
+          <KraverRoll roller={['admin']}>
+            <ImportPage />
           </KraverRoll>
         }
       />

@@ -48,6 +48,8 @@ export interface ImportLage {
   fel: RadFel[];
   /** Every problem found, also those beyond the list. */
   felTotalt: number;
+  /** Rows with at least one problem (a row may have several). */
+  raderMedFel: number;
 }
 
 export const MAX_FEL = 10_000;
@@ -73,6 +75,7 @@ export const nyttLage = (): ImportLage => ({
   handelser: 0,
   fel: [],
   felTotalt: 0,
+  raderMedFel: 0,
 });
 
 /**
@@ -156,12 +159,14 @@ export class ImportKorning {
       const last = lasRad(rad, celler);
       if (last.fel) {
         last.fel.forEach(fel);
+        lage.raderMedFel++;
         lage.klara++;
         continue;
       }
       const insatsId = insatser.hitta(last.rad.insats);
       if (typeof insatsId !== 'string') {
         fel({ rad, kolumn: RUBRIK.insats, meddelande: insatsId.fel });
+        lage.raderMedFel++;
         lage.klara++;
         continue;
       }
@@ -173,6 +178,7 @@ export class ImportKorning {
           kolumn: RUBRIK.externtId,
           meddelande: `Externt id "${last.rad.externtId}" finns redan på rad ${forsta} för samma insats`,
         });
+        lage.raderMedFel++;
         lage.klara++;
         continue;
       }
@@ -209,6 +215,7 @@ export class ImportKorning {
       const beslut = beslutaRad(rad, deltagandeId, await kontext(insatsId));
       if (beslut.fel) {
         fel(beslut.fel);
+        lage.raderMedFel++;
         continue;
       }
       const events: NewEvent[] = beslut.handelser.flatMap((kommandots) => {

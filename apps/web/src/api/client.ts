@@ -19,11 +19,13 @@ const skicka = async (
   const token = sparadToken();
   const headers: Record<string, string> = { ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A form (a file upload) sets its own multipart Content-Type with the boundary.
+  const formular = body instanceof FormData;
+  if (body !== undefined && !formular) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/v1${path}`, {
     method: metod,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : formular ? body : JSON.stringify(body),
   });
   if (response.ok) return response;
   const fel = (await response.json().catch(() => ({}))) as { message?: unknown; details?: unknown };
@@ -50,6 +52,12 @@ export const api = {
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     json<T>('POST', path, body ?? {}, headers),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  /** A file as multipart/form-data in the field `falt`. */
+  skickaFil: <T>(path: string, falt: string, fil: File) => {
+    const formular = new FormData();
+    formular.append(falt, fil);
+    return json<T>('POST', path, formular);
+  },
   patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
   delete: <T>(path: string) => json<T>('DELETE', path),
   /** A file answer (`Content-Disposition: attachment`) saved through a Blob URL. */

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconChartBar,
+  IconFileImport,
   IconListDetails,
   IconLogout,
   IconSettings,
@@ -52,6 +53,12 @@ const LANKAR: Lank[] = [
     till: '/admin/anvandare',
     etikett: 'Användare',
     ikon: <IconUsers size={18} aria-hidden />,
+    roller: ['admin'],
+  },
+  {
+    till: '/admin/import',
+    etikett: 'Import',
+    ikon: <IconFileImport size={18} aria-hidden />,
     roller: ['admin'],
   },
 ];

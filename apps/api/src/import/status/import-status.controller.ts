@@ -32,6 +32,7 @@ export class ImportStatusDto {
   @ApiProperty({ type: [ImportFelDto], description: 'Högst 10 000 fel listas' })
   fel: ImportFelDto[];
   @ApiProperty({ description: 'Alla fel, även de utöver listan' }) felTotalt: number;
+  @ApiProperty({ description: 'Rader med minst ett fel' }) raderMedFel: number;
   @ApiPropertyOptional({ nullable: true, type: String }) meddelande: string | null;
 }
 
