@@ -164,6 +164,82 @@ export const appendInTransaction = async (
   return { revision, position };
 };
 
+const CREATE_STREAMS = `
+  INSERT INTO streams (stream_id, revision)
+  SELECT a.value->>'streamId', jsonb_array_length(a.value->'events') - 1
+  FROM jsonb_array_elements($1::jsonb) AS a(value)
+  ON CONFLICT (stream_id) DO NOTHING
+  RETURNING stream_id`;
+
+/** Every event of every stream in one statement, numbered on after this transaction's others. */
+const INSERT_NEW_STREAMS_EVENTS = `
+  WITH block AS (
+    SELECT pg_current_xact_id() AS transaction_id,
+           pg_current_xact_id()::text::bigint * ${BLOCK} AS first_position
+  ),
+  taken AS (
+    SELECT count(*) AS n FROM events, block
+    WHERE events.position >= block.first_position
+      AND events.position < block.first_position + ${BLOCK}
+  )
+  INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
+  SELECT block.first_position + taken.n + row_number() OVER (ORDER BY a.ord, e.i) - 1,
+         block.transaction_id, a.value->>'streamId', e.i - 1, e.value->>'type', e.value->'data',
+         e.value->'metadata', coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
+  FROM block, taken,
+       jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord),
+       jsonb_array_elements(a.value->'events') WITH ORDINALITY AS e(value, i)
+  RETURNING stream_id, position, revision`;
+
+/**
+ * Creates many new streams inside the client's transaction with two statements instead of
+ * one per stream: the streams rows first (a stream that exists, or that a concurrent
+ * transaction created, is not returned: the caller rolls back), then all their events.
+ */
+const createStreams = async (
+  client: pg.ClientBase,
+  appends: readonly StreamAppend[],
+): Promise<AppendResult[]> => {
+  const payload = JSON.stringify(
+    appends.map(({ streamId, events }) => ({
+      streamId,
+      events: events.map((event) => ({
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        recordedAt: event.recordedAt?.toISOString(),
+      })),
+    })),
+  );
+  const created = await client.query<{ stream_id: string }>({
+    name: 'event-store.create-streams',
+    text: CREATE_STREAMS,
+    values: [payload],
+  });
+  if (created.rows.length !== appends.length) {
+    const made = new Set(created.rows.map((row) => row.stream_id));
+    const taken = appends.find((append) => !made.has(append.streamId))!;
+    throw new ConcurrencyError(
+      taken.streamId,
+      'no-stream',
+      await readRevision(client, taken.streamId),
+    );
+  }
+  const { rows } = await client.query<AppendedRow & { stream_id: string }>({
+    name: 'event-store.insert-new-streams-events',
+    text: INSERT_NEW_STREAMS_EVENTS,
+    values: [payload],
+  });
+  const last = new Map<string, AppendResult>();
+  for (const row of rows) {
+    const before = last.get(row.stream_id);
+    const revision = Number(row.revision);
+    const position = Number(row.position);
+    if (!before || position > before.position) last.set(row.stream_id, { revision, position });
+  }
+  return appends.map((append) => last.get(append.streamId)!);
+};
+
 /** PostgreSQL error codes that mean another writer got there first. */
 const CONFLICT_CODES = new Set([
   '23505', // unique_violation: (stream_id, revision) or the streams row already taken
@@ -253,23 +329,28 @@ export class PostgresEventStore implements EventStore {
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     assertValidAppends(appends);
     const client = await this.pool.connect();
-    const results: AppendResult[] = [];
+    let results: AppendResult[];
     let current: StreamAppend | undefined;
     try {
       await client.query('BEGIN');
-      for (const append of appends) {
-        current = append;
-        results.push(
-          await appendInTransaction(client, append.streamId, append.events, {
-            expectedRevision: append.expectedRevision,
-          }),
-        );
+      if (appends.every((append) => append.expectedRevision === 'no-stream')) {
+        results = await createStreams(client, appends);
+      } else {
+        results = [];
+        for (const append of appends) {
+          current = append;
+          results.push(
+            await appendInTransaction(client, append.streamId, append.events, {
+              expectedRevision: append.expectedRevision,
+            }),
+          );
+        }
       }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
-      if (!isConflict(error) || !current) throw error;
+      if (error instanceof ConcurrencyError || !isConflict(error) || !current) throw error;
       throw new ConcurrencyError(
         current.streamId,
         current.expectedRevision,
