@@ -147,11 +147,22 @@ export class ImportKorning {
     const sedda = new Map<string, number>();
     let batch: Beslutad[] = [];
 
+    // One batch is written while the next is read and decided: at most one write in flight.
+    let skrivning: Promise<void> = Promise.resolve();
     const behandla = async (): Promise<void> => {
-      await this.behandla(batch, uppdrag, lage, kontext, fel);
-      lage.klara += batch.length;
+      const rader = batch;
       batch = [];
-      rapportera(lage);
+      const appends = await this.besluta(rader, uppdrag, lage, kontext, fel);
+      await skrivning;
+      skrivning = (async () => {
+        if (!uppdrag.torrkorning && appends.length > 0)
+          lage.skrivna += await this.skriv(appends, lage);
+        lage.klara += rader.length;
+        rapportera(lage);
+      })();
+      // Awaited before the next write or at the end; this only keeps Node from calling a
+      // failure unhandled in the meantime.
+      skrivning.catch(() => undefined);
     };
 
     for await (const { rad, celler } of lasDatarader(fil, this.granser)) {
@@ -191,20 +202,21 @@ export class ImportKorning {
       if (batch.length >= RADER_PER_TRANSAKTION) await behandla();
     }
     await behandla();
+    await skrivning;
     // Rule errors are found a batch after the rows' own: listed in the file's order.
     lage.fel.sort((a, b) => a.rad - b.rad);
     return lage;
   }
 
-  /** Decides a batch of rows and (unless a dry run) writes the new ones in one transaction. */
-  private async behandla(
+  /** Decides a batch of rows: the new deltaganden's streams to write, in one transaction. */
+  private async besluta(
     batch: readonly Beslutad[],
     uppdrag: ImportUppdrag,
     lage: ImportLage,
     kontext: (insatsId: string) => Promise<DeltagandeContext>,
     fel: (problem: RadFel) => void,
-  ): Promise<void> {
-    if (batch.length === 0) return;
+  ): Promise<StreamAppend[]> {
+    if (batch.length === 0) return [];
     const befintliga = await this.redanImporterade(batch.map((b) => b.deltagandeId));
     const appends: StreamAppend[] = [];
     for (const { rad, insatsId, deltagandeId } of batch) {
@@ -241,8 +253,7 @@ export class ImportKorning {
         expectedRevision: 'no-stream',
       });
     }
-    if (uppdrag.torrkorning || appends.length === 0) return;
-    lage.skrivna += await this.skriv(appends, lage);
+    return appends;
   }
 
   /**

@@ -58,6 +58,8 @@ export interface ImportRad {
 }
 
 export const EXTERNT_ID_MAX = 100;
+/** 10 or 12 digits with or without - or +: only these are asked of the (costly) Luhn check. */
+const SER_UT_SOM_PERSONNUMMER = /^(\d{2})?\d{6}[-+]?[\dTRSUWXJKLMN]\d{3}$/;
 const REMITTENT_ENHET_MAX = 200;
 
 /** Excel's day 61 is 1900-03-01; every later serial counts days from 1899-12-30. */
@@ -147,7 +149,10 @@ export const lasRad = (
         ? kravs('externtId', 'förbundets egen nyckel för raden')
         : undefined;
     // The id is stored in the clear in every event's metadata: never a person's identity.
-    if (Personnummer.valid(varde, { allowCoordinationNumber: true, allowInterimNumber: true }))
+    if (
+      SER_UT_SOM_PERSONNUMMER.test(varde) &&
+      Personnummer.valid(varde, { allowCoordinationNumber: true, allowInterimNumber: true })
+    )
       return problem(
         'externtId',
         'Externt id får inte vara ett personnummer; använd en egen löpnummerserie',
