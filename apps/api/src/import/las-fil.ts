@@ -150,9 +150,17 @@ export const avgransare = (text: string): string => {
   );
 };
 
+const SKIVA = 64 * 1024;
+
+function* skivor(text: string): Generator<string> {
+  for (let start = 0; start < text.length; start += SKIVA) yield text.slice(start, start + SKIVA);
+}
+
 async function* csvRader(fil: Buffer): AsyncGenerator<Radvarden> {
   const text = avkodaText(fil);
-  const parser = Readable.from([text]).pipe(
+  // Fed in slices: a parser given the whole text at once would emit every record at once,
+  // and hold them all in memory before the first is taken.
+  const parser = Readable.from(skivor(text)).pipe(
     parse({
       delimiter: avgransare(text),
       relax_column_count: true,
