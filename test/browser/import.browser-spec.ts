@@ -61,6 +61,11 @@ describe('import i webbläsaren', () => {
         'Remissdatum',
         'Remissdatum får inte vara i framtiden',
       ]);
+      const felfil = page.waitForEvent('download');
+      await page
+        .getByRole('button', { name: 'Raderna med fel (Excel) att rätta och ladda upp igen' })
+        .click();
+      expect((await felfil).suggestedFilename()).toBe('import-rader-med-fel.xlsx');
       expect(await allvarligaAxeFel(page)).toEqual([]);
       expect(await overflod(page)).toBe(0);
       await skarmbild(page, 'import-provkorning');

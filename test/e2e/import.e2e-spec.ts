@@ -221,6 +221,38 @@ describe('import of deltaganden from a file, over HTTP', () => {
       },
     ]);
     expect(await antalHandelser()).toBe(fore);
+
+    // The rows with problems come back in the template's columns, to correct and upload again.
+    const felfil = await t.admin
+      .get(`/import/${status.id as string}/fel.xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const bitar: Buffer[] = [];
+        res.on('data', (bit: Buffer) => bitar.push(bit));
+        res.on('end', () => done(null, Buffer.concat(bitar)));
+      })
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(felfil.body as Buffer).buffer);
+    const blad = workbook.getWorksheet('Deltaganden')!;
+    const varden = (rad: number, ...kolumner: number[]) =>
+      kolumner.map((k) => blad.getRow(rad).getCell(k).value);
+    // Externt id, Insats, födelseår, then "Rad i filen" and "Fel" after the 17 template columns.
+    expect([2, 3, 4, 5].map((rad) => varden(rad, 1, 2, 4, 18))).toEqual([
+      ['B-2', 'Balder', '1990', 3],
+      ['B-3', 'Ung i Tyresö', '1950', 4],
+      ['B-1', 'Ung i Tyresö', '1990', 5],
+      ['B-5', 'Ung i Tyresö', '1990', 6],
+    ]);
+    expect(varden(3, 19)).toEqual([
+      'Födelseår: Deltagaren är 74 år vid remissen; Finsams målgrupp är 16–64 år',
+    ]);
+    const igen = await importera(felfil.body as Buffer, '?torrkorning=true');
+    expect((igen.fel as { rad: number; kolumn: string }[]).map((f) => [f.rad, f.kolumn])).toEqual([
+      [2, 'Insats'],
+      [3, 'Födelseår'],
+      [5, 'Remittent'],
+    ]);
   });
 
   it('allaEllerInget: one bad row and nothing is written; without it the good rows are', async () => {

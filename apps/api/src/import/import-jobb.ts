@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../http/application-errors.js';
 import { ImportKorning, nyttLage, type ImportLage } from './import-korning.js';
+import { xlsxFelrader } from './felfil.js';
+import type { Radceller } from './import-rad.js';
 import { kontrolleraFil } from './las-fil.js';
 
 export type ImportStatus = 'koad' | 'pagar' | 'klar' | 'misslyckad';
@@ -25,6 +27,8 @@ interface Jobb {
   lage: ImportLage;
   meddelande: string | null;
   fil: Buffer | null;
+  /** The cells of the rows with problems, to give back as a file to correct. */
+  readonly felrader: Map<number, Radceller>;
 }
 
 /** Finished jobs kept for their status; older ones are forgotten first. */
@@ -56,6 +60,7 @@ export class ImportJobb {
       lage: { ...nyttLage(), rader },
       meddelande: null,
       fil,
+      felrader: new Map(),
     };
     this.jobb.set(jobb.id, jobb);
     this.glomGamla();
@@ -65,8 +70,7 @@ export class ImportJobb {
 
   /** The job's status, for callers in its förbund only (others: 404, as for every id). */
   status(id: string, forbundId: string): ImportJobbStatus {
-    const jobb = this.jobb.get(id);
-    if (!jobb || jobb.forbundId !== forbundId) throw new NotFoundError(IMPORT_SAKNAS);
+    const jobb = this.hitta(id, forbundId);
     return {
       id: jobb.id,
       status: jobb.status,
@@ -76,6 +80,18 @@ export class ImportJobb {
       ...jobb.lage,
       fel: [...jobb.lage.fel],
     };
+  }
+
+  /** The rows with problems as an XLSX in the template's columns, to correct and upload again. */
+  felfil(id: string, forbundId: string): Promise<Buffer> {
+    const jobb = this.hitta(id, forbundId);
+    return xlsxFelrader(jobb.felrader, jobb.lage.fel);
+  }
+
+  private hitta(id: string, forbundId: string): Jobb {
+    const jobb = this.jobb.get(id);
+    if (!jobb || jobb.forbundId !== forbundId) throw new NotFoundError(IMPORT_SAKNAS);
+    return jobb;
   }
 
   /** Resolves when every job queued so far has finished (for tests and shutdown). */
@@ -101,6 +117,7 @@ export class ImportJobb {
           // The count of rows is known from the upload's check; progress counts towards it.
           jobb.lage = { ...lage, rader };
         },
+        jobb.felrader,
       );
       jobb.status = 'klar';
     } catch (error) {

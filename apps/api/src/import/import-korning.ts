@@ -17,7 +17,7 @@ import { DeltagandeCommands } from '../deltaganden/deltagande-commands.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProjectionLagError } from '../http/application-errors.js';
 import { importeratDeltagandeId } from './importerat-id.js';
-import { beslutaRad, lasRad, type ImportRad, type RadFel } from './import-rad.js';
+import { beslutaRad, lasRad, type ImportRad, type RadFel, type Radceller } from './import-rad.js';
 import { normaliseradText, RUBRIK } from './kolumner.js';
 import { lasDatarader, type Filgranser } from './las-fil.js';
 
@@ -63,6 +63,7 @@ const VANTA_PA_LASMODELLER_MS = 60_000;
 
 interface Beslutad {
   readonly rad: ImportRad;
+  readonly celler: Radceller;
   readonly insatsId: string;
   readonly deltagandeId: string;
 }
@@ -110,18 +111,27 @@ export class ImportKorning {
     fil: Buffer,
     uppdrag: ImportUppdrag,
     rapportera: (lage: ImportLage) => void = () => undefined,
+    /** Receives the cells of each row with a problem (at most MAX_FEL rows), to offer back. */
+    felrader: Map<number, Radceller> = new Map(),
   ): Promise<ImportLage> {
     if (uppdrag.allaEllerInget && !uppdrag.torrkorning) {
-      const prov = await this.genomgang(fil, { ...uppdrag, torrkorning: true }, rapportera);
+      const prov = await this.genomgang(
+        fil,
+        { ...uppdrag, torrkorning: true },
+        rapportera,
+        felrader,
+      );
       if (prov.felTotalt > 0) return prov;
+      felrader.clear();
     }
-    return this.genomgang(fil, uppdrag, rapportera);
+    return this.genomgang(fil, uppdrag, rapportera, felrader);
   }
 
   private async genomgang(
     fil: Buffer,
     uppdrag: ImportUppdrag,
     rapportera: (lage: ImportLage) => void,
+    felrader: Map<number, Radceller>,
   ): Promise<ImportLage> {
     const lage = nyttLage();
     // Which rows were imported before is read from the read model, so it must include every
@@ -143,6 +153,10 @@ export class ImportKorning {
       lage.felTotalt++;
       if (lage.fel.length < MAX_FEL) lage.fel.push(problem);
     };
+    const feligRad = (rad: number, celler: Radceller): void => {
+      lage.raderMedFel++;
+      if (felrader.size < MAX_FEL) felrader.set(rad, celler);
+    };
     /** Row of the first occurrence of each (insats, externt id) in the file. */
     const sedda = new Map<string, number>();
     let batch: Beslutad[] = [];
@@ -152,7 +166,10 @@ export class ImportKorning {
     const behandla = async (): Promise<void> => {
       const rader = batch;
       batch = [];
-      const appends = await this.besluta(rader, uppdrag, lage, kontext, fel);
+      const appends = await this.besluta(rader, uppdrag, lage, kontext, (problem, celler) => {
+        fel(problem);
+        feligRad(problem.rad, celler);
+      });
       await skrivning;
       skrivning = (async () => {
         if (!uppdrag.torrkorning && appends.length > 0)
@@ -170,14 +187,14 @@ export class ImportKorning {
       const last = lasRad(rad, celler);
       if (last.fel) {
         last.fel.forEach(fel);
-        lage.raderMedFel++;
+        feligRad(rad, celler);
         lage.klara++;
         continue;
       }
       const insatsId = insatser.hitta(last.rad.insats);
       if (typeof insatsId !== 'string') {
         fel({ rad, kolumn: RUBRIK.insats, meddelande: insatsId.fel });
-        lage.raderMedFel++;
+        feligRad(rad, celler);
         lage.klara++;
         continue;
       }
@@ -189,13 +206,14 @@ export class ImportKorning {
           kolumn: RUBRIK.externtId,
           meddelande: `Externt id "${last.rad.externtId}" finns redan på rad ${forsta} för samma insats`,
         });
-        lage.raderMedFel++;
+        feligRad(rad, celler);
         lage.klara++;
         continue;
       }
       sedda.set(nyckel, rad);
       batch.push({
         rad: last.rad,
+        celler,
         insatsId,
         deltagandeId: importeratDeltagandeId(insatsId, last.rad.externtId),
       });
@@ -214,20 +232,19 @@ export class ImportKorning {
     uppdrag: ImportUppdrag,
     lage: ImportLage,
     kontext: (insatsId: string) => Promise<DeltagandeContext>,
-    fel: (problem: RadFel) => void,
+    fel: (problem: RadFel, celler: Radceller) => void,
   ): Promise<StreamAppend[]> {
     if (batch.length === 0) return [];
     const befintliga = await this.redanImporterade(batch.map((b) => b.deltagandeId));
     const appends: StreamAppend[] = [];
-    for (const { rad, insatsId, deltagandeId } of batch) {
+    for (const { rad, celler, insatsId, deltagandeId } of batch) {
       if (befintliga.has(deltagandeId)) {
         lage.hoppadeOver++;
         continue;
       }
       const beslut = beslutaRad(rad, deltagandeId, await kontext(insatsId));
       if (beslut.fel) {
-        fel(beslut.fel);
-        lage.raderMedFel++;
+        fel(beslut.fel, celler);
         continue;
       }
       const events: NewEvent[] = beslut.handelser.flatMap((kommandots) => {

@@ -169,6 +169,23 @@ export const ImportPage = () => {
                 ? `${status.klara.toLocaleString('sv-SE')} av ${status.rader.toLocaleString('sv-SE')} rader…`
                 : sammanfattning(status)}
             </Text>
+            {status.fel.length > 0 && !pagar && (
+              <Group>
+                <Button
+                  variant="default"
+                  leftSection={<IconDownload size={16} aria-hidden />}
+                  onClick={() =>
+                    void api
+                      .laddaNer(`/import/${status.id}/fel.xlsx`, 'import-rader-med-fel.xlsx')
+                      .catch((error: unknown) =>
+                        setFel(error instanceof Error ? error.message : String(error)),
+                      )
+                  }
+                >
+                  Raderna med fel (Excel) att rätta och ladda upp igen
+                </Button>
+              </Group>
+            )}
             {status.fel.length > 0 && (
               <Tabellrulle namn="Fel i filen" minBredd={560}>
                 <Table striped captionSide="top">

@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -49,5 +50,23 @@ export class ImportStatusController {
   @ApiErrors(400, 401, 403, 404)
   status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): ImportJobbStatus {
     return this.jobb.status(id, user.forbundId);
+  }
+
+  @Get(':id/fel.xlsx')
+  @Roles('admin')
+  @ApiOperation({
+    summary:
+      'Raderna med fel som Excel, i mallens kolumner med felen markerade: rätta och ladda upp filen igen',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiErrors(400, 401, 403, 404)
+  async felfil(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.jobb.felfil(id, user.forbundId), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: 'attachment; filename="import-rader-med-fel.xlsx"',
+    });
   }
 }
