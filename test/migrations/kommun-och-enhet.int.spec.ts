@@ -1,8 +1,5 @@
-import {
-  kon,
-  StatistikScenario,
-} from '../../../../../libs/statistik/src/testing/statistik-scenario.js';
-import { KommunOchEnhet1764700000200 } from './1764700000200-kommun-och-enhet.js';
+import { kon, StatistikScenario } from '../../libs/statistik/src/testing/statistik-scenario.js';
+import { KommunOchEnhet1764700000200 } from '../../apps/api/src/database/migrations/1764700000200-kommun-och-enhet.js';
 
 /** A database that had facts before the migration: the enhet comes from each deltagande's state. */
 describe('migration KommunOchEnhet1764700000200 on a database with facts', () => {
