@@ -10,10 +10,12 @@ import {
   type Avslutsorsak,
   type Forsorjning,
   type Kon,
+  type Malmatt,
   type Remittent,
   type Sysselsattning,
   type UtfallGrupp,
 } from '#domain';
+import { malFor } from './mal.js';
 import type {
   Andel,
   ByKon,
@@ -73,12 +75,39 @@ export interface Aggregat {
     antal: number;
   }[];
   volym: { insats_id: string | null; kvinnor: number; man: number; ej_angivet: number }[];
+  /** Årsmål of the period's years; a part never set is null. */
   arsmal: {
     insats_id: string;
     ar: number;
-    deltagare: number;
-    nya_deltagare: number;
-    andel_arbete_studier: number;
+    deltagare: number | null;
+    nya_deltagare: number | null;
+    andel_arbete_studier: number | null;
+  }[];
+  /**
+   * Goals overlapping the period: an insats's (insats_id), a grupp's (grupp) or the förbund's
+   * (neither).
+   */
+  mal: {
+    mal_id: string;
+    insats_id: string | null;
+    grupp: string | null;
+    matt: Malmatt;
+    fran: string;
+    till: string;
+    varde: number;
+  }[];
+  /**
+   * Per goal window other than the period, per insats: aktuella, nya and avslutade in it;
+   * the avslutade split by avslutsorsak (null: the rows not avslutade in the window).
+   */
+  malUtfall: {
+    fran: string;
+    till: string;
+    insats_id: string;
+    avslutsorsak: Avslutsorsak | null;
+    aktuella: number;
+    nya: number;
+    avslutade: number;
   }[];
 }
 
@@ -243,12 +272,12 @@ const overgangarAv = (
   return [...sums.entries()].sort(([a], [b]) => a - b).map(([, sum]) => sum);
 };
 
-/** The tables for one insats (insatsId) or for the whole förbund (null). */
+/** The tables for one insats (insatsId) or for the whole förbund (null); goals apart. */
 const tablesFor = (
   aggregat: Aggregat,
   insatsId: string | null,
   frame: ReportFrame,
-): StatistikTables => {
+): Omit<StatistikTables, 'mal'> => {
   const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
     insatsId === null ? rows : rows.filter((row) => row.insats_id === insatsId);
   const perKon = mine(aggregat.perKon);
@@ -447,10 +476,12 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       insatsId: insats.id,
       namn: insats.namn,
       ...tablesFor(aggregat, insats.id, frame),
+      mal: malFor(aggregat, frame, { typ: 'insats', insatsId: insats.id }),
     })),
     // A person with deltaganden under two kön codes (a correction) is one person in totalt.
     totalt: {
       ...totalt,
+      mal: malFor(aggregat, frame, { typ: 'forbund' }),
       unikaPersoner: { ...unika, totalt: egna.totalt + aggregat.registreradeTotalt },
     },
   };

@@ -7,7 +7,7 @@ import {
   type Kon,
 } from '#domain';
 import type { DataSource } from 'typeorm';
-import { assembleReport, type Aggregat } from './assemble-report.js';
+import { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
 import {
@@ -58,6 +58,18 @@ export class StatistikService {
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<StatistikReport> {
+    const { aggregat, frame } = await this.aggregat(query, forbund);
+    return assembleReport(aggregat, frame);
+  }
+
+  /**
+   * The report's aggregates and frame, before they are shaped: for parts of the report built
+   * from them (a grupp's goals, `malFor`) and for tests of those parts.
+   */
+  async aggregat(
+    query: StatistikQuery,
+    forbund: { id: string; namn: string },
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
     checkPeriod(query);
     const asOf = query.asOf ?? null;
     const years: number[] = [];
@@ -94,7 +106,7 @@ export class StatistikService {
       ...(deltagare as AggregatRow[])[0]!.aggregat,
       ...(utfall as AggregatRow[])[0]!.aggregat,
     } as Aggregat;
-    return assembleReport(aggregat, {
+    const frame: ReportFrame = {
       forbund,
       fran: query.fran,
       till: query.till,
@@ -103,7 +115,8 @@ export class StatistikService {
       aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
       ar: years,
       arMedEgetFonster: ownWindow,
-    });
+    };
+    return { aggregat, frame };
   }
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */

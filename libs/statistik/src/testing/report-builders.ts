@@ -46,5 +46,6 @@ export const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables =
   maluppfyllelse: [],
   kommuner: [],
   nyaPerRemittentEnhet: [],
+  mal: [],
   ...over,
 });
