@@ -61,10 +61,13 @@ const minst = (a: CivilDate, b: CivilDate): CivilDate => (a < b ? a : b);
 /** Window → insats → underlag, for the report's period and every goal window of its own. */
 type Underlagskarta = Map<string, Map<string, Underlag>>;
 
-const kartor = new WeakMap<Aggregat, Underlagskarta>();
+/** Built once per report (aggregates and frame), however many lists of goals it has. */
+const kartor = new WeakMap<Aggregat, WeakMap<ReportFrame, Underlagskarta>>();
 
 const underlagskarta = (aggregat: Aggregat, frame: ReportFrame): Underlagskarta => {
-  const cached = kartor.get(aggregat);
+  let perFrame = kartor.get(aggregat);
+  if (!perFrame) kartor.set(aggregat, (perFrame = new WeakMap()));
+  const cached = perFrame.get(frame);
   if (cached) return cached;
   const karta: Underlagskarta = new Map();
   const av = (nyckel: string, insatsId: string): Underlag => {
@@ -92,7 +95,7 @@ const underlagskarta = (aggregat: Aggregat, frame: ReportFrame): Underlagskarta 
     underlag.avslutade += row.avslutade;
     if (row.avslutsorsak !== null) raknaAvslutade(underlag, row.avslutsorsak, row.avslutade);
   }
-  kartor.set(aggregat, karta);
+  perFrame.set(frame, karta);
   return karta;
 };
 
