@@ -68,6 +68,8 @@ const aggregat = (over: Partial<Aggregat>): Aggregat => ({
   alder: [],
   remittent: [],
   kommun: [],
+  kommuner: [],
+  enhet: [],
   dagar: [],
   avslutsorsak: [],
   forsorjning: [],
