@@ -80,6 +80,13 @@ describe('kansli i webbläsaren', () => {
       );
 
       await page.getByRole('tab', { name: 'Balder' }).click();
+      // The årsmål's parts as goals: 1 of 20 nya, a whole-year goal in a whole-year report.
+      const nyaMal = page.getByRole('table', { name: /^Mål \(/ }).locator('tr', {
+        has: page.getByRole('rowheader', { name: 'Nya deltagare', exact: true }),
+      });
+      expect(
+        (await nyaMal.locator('td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
+      ).toEqual(['2025-01-01 – 2025-12-31', '20', '1', '5,0 %', '']);
       await page.getByRole('button', { name: /visa underlag för varav nya, totalt/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText(deltagandeId).waitFor();

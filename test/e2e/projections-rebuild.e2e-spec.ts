@@ -1,5 +1,6 @@
-import { insatsStream } from '#domain';
+import { forbundStream, insatsStream } from '#domain';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options.js';
@@ -17,6 +18,7 @@ const READ_MODELS = {
   arsmal_fakta: 'SELECT * FROM arsmal_fakta ORDER BY insats_id, ar, from_position',
   insats_fakta: 'SELECT * FROM insats_fakta ORDER BY insats_id, from_position',
   ekonomi_fakta: 'SELECT * FROM ekonomi_fakta ORDER BY insats_id, ar, from_position',
+  mal_fakta: 'SELECT * FROM mal_fakta ORDER BY mal_id, from_position',
 };
 
 const snapshot = async (dataSource: DataSource): Promise<Record<string, unknown[]>> =>
@@ -93,6 +95,23 @@ describe('projections:rebuild', () => {
         andelArbeteStudier: 0.4,
       })
       .expect(200);
+    // Goals on the insats's stream and on the förbund's: one changed, one removed.
+    const mal = { matt: 'nya', fran: '2025-01-01', till: '2027-06-30', varde: 100 };
+    const [insatsMal, forbundsmal] = [randomUUID(), randomUUID()];
+    const forbundId = (await t.admin.get('/statistik?fran=2025-01-01&till=2025-12-31').expect(200))
+      .body.forbund.id as string;
+    for (const [stream, type, data] of [
+      [insatsStream(insats), 'MalSatt', { malId: insatsMal, ...mal }],
+      [insatsStream(insats), 'MalSatt', { malId: insatsMal, ...mal, varde: 120 }],
+      [forbundStream(forbundId), 'MalSatt', { malId: forbundsmal, grupp: 'Unga', ...mal }],
+      [forbundStream(forbundId), 'MalBorttaget', { malId: forbundsmal }],
+    ] as const) {
+      await t.store.appendToStream(
+        stream,
+        [{ type, data, metadata: { userId: 'test', correlationId: 'c', causationId: 'c' } }],
+        { expectedRevision: 'any' },
+      );
+    }
     const staff = await t.user('personal', { insatser: [insats] });
     for (let i = 0; i < 5; i++) {
       const { body } = await staff
@@ -129,6 +148,11 @@ describe('projections:rebuild', () => {
       { ar: 2025, budget: 100_000, kostnad: null },
       { ar: 2025, budget: 100_000, kostnad: 90_000, recorded_to: null },
     ]);
+    // Three versions of goals, two of them closed.
+    expect(before.mal_fakta).toHaveLength(3);
+    expect(
+      before.mal_fakta.filter((row) => (row as { recorded_to: unknown }).recorded_to === null),
+    ).toHaveLength(1);
 
     const eventCount = (await t.events()).length;
 

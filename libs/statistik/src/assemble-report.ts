@@ -10,10 +10,12 @@ import {
   type Avslutsorsak,
   type Forsorjning,
   type Kon,
+  type Malmatt,
   type Remittent,
   type Sysselsattning,
   type UtfallGrupp,
 } from '#domain';
+import { malFor } from './mal.js';
 import type {
   Andel,
   ByKon,
@@ -79,12 +81,39 @@ export interface Aggregat {
     antal: number;
   }[];
   volym: { insats_id: string | null; kvinnor: number; man: number; ej_angivet: number }[];
+  /** Årsmål of the period's years; a part never set is null. */
   arsmal: {
     insats_id: string;
     ar: number;
-    deltagare: number;
-    nya_deltagare: number;
-    andel_arbete_studier: number;
+    deltagare: number | null;
+    nya_deltagare: number | null;
+    andel_arbete_studier: number | null;
+  }[];
+  /**
+   * Goals overlapping the period: an insats's (insats_id), a grupp's (grupp) or the förbund's
+   * (neither).
+   */
+  mal: {
+    mal_id: string;
+    insats_id: string | null;
+    grupp: string | null;
+    matt: Malmatt;
+    fran: string;
+    till: string;
+    varde: number;
+  }[];
+  /**
+   * Per goal window other than the period, per insats: aktuella, nya and avslutade in it;
+   * the avslutade split by avslutsorsak (null: the rows not avslutade in the window).
+   */
+  malUtfall: {
+    fran: string;
+    till: string;
+    insats_id: string;
+    avslutsorsak: Avslutsorsak | null;
+    aktuella: number;
+    nya: number;
+    avslutade: number;
   }[];
   ekonomi: { insats_id: string; ar: number; budget: number | null; kostnad: number | null }[];
 }
@@ -276,7 +305,11 @@ const sumSet = (values: readonly (number | null)[]): number | null =>
   values.reduce<number | null>((sum, v) => (v === null ? sum : (sum ?? 0) + v), null);
 
 /** The tables for one insats, a grupp or the whole förbund. */
-const tablesFor = (aggregat: Aggregat, scope: TableScope, frame: ReportFrame): StatistikTables => {
+const tablesFor = (
+  aggregat: Aggregat,
+  scope: TableScope,
+  frame: ReportFrame,
+): Omit<StatistikTables, 'mal'> => {
   const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
     scope.kind === 'forbund'
       ? rows
@@ -534,6 +567,7 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       grupp,
       insatsIds,
       ...tablesFor(aggregat, { kind: 'grupp', insatsIds: ids }, frame),
+      mal: malFor(aggregat, frame, { typ: 'grupp', grupp, insatsIds }),
       unikaPersoner: unikaPersoner(
         egna,
         registrerade.filter((row): row is typeof row & { kon: Kon } => row.kon !== null),
@@ -551,10 +585,12 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       grupp: insats.grupp,
       ordning: insats.ordning,
       ...tablesFor(aggregat, { kind: 'insats', insatsId: insats.id }, frame),
+      mal: malFor(aggregat, frame, { typ: 'insats', insatsId: insats.id }),
     })),
     grupper,
     totalt: {
       ...tablesFor(aggregat, { kind: 'forbund' }, frame),
+      mal: malFor(aggregat, frame, { typ: 'forbund' }),
       unikaPersoner: unikaPersoner(
         byKon(aggregat.perKon, (row) => row.egna_personer),
         aggregat.registrerade,

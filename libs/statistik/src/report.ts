@@ -1,4 +1,11 @@
-import type { Avslutsorsak, Forsorjning, Remittent, Sysselsattning, UtfallGrupp } from '#domain';
+import type {
+  Avslutsorsak,
+  Forsorjning,
+  Malmatt,
+  Remittent,
+  Sysselsattning,
+  UtfallGrupp,
+} from '#domain';
 
 /** A count split by kön. With `skydda`, a suppressed count is the string "<5". */
 export type Antal = number | '<5';
@@ -58,7 +65,12 @@ export interface UppfoljningRow {
 
 export interface MaluppfyllelseRow {
   ar: number;
-  mal: { deltagare: number; nyaDeltagare: number; andelArbeteStudier: number } | null;
+  /** The year's årsmål; a part never set is null. */
+  mal: {
+    deltagare: number | null;
+    nyaDeltagare: number | null;
+    andelArbeteStudier: number | null;
+  } | null;
   utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: Andel };
 }
 
@@ -95,6 +107,29 @@ export interface EkonomiRow {
   kostnadPerNyDeltagare: number | null;
 }
 
+/**
+ * A goal whose period overlaps the report's, with its utfall over the goal's own period up to
+ * the report's till: a count for count measures, a share of the avslutade for `andel-…`.
+ */
+export interface MalRow {
+  /** The goal's id; an årsmål part is `arsmal-<ar>-<matt>`. */
+  malId: string;
+  matt: Malmatt;
+  fran: string;
+  till: string;
+  varde: number;
+  utfall: Antal | Andel;
+  /** utfall / varde; null where varde is 0 or utfall is unknown or suppressed. */
+  andelAvMal: number | null;
+  /**
+   * Only for goals longer than the report's period: whether utfall keeps pace with the goal
+   * (see `iFas`); null where utfall is unknown or suppressed.
+   */
+  iFas?: boolean | null;
+  /** For share measures: the count and the avslutade the share is taken of. */
+  underlag?: { antal: Antal; avslutade: Antal };
+}
+
 export interface StatistikTables {
   deltagare: DeltagareTable;
   aldersgrupper: AldersgruppRow[];
@@ -110,6 +145,8 @@ export interface StatistikTables {
   kommuner: KommunRow[];
   /** Only pairs that occur, by remittent in code order, then enhet (none last). */
   nyaPerRemittentEnhet: NyaPerRemittentEnhetRow[];
+  /** The goals of the insats, the grupp or the whole förbund that overlap the period. */
+  mal: MalRow[];
   /** The calendar years of the period with a budget or a kostnad. */
   ekonomi: EkonomiRow[];
 }

@@ -299,6 +299,7 @@ const registerTables = (scope: Scope, tables: StatistikTables): void => {
     });
   }
   registerKommunerOchEnheter(scope, tables);
+  registerMal(scope, tables);
 };
 
 /**
@@ -349,6 +350,35 @@ const registerKommunerOchEnheter = (scope: Scope, tables: StatistikTables): void
   }
   for (const [remittent, cells] of perRemittent) {
     scope.sum(cells, scope.cells.get(`nyaPerRemittent.${remittent}`)!);
+  }
+};
+
+const registerMal = (scope: Scope, tables: StatistikTables): void => {
+  // A goal's utfall is over its own period, which no other table shares: it is suppressed on
+  // its own, and the ratios that would give it back (andel av mål, i fas) go with it.
+  for (const rad of tables.mal) {
+    const dolj = (): void => {
+      rad.andelAvMal = null;
+      if (rad.iFas !== undefined) rad.iFas = null;
+    };
+    const { underlag } = rad;
+    if (underlag === undefined) {
+      const utfall = scope.count(`mal.${rad.malId}.utfall`, rad.utfall as Antal, (v) => {
+        rad.utfall = v;
+      });
+      scope.share([utfall], dolj);
+      continue;
+    }
+    const antal = scope.count(`mal.${rad.malId}.antal`, underlag.antal, (v) => {
+      underlag.antal = v;
+    });
+    const avslutade = scope.count(`mal.${rad.malId}.avslutade`, underlag.avslutade, (v) => {
+      underlag.avslutade = v;
+    });
+    scope.share([antal, avslutade], () => {
+      rad.utfall = null;
+      dolj();
+    });
   }
 };
 

@@ -1,4 +1,4 @@
-import type { ByKon, StatistikReport, StatistikTables } from './report.js';
+import type { ByKon, MalRow, StatistikReport, StatistikTables } from './report.js';
 import { kon, noll, tabeller } from './testing/report-builders.js';
 import { skyddaReport } from './skydda.js';
 
@@ -395,6 +395,84 @@ describe('skyddaReport with grupper and ekonomi', () => {
         kostnadPerDeltagare: null,
         kostnadPerNyDeltagare: null,
       },
+    ]);
+  });
+});
+
+describe('skyddaReport of goals', () => {
+  const mal = (over: Partial<MalRow>): MalRow => ({
+    malId: 'm1',
+    matt: 'nya',
+    fran: '2020-06-01',
+    till: '2022-06-30',
+    varde: 330,
+    utfall: 3,
+    andelAvMal: 3 / 330,
+    iFas: false,
+    ...over,
+  });
+
+  it('suppresses a count utfall of 1–4 with the andel av mål and i fas that give it back', () => {
+    const skyddad = skyddaReport(rapport({ mal: [mal({}), mal({ malId: 'm2', utfall: 134 })] }));
+
+    expect(skyddad.totalt.mal).toEqual([
+      mal({ utfall: '<5', andelAvMal: null, iFas: null }),
+      mal({ malId: 'm2', utfall: 134, andelAvMal: 3 / 330 }),
+    ]);
+  });
+
+  it('drops a share whose count or avslutade is 1–4, showing those as "<5"', () => {
+    const andel = {
+      matt: 'andel-arbete-studier' as const,
+      varde: 0.25,
+      utfall: 3 / 20,
+      andelAvMal: 0.6,
+    };
+    const skyddad = skyddaReport(
+      rapport({
+        mal: [
+          mal({ ...andel, underlag: { antal: 3, avslutade: 20 } }),
+          mal({
+            ...andel,
+            malId: 'm2',
+            utfall: 0,
+            andelAvMal: 0,
+            underlag: { antal: 0, avslutade: 4 },
+          }),
+          mal({
+            ...andel,
+            malId: 'm3',
+            utfall: 0.5,
+            andelAvMal: 2,
+            underlag: { antal: 10, avslutade: 20 },
+          }),
+        ],
+      }),
+    );
+
+    expect(skyddad.totalt.mal).toEqual([
+      mal({
+        ...andel,
+        utfall: null,
+        andelAvMal: null,
+        iFas: null,
+        underlag: { antal: '<5', avslutade: 20 },
+      }),
+      mal({
+        ...andel,
+        malId: 'm2',
+        utfall: null,
+        andelAvMal: null,
+        iFas: null,
+        underlag: { antal: 0, avslutade: '<5' },
+      }),
+      mal({
+        ...andel,
+        malId: 'm3',
+        utfall: 0.5,
+        andelAvMal: 2,
+        underlag: { antal: 10, avslutade: 20 },
+      }),
     ]);
   });
 });

@@ -53,6 +53,18 @@ export class StatistikService {
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<StatistikReport> {
+    const { aggregat, frame } = await this.aggregat(query, forbund);
+    return assembleReport(aggregat, frame);
+  }
+
+  /**
+   * The report's aggregates and frame, before they are shaped: for parts of the report built
+   * from them (a grupp's goals, `malFor`) and for tests of those parts.
+   */
+  async aggregat(
+    query: StatistikQuery,
+    forbund: { id: string; namn: string },
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
     checkPeriod(query);
     const asOf = query.asOf ?? null;
     const years: number[] = [];
@@ -93,7 +105,7 @@ export class StatistikService {
       ...(deltagare as AggregatRow[])[0]!.aggregat,
       ...(utfall as AggregatRow[])[0]!.aggregat,
     } as Aggregat;
-    return assembleReport(aggregat, {
+    const frame: ReportFrame = {
       forbund,
       fran: query.fran,
       till: query.till,
@@ -108,7 +120,8 @@ export class StatistikService {
           years.length === 1 ? 'period' : ar === ekonomiAr ? 'ekonomi' : 'ar',
         ]),
       ),
-    });
+    };
+    return { aggregat, frame };
   }
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */

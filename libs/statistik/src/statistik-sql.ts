@@ -19,20 +19,24 @@ const valid = (alias: string, asOf: boolean): string =>
 
 /**
  * The measures of DESIGN.md over columns i (inskrivning), a (avslut), remiss_datum and
- * aterremiss_datum, with :fran and :till: one definition for the report and for the
- * drill-down to the deltaganden behind a count.
+ * aterremiss_datum, between the dates `fran` and `till` (SQL expressions): one definition
+ * for the report, the drill-down to the deltaganden behind a count, and a goal's own period.
  */
-export const MATT_SQL = {
-  aktuella: `(i <= :till::date AND (a IS NULL OR a >= :fran::date))`,
-  nya: `(i BETWEEN :fran::date AND :till::date)`,
-  overforda: `(i < :fran::date AND (a IS NULL OR a >= :fran::date))`,
-  avslutade: `(a BETWEEN :fran::date AND :till::date)`,
-  pagaende: `(i <= :till::date AND (a IS NULL OR a > :till::date))`,
-  mottagna: `(remiss_datum BETWEEN :fran::date AND :till::date)`,
-  aterremitterade: `(aterremiss_datum BETWEEN :fran::date AND :till::date)`,
-  vantande: `(remiss_datum <= :till::date AND (i IS NULL OR i > :till::date)
-    AND (aterremiss_datum IS NULL OR aterremiss_datum > :till::date))`,
-} as const;
+const mattOver = (fran: string, till: string) =>
+  ({
+    aktuella: `(i <= ${till} AND (a IS NULL OR a >= ${fran}))`,
+    nya: `(i BETWEEN ${fran} AND ${till})`,
+    overforda: `(i < ${fran} AND (a IS NULL OR a >= ${fran}))`,
+    avslutade: `(a BETWEEN ${fran} AND ${till})`,
+    pagaende: `(i <= ${till} AND (a IS NULL OR a > ${till}))`,
+    mottagna: `(remiss_datum BETWEEN ${fran} AND ${till})`,
+    aterremitterade: `(aterremiss_datum BETWEEN ${fran} AND ${till})`,
+    vantande: `(remiss_datum <= ${till} AND (i IS NULL OR i > ${till})
+    AND (aterremiss_datum IS NULL OR aterremiss_datum > ${till}))`,
+  }) as const;
+
+/** The measures over the report's period, :fran and :till. */
+export const MATT_SQL = mattOver(':fran::date', ':till::date');
 export type Matt = keyof typeof MATT_SQL;
 export const MATT = Object.keys(MATT_SQL) as Matt[];
 
@@ -173,6 +177,50 @@ const arSql = `SELECT insats_id, y.ar, y.slag,
     GROUP BY insats_id, y.ar, y.slag`;
 
 /**
+ * The goals (mål) whose period overlaps the report's, of its insatser, grupper and the
+ * förbund as a whole, as known at asOf; and the distinct windows over which their utfall is
+ * counted: from the goal's fran to its till or the report's, whichever comes first. A window
+ * that is the report's period takes the period's own counts; `alla` marks a window of a
+ * grupp's or the förbund's goal (every insats counts), else only the insatser listed.
+ */
+const malSql = (asOf: boolean): string => `mal AS MATERIALIZED (
+  SELECT g.mal_id, g.insats_id, g.grupp, g.matt, g.fran, g.till, g.varde
+  FROM mal_fakta g
+  WHERE g.forbund_id = :forbund
+    AND (g.insats_id IS NULL OR :insatser::uuid[] IS NULL OR g.insats_id = ANY(:insatser::uuid[]))
+    AND g.fran <= :till::date AND g.till >= :fran::date AND ${valid('g', asOf)}
+),
+fonster AS MATERIALIZED (
+  SELECT fran, least(till, :till::date) AS till, bool_or(insats_id IS NULL) AS alla,
+         array_agg(insats_id) FILTER (WHERE insats_id IS NOT NULL) AS insatser
+  FROM mal GROUP BY fran, least(till, :till::date)
+  HAVING NOT (fran = :fran::date AND least(till, :till::date) = :till::date)
+)`;
+
+const GOAL = mattOver('w.fran', 'w.till');
+
+/**
+ * Each goal window's aktuella, nya and avslutade (by avslutsorsak) per insats, with the
+ * report's own measures over the window's dates: one index range scan per window, so a
+ * report with no goal beyond its period reads nothing more.
+ */
+const malUtfallSql = (asOf: boolean): string => `SELECT w.fran, w.till, d.insats_id,
+      CASE WHEN ${GOAL.avslutade} THEN d.avslutsorsak END AS avslutsorsak,
+      count(*) AS aktuella,
+      count(*) FILTER (WHERE ${GOAL.nya}) AS nya,
+      count(*) FILTER (WHERE ${GOAL.avslutade}) AS avslutade
+    FROM fonster w CROSS JOIN LATERAL (
+      SELECT d.insats_id, d.inskrivning_datum AS i, d.avslut_datum AS a, d.avslutsorsak
+      FROM deltagande_fakta d
+      WHERE d.forbund_id = :forbund
+        AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
+        AND (w.alla OR d.insats_id = ANY(w.insatser))
+        AND d.remiss_datum <= w.till AND d.slut_datum >= w.fran AND ${valid('d', asOf)}
+    ) d
+    WHERE ${GOAL.aktuella}
+    GROUP BY w.fran, w.till, d.insats_id, 4`;
+
+/**
  * The outcomes: kötid and tid i insats, avslutsorsak, försörjning, måluppfyllelse per year,
  * uppföljning, volym and årsmål. The avslutade are set apart once for the three tables that
  * read only them.
@@ -196,8 +244,11 @@ avslutade AS MATERIALIZED (
 fore_efter AS MATERIALIZED (
   SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter, count(*) AS antal
   FROM avslutade GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut
-)
+),
+${malSql(asOf)}
 SELECT json_build_object(
+  'mal', ${json(`SELECT mal_id, insats_id, grupp, matt, fran, till, varde FROM mal`)},
+  'malUtfall', ${json(malUtfallSql(asOf))},
   -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
   'dagar', ${json(`SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
     FROM f WHERE slut >= :fran::date AND ${MATT_SQL.nya} GROUP BY insats_id, i - remiss_datum

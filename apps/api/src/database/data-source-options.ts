@@ -14,6 +14,7 @@ import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-ra
 import { IdempotencyClaim1764600000000 } from './migrations/1764600000000-idempotency-claim.js';
 import { DeltagandeListaIndex1764600000001 } from './migrations/1764600000001-deltagande-lista-index.js';
 import { KommunOchEnhet1764700000200 } from './migrations/1764700000200-kommun-och-enhet.js';
+import { MalFakta1764700000300 } from './migrations/1764700000300-mal-fakta.js';
 import { InsatsOchEkonomiFakta1764700000400 } from './migrations/1764700000400-insats-och-ekonomi-fakta.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   IdempotencyClaim1764600000000,
   DeltagandeListaIndex1764600000001,
   KommunOchEnhet1764700000200,
+  MalFakta1764700000300,
   InsatsOchEkonomiFakta1764700000400,
 ];
 

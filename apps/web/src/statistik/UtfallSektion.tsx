@@ -3,6 +3,7 @@ import { SimpleGrid, Table, Text } from '@mantine/core';
 import { AVSLUTSORSAK_ETIKETT, etikettFor, UTFALL_GRUPP_ETIKETT } from '../kodlistor/kodlistor';
 import { Antal } from './Antal';
 import { Diagram } from './Diagram';
+import { MalTabell } from './MalTabell';
 import { PerKonTabell } from './PerKonTabell';
 import { dagar, KON_NYCKLAR, KON_RUBRIK, procent, tal, type Tabeller } from './rapport';
 import { Sektion } from './Sektion';
@@ -65,6 +66,7 @@ export const UtfallSektion = ({ t }: { t: Tabeller }) => {
           Tid i insats (inskrivning → avslut): medel {dagar(t.tidIInsatsDagar.medel)} dagar, median{' '}
           {dagar(t.tidIInsatsDagar.median)} dagar.
         </Text>
+        <MalTabell mal={t.mal} />
         {t.maluppfyllelse.length > 0 && (
           <Tabellrulle namn="Måluppfyllelse per år" minBredd={480}>
             <Table striped withTableBorder tabularNums captionSide="top">

@@ -48,7 +48,11 @@ export interface Tabeller {
   volym: PerKon;
   maluppfyllelse: {
     ar: number;
-    mal: { deltagare: number; nyaDeltagare: number; andelArbeteStudier: number } | null;
+    mal: {
+      deltagare: number | null;
+      nyaDeltagare: number | null;
+      andelArbeteStudier: number | null;
+    } | null;
     utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: number | null };
   }[];
   kommuner: {
@@ -67,6 +71,18 @@ export interface Tabeller {
     nya: Antal;
     kostnadPerDeltagare: number | null;
     kostnadPerNyDeltagare: number | null;
+  }[];
+  /** Goals overlapping the period; utfall over the goal's own period (a share for andel-…). */
+  mal: {
+    malId: string;
+    matt: string;
+    fran: string;
+    till: string;
+    varde: number;
+    utfall: Antal | null;
+    andelAvMal: number | null;
+    iFas?: boolean | null;
+    underlag?: { antal: Antal; avslutade: Antal };
   }[];
 }
 

@@ -4,7 +4,12 @@ import {
   evolveDeltagande,
   idFromStream,
   initialDeltagande,
+  FORBUND_STREAM_PREFIX,
   INSATS_STREAM_PREFIX,
+  decodeForbundEvent,
+  type ForbundEvent,
+  type MalBorttaget,
+  type MalSatt,
   type Deltagande,
   type InsatsEvent,
 } from '#domain';
@@ -49,6 +54,9 @@ const STATISTIK_EVENT_TYPES = new Set([
   'InsatsSkapad',
   'InsatsAndrad',
   'EkonomiSatt',
+  // On an insats's stream and on the förbund's (a grupp's or the whole förbund's goals).
+  'MalSatt',
+  'MalBorttaget',
 ]);
 
 /** What a report shows of an insats besides its numbers: one version per change. */
@@ -119,6 +127,7 @@ export class StatistikProjection implements Projection {
     'arsmal_fakta',
     'insats_fakta',
     'ekonomi_fakta',
+    'mal_fakta',
   ];
 
   async apply(
@@ -128,8 +137,13 @@ export class StatistikProjection implements Projection {
   ): Promise<void> {
     const deltagandeEvents = events.filter((e) => DELTAGANDE_EVENT_TYPES.has(e.type));
     if (deltagandeEvents.length > 0) await this.applyDeltagande(deltagandeEvents, tx, batch);
-    const insatsEvents = events.filter((e) => !DELTAGANDE_EVENT_TYPES.has(e.type));
+    const insatsEvents = events.filter((e) => e.streamId.startsWith(INSATS_STREAM_PREFIX));
     if (insatsEvents.length > 0) await this.applyInsats(insatsEvents, tx);
+    for (const event of events) {
+      const forbundId = idFromStream(event.streamId, FORBUND_STREAM_PREFIX);
+      if (forbundId)
+        await applyMal(tx, event, decodeForbundEvent(event), { forbundId, insatsId: null });
+    }
   }
 
   private async applyDeltagande(
@@ -255,7 +269,7 @@ export class StatistikProjection implements Projection {
 
   private async applyInsats(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
     const idOf = (event: RecordedEvent): string =>
-      idFromStream(event.streamId, INSATS_STREAM_PREFIX) ?? event.streamId;
+      idFromStream(event.streamId, INSATS_STREAM_PREFIX)!;
     const rows: { id: string; forbund_id: string }[] = await tx.query(
       'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
       [[...new Set(events.map(idOf))]],
@@ -312,26 +326,31 @@ export class StatistikProjection implements Projection {
         );
       } else if (decoded.type === 'ArsmalSatt') {
         const { data } = decoded;
+        // Parts are set one at a time: the new version keeps the parts the event leaves out.
         await tx.query(
-          `UPDATE arsmal_fakta SET recorded_to = $3
-           WHERE insats_id = $1 AND ar = $2 AND recorded_to IS NULL`,
-          [insatsId, data.ar, recordedAt],
-        );
-        await tx.query(
-          `INSERT INTO arsmal_fakta (insats_id, ar, from_position, forbund_id, deltagare,
+          `WITH forra AS (
+             UPDATE arsmal_fakta SET recorded_to = $8
+             WHERE insats_id = $1 AND ar = $2 AND recorded_to IS NULL
+             RETURNING deltagare, nya_deltagare, andel_arbete_studier)
+           INSERT INTO arsmal_fakta (insats_id, ar, from_position, forbund_id, deltagare,
              nya_deltagare, andel_arbete_studier, recorded_from)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+           SELECT $1, $2, $3, $4, coalesce($5::integer, forra.deltagare),
+             coalesce($6::integer, forra.nya_deltagare),
+             coalesce($7::double precision, forra.andel_arbete_studier), $8
+           FROM (SELECT 1) AS en LEFT JOIN forra ON true`,
           [
             insatsId,
             data.ar,
             event.position,
             forbundId,
-            data.deltagare,
-            data.nyaDeltagare,
-            data.andelArbeteStudier,
+            data.deltagare ?? null,
+            data.nyaDeltagare ?? null,
+            data.andelArbeteStudier ?? null,
             recordedAt,
           ],
         );
+      } else if (decoded.type === 'MalSatt' || decoded.type === 'MalBorttaget') {
+        await applyMal(tx, event, decoded, { forbundId, insatsId });
       }
     }
   }
@@ -383,3 +402,42 @@ export class StatistikProjection implements Projection {
     );
   }
 }
+
+/**
+ * A goal's new version (MalSatt) or its end (MalBorttaget): the open version of the same goal
+ * of the same owner, an insats or the förbund's own stream, is closed when the event is recorded.
+ */
+const applyMal = async (
+  tx: EntityManager,
+  event: RecordedEvent,
+  decoded: MalSatt | MalBorttaget | ForbundEvent,
+  owner: { forbundId: string; insatsId: string | null },
+): Promise<void> => {
+  const { malId } = decoded.data;
+  const recordedAt = event.recordedAt.toISOString();
+  await tx.query(
+    `UPDATE mal_fakta SET recorded_to = $4
+     WHERE mal_id = $1 AND forbund_id = $2 AND insats_id IS NOT DISTINCT FROM $3::uuid
+       AND recorded_to IS NULL`,
+    [malId, owner.forbundId, owner.insatsId, recordedAt],
+  );
+  if (decoded.type !== 'MalSatt') return;
+  const { data } = decoded;
+  await tx.query(
+    `INSERT INTO mal_fakta (mal_id, from_position, forbund_id, insats_id, grupp, matt, fran,
+       till, varde, recorded_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      malId,
+      event.position,
+      owner.forbundId,
+      owner.insatsId,
+      owner.insatsId === null && 'grupp' in data ? data.grupp : null,
+      data.matt,
+      data.fran,
+      data.till,
+      data.varde,
+      recordedAt,
+    ],
+  );
+};

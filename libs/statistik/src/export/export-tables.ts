@@ -1,6 +1,8 @@
 import {
   AVSLUTSORSAK_ETIKETT,
   FORSORJNING_ETIKETT,
+  isAndelsmatt,
+  MALMATT_ETIKETT,
   REMITTENT_ETIKETT,
   SYSSELSATTNING_ETIKETT,
   UTFALL_GRUPP_ETIKETT,
@@ -269,6 +271,24 @@ const TABLES: readonly TableSpec[] = [
         andel(rad.mal?.andelArbeteStudier ?? null),
         andel(rad.utfall.andelArbeteStudier),
       ]),
+  },
+  {
+    title: 'Mål: utfall över målets egen period till periodens slut',
+    sheetName: 'Mål',
+    columns: ['Mått', 'Från', 'Till', 'Mål', 'Utfall', 'Andel av mål', 'I fas'],
+    rows: ({ tables }) =>
+      tables.mal.map((rad) => {
+        const delAv = isAndelsmatt(rad.matt);
+        return [
+          text(MALMATT_ETIKETT[rad.matt]),
+          text(rad.fran),
+          text(rad.till),
+          delAv ? andel(rad.varde) : tal(rad.varde),
+          delAv ? andel(rad.utfall as Andel) : antal(rad.utfall as Antal),
+          andel(rad.andelAvMal),
+          text(rad.iFas === undefined ? '' : rad.iFas === null ? '–' : rad.iFas ? 'Ja' : 'Nej'),
+        ];
+      }),
   },
   {
     title: 'Ekonomi per kalenderår (kronor; per deltagare under kalenderåret inom perioden)',

@@ -93,6 +93,62 @@ describe('exportTables', () => {
     ]);
   });
 
+  it('lists each goal with its mått, period, mål, utfall, andel av mål and i fas', () => {
+    const withGoals: StatistikReport = {
+      ...report,
+      insatser: [],
+      totalt: {
+        ...report.totalt,
+        mal: [
+          {
+            malId: 'm1',
+            matt: 'nya',
+            fran: '2020-06-01',
+            till: '2022-06-30',
+            varde: 330,
+            utfall: 134,
+            andelAvMal: 134 / 330,
+            iFas: true,
+          },
+          {
+            malId: 'm2',
+            matt: 'andel-arbete-studier',
+            fran: '2020-01-01',
+            till: '2020-12-31',
+            varde: 0.65,
+            utfall: null,
+            andelAvMal: null,
+            underlag: { antal: '<5', avslutade: 9 },
+          },
+        ],
+      },
+    };
+    const mal = exportTables(withGoals).find((table) => table.sheetName === 'Mål')!;
+
+    expect(mal.rows).toEqual([
+      [
+        { kind: 'text', text: 'Totalt' },
+        { kind: 'text', text: 'Nya deltagare' },
+        { kind: 'text', text: '2020-06-01' },
+        { kind: 'text', text: '2022-06-30' },
+        { kind: 'tal', tal: 330 },
+        { kind: 'antal', antal: 134 },
+        { kind: 'andel', andel: 134 / 330 },
+        { kind: 'text', text: 'Ja' },
+      ],
+      [
+        { kind: 'text', text: 'Totalt' },
+        { kind: 'text', text: 'Andel till arbete eller studier' },
+        { kind: 'text', text: '2020-01-01' },
+        { kind: 'text', text: '2020-12-31' },
+        { kind: 'andel', andel: 0.65 },
+        { kind: 'andel', andel: null },
+        { kind: 'andel', andel: null },
+        { kind: 'text', text: '' },
+      ],
+    ]);
+  });
+
   it('says a report is not protected when told so, whatever it holds', () => {
     expect(exportHeaderLines(report, { skyddad: false })[3]).toBe('Skyddad för publicering: nej');
   });

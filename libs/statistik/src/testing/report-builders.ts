@@ -47,5 +47,6 @@ export const tabeller = (over: Partial<StatistikTables> = {}): StatistikTables =
   kommuner: [],
   nyaPerRemittentEnhet: [],
   ekonomi: [],
+  mal: [],
   ...over,
 });

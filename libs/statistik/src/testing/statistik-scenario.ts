@@ -1,9 +1,10 @@
-import { deltagandeStream, insatsStream } from '#domain';
+import { deltagandeStream, forbundStream, insatsStream, type Mal } from '#domain';
 import { PostgresEventStore, type NewEvent } from '#event-store';
 import { ProjectionRunner, READ_MODEL_ENTITIES, readModelProjections } from '#projections';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import type { Aggregat, ReportFrame } from '../assemble-report.js';
 import type { StatistikReport } from '../report.js';
 import { StatistikService, type StatistikQuery } from '../statistik-service.js';
 
@@ -131,6 +132,75 @@ export class StatistikScenario {
     ]);
   }
 
+  /** Some parts of an årsmål (ArsmalSatt): the others keep what they were. */
+  async arsmalDelar(
+    insatsId: string,
+    ar: number,
+    delar: { deltagare?: number; nyaDeltagare?: number; andelArbeteStudier?: number },
+  ): Promise<void> {
+    await this.append(insatsStream(insatsId), [['ArsmalSatt', { ar, ...delar }]]);
+  }
+
+  /** Sets (or, with the same malId, replaces) an insats's goal; returns its malId. */
+  async mal(insatsId: string, mal: Mal, malId: string = randomUUID()): Promise<string> {
+    await this.append(insatsStream(insatsId), [['MalSatt', { malId, ...mal }]]);
+    return malId;
+  }
+
+  /** A goal of a grupp, or of the whole förbund (grupp null), on the förbund's stream. */
+  async forbundsmal(grupp: string | null, mal: Mal, malId: string = randomUUID()): Promise<string> {
+    await this.append(forbundStream(FORBUND.id), [['MalSatt', { malId, grupp, ...mal }]]);
+    return malId;
+  }
+
+  /** Removes a goal of an insats, or of the förbund's stream (insatsId null). */
+  async taBortMal(insatsId: string | null, malId: string): Promise<void> {
+    await this.append(insatsId ? insatsStream(insatsId) : forbundStream(FORBUND.id), [
+      ['MalBorttaget', { malId }],
+    ]);
+  }
+
+  /**
+   * `antal` deltaganden remitted and enrolled on `inskriven` (one command each), avslutade
+   * on `avslut` when given: for populations whose counts are all that matter.
+   */
+  async deltaganden(
+    insatsId: string,
+    antal: number,
+    inskriven: string,
+    avslut?: { datum: string; avslutsorsak: string },
+  ): Promise<void> {
+    const en = async (): Promise<void> => {
+      const id = randomUUID();
+      await this.append(deltagandeStream(id), [
+        [
+          'RemissMottagen',
+          {
+            deltagandeId: id,
+            insatsId,
+            datum: inskriven,
+            remittent: 'af',
+            remittentEnhet: null,
+            person: { kon: 'kvinna', fodelsear: 1990, kommun: '0138', personId: null },
+          },
+        ],
+        ['DeltagareInskriven', inskrivning(inskriven, ['a-kassa'])],
+        ...(avslut
+          ? [
+              [
+                'DeltagareAvslutad',
+                { datum: avslut.datum, avslutsorsak: avslut.avslutsorsak, forsorjning: ['lon'] },
+              ] as [string, Record<string, unknown>],
+            ]
+          : []),
+      ]);
+    };
+    // A few at a time: each is a stream of its own.
+    for (let i = 0; i < antal; i += 8) {
+      await Promise.all(Array.from({ length: Math.min(8, antal - i) }, en));
+    }
+  }
+
   async volym(
     insatsId: string,
     datum: string,
@@ -253,6 +323,17 @@ export class StatistikScenario {
     const [row] = await this.dataSource.query<{ now: Date }[]>('SELECT clock_timestamp() AS now');
     await new Promise((resolve) => setTimeout(resolve, 5));
     return row!.now;
+  }
+
+  /** The report's aggregates and frame, for the parts built from them (a grupp's goals). */
+  async aggregat(
+    query: Omit<StatistikQuery, 'forbundId'>,
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
+    await this.runner.catchUp();
+    return new StatistikService(this.dataSource).aggregat(
+      { forbundId: FORBUND.id, ...query },
+      FORBUND,
+    );
   }
 
   async report(query: Omit<StatistikQuery, 'forbundId'>): Promise<StatistikReport> {
