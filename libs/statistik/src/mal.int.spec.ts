@@ -40,8 +40,10 @@ describe('goals in the report, with Östra Södertörn’s own goals of 2020', (
 
   beforeAll(async () => {
     s = await StatistikScenario.start();
-    for (const namn of ['MIA Vidare', 'SamMA', 'Resursrådet', 'Haninge', 'Tyresö', 'Nynäs'])
-      id[namn] = await s.insats(namn);
+    for (const namn of ['MIA Vidare', 'SamMA', 'Resursrådet']) id[namn] = await s.insats(namn);
+    // The three youth teams are one grupp in the report, in the förbund's order.
+    for (const [ordning, namn] of ['Haninge', 'Tyresö', 'Nynäs'].entries())
+      id[namn] = await s.insats(namn, 'individ', { grupp: UNGA, ordning });
 
     const mia = { fran: '2020-06-01', till: '2022-06-30' };
     mal.miaNya = await s.mal(id['MIA Vidare']!, { matt: 'nya', ...mia, varde: 330 });
@@ -235,6 +237,14 @@ describe('goals in the report, with Östra Södertörn’s own goals of 2020', (
         underlag: { antal: 55, avslutade: 97 },
       },
     ]);
+    // The report's subtotal for the grupp carries the same goals.
+    expect(report.grupper.map((grupp) => [grupp.grupp, grupp.insatsIds])).toEqual([
+      [UNGA, insatsIds],
+    ]);
+    expect(report.grupper[0]!.mal).toEqual(
+      malFor(aggregat, frame, { typ: 'grupp', grupp: UNGA, insatsIds }),
+    );
+    expect(report.grupper[0]!.mal.map((row) => row.utfall)).toEqual([223, 55 / 97]);
     // A team shows its own årsmål, not the grupp's goal.
     expect(insats('Nynäs').mal.map((row) => [row.malId, row.varde, row.utfall])).toEqual([
       ['arsmal-2020-deltagare', 175, 49],
