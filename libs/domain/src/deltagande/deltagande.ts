@@ -585,6 +585,12 @@ const aterkallaAvslut = (
       'DELTAGANDE.UPPFOLJNING_REGISTRERAD',
       'Avslutet kan inte återkallas när en uppföljning är registrerad',
     );
+  // Reopening would leave an open deltagande in an insats that was ended with none.
+  if (context.insats.avslutad)
+    throw new DomainError(
+      'DELTAGANDE.INSATS_AVSLUTAD',
+      'Insatsen är avslutad; ett avslut i den kan inte återkallas',
+    );
   if (context.personHarOppetDeltagandeIInsatsen) throw oppetDeltagandeFinns();
   return [{ type: 'AvslutAterkallat', data: { orsak: requireOrsak(data.orsak) } }];
 };

@@ -899,6 +899,11 @@ describe('AterkallaAvslut', () => {
     expect(rejects(aterkallaAvslut({}, ctx), avslutad())).toBe('DELTAGANDE.OPPET_DELTAGANDE_FINNS');
   });
 
+  it('rejects recalling an avslut in an avslutad insats, which would reopen the deltagande', () => {
+    const ctx = context({ insats: { slutdatum: '2024-12-31', avslutad: true } });
+    expect(rejects(aterkallaAvslut({}, ctx), avslutad())).toBe('DELTAGANDE.INSATS_AVSLUTAD');
+  });
+
   it('rejects an empty orsak', () => {
     expect(rejects(aterkallaAvslut({ orsak: '' }), avslutad())).toBe('DELTAGANDE.ORSAK_SAKNAS');
   });

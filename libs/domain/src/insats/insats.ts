@@ -92,10 +92,17 @@ export type AndraInsats = {
   context: InsatsContext;
 };
 export type SattArsmal = { type: 'SattArsmal'; data: ArsmalSatt['data']; context: InsatsContext };
+/** What ending an insats must know about its deltaganden (from the deltagande read model). */
+export type AvslutContext = InsatsContext & {
+  /** Ids of the insats's deltaganden still open (remitterad or inskriven). */
+  oppnaDeltaganden: readonly string[];
+  /** The latest remiss, återremiss, inskrivning or avslut date among its deltaganden. */
+  senasteDeltagandedatum: CivilDate | null;
+};
 export type AvslutaInsats = {
   type: 'AvslutaInsats';
   data: InsatsAvslutad['data'];
-  context: InsatsContext;
+  context: AvslutContext;
 };
 export type RegistreraVolym = {
   type: 'RegistreraVolym';
@@ -134,6 +141,8 @@ export type Insats = {
   grupp: string | null;
   ordning: number | null;
   avslutad: boolean;
+  /** The latest date volym was registered for, so an avslut cannot come before it. */
+  senasteVolymdatum: CivilDate | null;
   arsmal: Record<number, Arsmal>;
   /** The goals in force, by malId. */
   mal: Record<string, Mal>;
@@ -154,6 +163,7 @@ export const initialInsats = (): Insats => ({
   grupp: null,
   ordning: null,
   avslutad: false,
+  senasteVolymdatum: null,
   arsmal: {},
   mal: {},
   ekonomi: {},
@@ -185,9 +195,12 @@ export const evolveInsats = (state: Insats, event: InsatsEvent): Insats => {
     }
     case 'InsatsAvslutad':
       return { ...state, avslutad: true, slutdatum: event.data.slutdatum };
-    case 'VolymRegistrerad':
-      // Volym is counted by the statistics, it changes nothing the decider needs.
-      return state;
+    case 'VolymRegistrerad': {
+      // The counts are the statistics'; the decider needs only the latest date.
+      const { datum } = event.data;
+      const senaste = state.senasteVolymdatum;
+      return senaste !== null && senaste >= datum ? state : { ...state, senasteVolymdatum: datum };
+    }
   }
   const _exhaustive: never = event;
   return _exhaustive;
@@ -204,14 +217,8 @@ export const decideInsats = (command: InsatsCommand, state: Insats): InsatsEvent
       return [{ type: 'InsatsAndrad', data: andrad(command.data, insats) }];
     case 'SattArsmal':
       return [{ type: 'ArsmalSatt', data: arsmal(command.data) }];
-    case 'AvslutaInsats': {
-      if (insats.avslutad)
-        throw new DomainError('INSATS.REDAN_AVSLUTAD', 'Insatsen är redan avslutad');
-      const { slutdatum } = command.data;
-      requireDate(slutdatum, 'slutdatum');
-      requireSlutAfterStart(insats.startdatum, slutdatum);
-      return [{ type: 'InsatsAvslutad', data: { slutdatum } }];
-    }
+    case 'AvslutaInsats':
+      return [{ type: 'InsatsAvslutad', data: avslut(command.data, insats, command.context) }];
     case 'RegistreraVolym':
       return [{ type: 'VolymRegistrerad', data: volym(command.data, insats, command.context) }];
     case 'SattMal':
@@ -261,10 +268,55 @@ const skapad = (data: SkapaInsats['data']): InsatsSkapad['data'] => {
   };
 };
 
+/**
+ * Ending is final: nothing open may be left behind, and nothing registered may fall after the
+ * slutdatum, since no remiss, inskrivning or volym dated later is accepted afterwards.
+ */
+const avslut = (
+  data: InsatsAvslutad['data'],
+  insats: ExistingInsats,
+  context: AvslutContext,
+): InsatsAvslutad['data'] => {
+  if (insats.avslutad) throw new DomainError('INSATS.REDAN_AVSLUTAD', 'Insatsen är redan avslutad');
+  const { slutdatum } = data;
+  requireDate(slutdatum, 'slutdatum');
+  requireSlutAfterStart(insats.startdatum, slutdatum);
+  if (slutdatum > context.idag)
+    throw new DomainError(
+      'INSATS.SLUTDATUM_I_FRAMTIDEN',
+      'En insats avslutas tidigast samma dag; ett planerat slutdatum sätts genom att ändra insatsen',
+      { slutdatum, idag: context.idag },
+    );
+  if (context.oppnaDeltaganden.length > 0)
+    throw new DomainError(
+      'INSATS.OPPNA_DELTAGANDEN',
+      `Insatsen har ${context.oppnaDeltaganden.length} öppna deltaganden; avsluta eller återremittera dem först`,
+      { oppnaDeltaganden: [...context.oppnaDeltaganden] },
+    );
+  const senaste = [context.senasteDeltagandedatum, insats.senasteVolymdatum]
+    .filter((datum) => datum !== null)
+    .sort()
+    .at(-1);
+  if (senaste !== undefined && senaste > slutdatum)
+    throw new DomainError(
+      'INSATS.REGISTRERAT_EFTER_SLUTDATUM',
+      `Insatsen har registreringar daterade ${senaste}, efter slutdatum ${slutdatum}`,
+      { slutdatum, senasteDatum: senaste },
+    );
+  return { slutdatum };
+};
+
+/** Fields that rest on the insats's dates; an ended insats keeps the ones it ended with. */
+const DATUMFALT = ['inriktning', 'startdatum', 'slutdatum'] as const;
+
 const andrad = (data: InsatsAndrad['data'], insats: ExistingInsats): InsatsAndrad['data'] => {
-  // An ended insats is history that reports rest on; its slutdatum came with InsatsAvslutad.
-  if (insats.avslutad)
-    throw new DomainError('INSATS.AVSLUTAD', 'En avslutad insats kan inte ändras');
+  // An ended insats is history that reports rest on: its dates stay, but a förbund may still
+  // rename it or place it in a grupp and in its order for the reports.
+  if (insats.avslutad && DATUMFALT.some((falt) => data[falt] !== undefined))
+    throw new DomainError(
+      'INSATS.AVSLUTAD',
+      'En avslutad insats behåller sin inriktning, sitt startdatum och sitt slutdatum',
+    );
   if (data.inriktning !== undefined) requireKod(INRIKTNING, data.inriktning, 'inriktning');
   if (data.startdatum !== undefined) requireDate(data.startdatum, 'startdatum');
   if (data.slutdatum !== undefined && data.slutdatum !== null)

@@ -55,10 +55,17 @@ const sattArsmal = (
   data: { ar: 2025, deltagare: 40, nyaDeltagare: 25, andelArbeteStudier: 0.3, ...data },
   context,
 });
-const avsluta = (slutdatum: string): InsatsCommand => ({
+const avsluta = (
+  slutdatum: string,
+  deltaganden: { oppna?: string[]; senasteDatum?: string | null } = {},
+): InsatsCommand => ({
   type: 'AvslutaInsats',
   data: { slutdatum },
-  context,
+  context: {
+    ...context,
+    oppnaDeltaganden: deltaganden.oppna ?? [],
+    senasteDeltagandedatum: deltaganden.senasteDatum ?? null,
+  },
 });
 const registreraVolym = (
   data: Partial<Extract<InsatsCommand, { type: 'RegistreraVolym' }>['data']> = {},
@@ -67,6 +74,11 @@ const registreraVolym = (
   type: 'RegistreraVolym',
   data: { datum: '2025-03-12', kvinnor: 12, man: 8, ejAngivet: 1, aktivitet: null, ...data },
   context: { idag },
+});
+
+const volymRegistrerad = (datum: string): InsatsEvent => ({
+  type: 'VolymRegistrerad',
+  data: { datum, kvinnor: 1, man: 1, ejAngivet: 0, aktivitet: null, kommun: null },
 });
 
 const errorCode = (fn: () => unknown): string => {
@@ -195,9 +207,31 @@ describe('AndraInsats', () => {
     ]);
   });
 
-  it('rejects changing an avslutad insats', () => {
-    expect(errorCode(() => decideInsats(andra({ namn: 'Nytt namn' }), avslutad()))).toBe(
-      'INSATS.AVSLUTAD',
+  it.each([{ slutdatum: '2025-04-30' }, { startdatum: '2024-02-01' }, { slutdatum: null }])(
+    'rejects changing the dates of an avslutad insats: %j',
+    (data) => {
+      expect(errorCode(() => decideInsats(andra(data), avslutad()))).toBe('INSATS.AVSLUTAD');
+    },
+  );
+
+  it('renames an avslutad insats and places it in a grupp and order for the reports', () => {
+    expect(
+      decideInsats(andra({ namn: 'Bron', grupp: 'Rätt stöd för mig', ordning: 2 }), avslutad()),
+    ).toEqual([
+      { type: 'InsatsAndrad', data: { namn: 'Bron', grupp: 'Rätt stöd för mig', ordning: 2 } },
+    ]);
+  });
+
+  it('sets and clears grupp and ordning', () => {
+    const grupperad = given(insatsSkapad({ grupp: 'Unga vuxna-teamen', ordning: 10 }));
+    expect(decideInsats(andra({ grupp: ' ', ordning: null }), grupperad)).toEqual([
+      { type: 'InsatsAndrad', data: { grupp: null, ordning: null } },
+    ]);
+  });
+
+  it.each([-1, 10_001, 2.5])('rejects ordning %p', (ordning) => {
+    expect(errorCode(() => decideInsats(andra({ ordning }), skapad()))).toBe(
+      'INSATS.OGILTIG_ORDNING',
     );
   });
 });
@@ -278,6 +312,54 @@ describe('AvslutaInsats', () => {
     expect(errorCode(() => decideInsats(avsluta('2025-02-30'), skapad()))).toBe(
       'INSATS.OGILTIGT_DATUM',
     );
+  });
+
+  it('rejects a slutdatum after today: a planned end is a change of slutdatum', () => {
+    expect(errorCode(() => decideInsats(avsluta('2025-07-01'), skapad()))).toBe(
+      'INSATS.SLUTDATUM_I_FRAMTIDEN',
+    );
+  });
+
+  it('refuses while deltaganden are open, naming them', () => {
+    const oppna = ['d-1', 'd-2'];
+    let error: unknown;
+    try {
+      decideInsats(avsluta('2025-06-30', { oppna }), skapad());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('INSATS.OPPNA_DELTAGANDEN');
+    expect((error as DomainError).message).toBe(
+      'Insatsen har 2 öppna deltaganden; avsluta eller återremittera dem först',
+    );
+    expect((error as DomainError).details).toEqual({ oppnaDeltaganden: ['d-1', 'd-2'] });
+  });
+
+  it('rejects a slutdatum before a deltagande date already registered', () => {
+    expect(
+      errorCode(() =>
+        decideInsats(avsluta('2025-05-31', { senasteDatum: '2025-06-01' }), skapad()),
+      ),
+    ).toBe('INSATS.REGISTRERAT_EFTER_SLUTDATUM');
+  });
+
+  it('accepts a slutdatum on the latest deltagande date', () => {
+    expect(decideInsats(avsluta('2025-06-01', { senasteDatum: '2025-06-01' }), skapad())).toEqual([
+      { type: 'InsatsAvslutad', data: { slutdatum: '2025-06-01' } },
+    ]);
+  });
+
+  it('rejects a slutdatum before the latest volym registered', () => {
+    const medVolym = given(
+      insatsSkapad({ matmetod: 'volym' }),
+      volymRegistrerad('2025-05-20'),
+      volymRegistrerad('2025-03-01'),
+    );
+    expect(errorCode(() => decideInsats(avsluta('2025-05-19'), medVolym))).toBe(
+      'INSATS.REGISTRERAT_EFTER_SLUTDATUM',
+    );
+    expect(decideInsats(avsluta('2025-05-20'), medVolym)).toHaveLength(1);
   });
 });
 
@@ -371,6 +453,7 @@ describe('evolveInsats', () => {
       grupp: null,
       ordning: null,
       avslutad: false,
+      senasteVolymdatum: null,
       arsmal: {},
       mal: {},
       ekonomi: {},
@@ -409,6 +492,7 @@ describe('evolveInsats', () => {
       grupp: null,
       ordning: null,
       avslutad: true,
+      senasteVolymdatum: null,
       mal: {},
       ekonomi: {},
       arsmal: {
@@ -418,7 +502,7 @@ describe('evolveInsats', () => {
     });
   });
 
-  it('leaves the state unchanged on volym', () => {
+  it('keeps only the latest volym date from volym', () => {
     const state = volyminsats();
     expect(
       evolveInsats(state, {
@@ -432,7 +516,7 @@ describe('evolveInsats', () => {
           kommun: null,
         },
       }),
-    ).toEqual(state);
+    ).toEqual({ ...state, senasteVolymdatum: '2025-03-12' });
   });
 
   it('does not mutate the previous state', () => {
