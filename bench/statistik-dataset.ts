@@ -600,7 +600,11 @@ export class StatistikDataset {
           },
         });
         const events = decideInsats(
-          { type: 'AvslutaInsats', data: { slutdatum: plan.slutdatum! }, context: { idag: IDAG } },
+          {
+            type: 'AvslutaInsats',
+            data: { slutdatum: plan.slutdatum! },
+            context: { idag: IDAG, oppnaDeltaganden: [], senasteDeltagandedatum: null },
+          },
           state,
         );
         return {

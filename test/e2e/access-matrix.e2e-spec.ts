@@ -144,6 +144,17 @@ const ENDPOINTS: Endpoint[] = [
     expected: { admin: [403, 403, 403], kansli: [403, 403, 403], personal: [200, 403, 404] },
   },
   {
+    name: 'PATCH /insatser/:id',
+    call: (c, f) => c.patch(`/insatser/${f.insats}`, { grupp: 'Matrisen' }),
+    expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
+    // Every target has open deltaganden by now (the rows above made them): the rule answers 422.
+    name: 'POST /insatser/:id/avslut (open deltaganden: the rule answers 422)',
+    call: (c, f) => c.post(`/insatser/${f.insats}/avslut`, { slutdatum: '2025-12-31' }),
+    expected: { admin: [422, 422, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },
+  },
+  {
     name: 'GET /personer/:id/atkomst',
     call: async (c, f) => c.get(`/personer/${await f.person()}/atkomst`),
     expected: { admin: [200, 200, 404], kansli: [403, 403, 403], personal: [403, 403, 403] },

@@ -13,6 +13,7 @@ import { ProjektionStannad1764300000000 } from './migrations/1764300000000-proje
 import { LoginRateLimit1764500000000 } from './migrations/1764500000000-login-rate-limit.js';
 import { IdempotencyClaim1764600000000 } from './migrations/1764600000000-idempotency-claim.js';
 import { DeltagandeListaIndex1764600000001 } from './migrations/1764600000001-deltagande-lista-index.js';
+import { InsatsGruppOrdning1764700000000 } from './migrations/1764700000000-insats-grupp-ordning.js';
 import { KommunOchEnhet1764700000200 } from './migrations/1764700000200-kommun-och-enhet.js';
 import { MalFakta1764700000300 } from './migrations/1764700000300-mal-fakta.js';
 import { InsatsOchEkonomiFakta1764700000400 } from './migrations/1764700000400-insats-och-ekonomi-fakta.js';
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   LoginRateLimit1764500000000,
   IdempotencyClaim1764600000000,
   DeltagandeListaIndex1764600000001,
+  InsatsGruppOrdning1764700000000,
   KommunOchEnhet1764700000200,
   MalFakta1764700000300,
   InsatsOchEkonomiFakta1764700000400,

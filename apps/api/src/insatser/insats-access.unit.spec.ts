@@ -58,7 +58,7 @@ describe('InsatsAccess.stateInForbund: the insats a deltagande command decides a
     const command: InsatsCommand = {
       type: 'AvslutaInsats',
       data: { slutdatum: '2025-12-31' },
-      context: { idag: '2026-01-01' },
+      context: { idag: '2026-01-01', oppnaDeltaganden: [], senasteDeltagandedatum: null },
     };
     await runner.decideAndAppend(
       insatsStream(INSATS),

@@ -40,7 +40,23 @@ export class InsatsDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   malgrupp: string | null;
 
-  @ApiProperty()
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Programmet eller projektet av flera insatser som insatsen hör till',
+  })
+  grupp: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'Förbundets ordning i listor och tabeller (sedan namn); null sist',
+  })
+  ordning: number | null;
+
+  @ApiProperty({ description: 'Avslutad med InsatsAvslutad: tar inte emot nya deltaganden' })
   avslutad: boolean;
 
   @ApiProperty({ description: 'Stream revision; send as If-Match' })
@@ -61,6 +77,8 @@ export const toInsatsDto = (row: InsatsRow): InsatsDto => ({
   slutdatum: row.slutdatum,
   utforare: row.utforare,
   malgrupp: row.malgrupp,
+  grupp: row.grupp,
+  ordning: row.ordning,
   avslutad: row.avslutad,
   revision: row.revision,
 });

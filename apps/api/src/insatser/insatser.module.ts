@@ -2,6 +2,11 @@ import { InsatsRow } from '#projections';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommandsModule } from '../commands/commands.module.js';
+import { AndraInsatsController } from './andra/andra-insats.controller.js';
+import { AndraInsatsHandler } from './andra/andra-insats.handler.js';
+import { AvslutaInsatsController } from './avslut/avsluta-insats.controller.js';
+import { AvslutaInsatsHandler } from './avslut/avsluta-insats.handler.js';
+import { InsatsensDeltaganden } from './avslut/insatsens-deltaganden.js';
 import { SattArsmalController } from './arsmal/satt-arsmal.controller.js';
 import { SattArsmalHandler } from './arsmal/satt-arsmal.handler.js';
 import { SattEkonomiController } from './ekonomi/satt-ekonomi.controller.js';
@@ -24,6 +29,8 @@ import { RegistreraVolymHandler } from './volym/registrera-volym.handler.js';
 
 const controllers = [
   SkapaInsatsController,
+  AndraInsatsController,
+  AvslutaInsatsController,
   ListaInsatserController,
   HamtaInsatsController,
   SattArsmalController,
@@ -35,6 +42,8 @@ const controllers = [
 ];
 const handlers = [
   SkapaInsatsHandler,
+  AndraInsatsHandler,
+  AvslutaInsatsHandler,
   ListaInsatserHandler,
   HamtaInsatsHandler,
   SattArsmalHandler,
@@ -48,7 +57,7 @@ const handlers = [
 @Module({
   imports: [CommandsModule, TypeOrmModule.forFeature([InsatsRow])],
   controllers,
-  providers: [...handlers, InsatsAccess],
+  providers: [...handlers, InsatsAccess, InsatsensDeltaganden],
   exports: [InsatsAccess],
 })
 export class InsatserModule {}

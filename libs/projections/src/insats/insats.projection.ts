@@ -39,6 +39,8 @@ const toState = (row: InsatsRow): Insats => ({
   slutdatum: row.slutdatum,
   utforare: row.utforare,
   malgrupp: row.malgrupp,
+  grupp: row.grupp,
+  ordning: row.ordning,
   avslutad: row.avslutad,
   arsmal: Object.fromEntries(row.arsmal.map(({ ar, ...mal }) => [ar, mal])),
 });
@@ -75,6 +77,9 @@ export class InsatsProjection implements Projection {
         slutdatum: state.slutdatum ?? null,
         utforare: state.utforare ?? null,
         malgrupp: state.malgrupp ?? null,
+        // InsatsSkapad before version 2 carried neither.
+        grupp: state.grupp ?? null,
+        ordning: state.ordning ?? null,
         avslutad: state.avslutad,
         arsmal: Object.entries(state.arsmal)
           .map(([ar, mal]) => ({ ar: Number(ar), ...mal }))

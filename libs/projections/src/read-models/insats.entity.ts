@@ -38,6 +38,14 @@ export class InsatsRow {
   @Column('text', { nullable: true })
   malgrupp: string | null;
 
+  /** The program or project of several insatser it belongs to. */
+  @Column('text', { nullable: true })
+  grupp: string | null;
+
+  /** The förbund's own place for it in lists and tables (then namn); null sorts last. */
+  @Column('integer', { nullable: true })
+  ordning: number | null;
+
   @Column('boolean')
   avslutad: boolean;
 

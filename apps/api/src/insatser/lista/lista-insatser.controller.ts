@@ -12,7 +12,10 @@ export class ListaInsatserController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Förbundets insatser (personal: de egna)' })
+  @ApiOperation({
+    summary: 'Förbundets insatser (personal: de egna)',
+    description: 'I förbundets ordning: ordning (utan ordning sist), sedan namn',
+  })
   @ApiOkResponse({ type: [InsatsDto] })
   list(@CurrentUser() user: AuthUser): Promise<InsatsDto[]> {
     return this.queries.execute(new ListaInsatserQuery(user));

@@ -21,7 +21,8 @@ export class ListaInsatserHandler implements IQueryHandler<ListaInsatserQuery> {
         user.roll === 'personal'
           ? { forbundId: user.forbundId, id: In([...user.insatser]) }
           : { forbundId: user.forbundId },
-      order: { namn: 'ASC' },
+      // The förbund's order: ordning, insatser without one last, then namn.
+      order: { ordning: { direction: 'ASC', nulls: 'LAST' }, namn: 'ASC', id: 'ASC' },
     });
     return rows.map(toInsatsDto);
   }

@@ -33,6 +33,8 @@ export class SkapaInsatsHandler implements ICommandHandler<SkapaInsatsCommand> {
           slutdatum: body.slutdatum ?? null,
           utforare: body.utforare ?? null,
           malgrupp: body.malgrupp ?? null,
+          grupp: body.grupp ?? null,
+          ordning: body.ordning ?? null,
         },
         context: { idag: this.clock.today() },
       },

@@ -1,8 +1,9 @@
 import { INRIKTNING, MATMETOD, type Inriktning, type Matmetod } from '#domain';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CivilDateProperty, OptionalCivilDateProperty } from '../../http/civil-date.validator.js';
 import { FreeText } from '../../http/free-text.js';
+import { MAX_ORDNING } from '../andra/andra-insats.request.dto.js';
 
 export class SkapaInsatsRequestDto {
   @FreeText({ maxLength: 200, example: 'Ung i Tyresö' })
@@ -27,4 +28,23 @@ export class SkapaInsatsRequestDto {
 
   @FreeText({ optional: true })
   malgrupp?: string;
+
+  @FreeText({
+    maxLength: 200,
+    optional: true,
+    example: 'Rätt stöd för mig',
+    description: 'Programmet eller projektet av flera insatser som insatsen hör till',
+  })
+  grupp?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_ORDNING,
+    description: 'Förbundets ordning i listor och tabeller; utan ordning: efter de andra',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ORDNING)
+  ordning?: number;
 }
