@@ -1,4 +1,4 @@
-import { Button, Group, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { Datumfalt } from '../formular/Datumfalt';
@@ -23,6 +23,8 @@ const TOM = {
   slutdatum: '',
   utforare: '',
   malgrupp: '',
+  grupp: '',
+  ordning: '',
 };
 
 export const NyInsatsForm = ({ skapad }: { skapad: () => void }) => {
@@ -35,7 +37,11 @@ export const NyInsatsForm = ({ skapad }: { skapad: () => void }) => {
   const spara = async (event: FormEvent) => {
     event.preventDefault();
     // Optional fields are left out rather than sent empty.
-    const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== ''));
+    const { ordning, ...text } = v;
+    const body = {
+      ...Object.fromEntries(Object.entries(text).filter(([, x]) => x !== '')),
+      ...(ordning === '' ? {} : { ordning: Number(ordning) }),
+    };
     const ok = await skicka(
       async () => {
         await api.post('/insatser', body);
@@ -100,6 +106,26 @@ export const NyInsatsForm = ({ skapad }: { skapad: () => void }) => {
             value={v.slutdatum}
             onChange={satt('slutdatum')}
             error={felFor('slutdatum')}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label="Grupp"
+            description="Program eller projekt av flera insatser"
+            value={v.grupp}
+            onChange={(e) => satt('grupp')(e.currentTarget.value)}
+            error={felFor('grupp')}
+          />
+          <NumberInput
+            label="Ordning"
+            description="Förbundets ordning i listor och rapporter"
+            value={v.ordning}
+            onChange={(varde) => satt('ordning')(String(varde))}
+            error={felFor('ordning')}
+            min={0}
+            max={10_000}
+            allowDecimal={false}
+            allowNegative={false}
           />
         </SimpleGrid>
         <TextInput

@@ -58,7 +58,8 @@ export const api = {
     formular.append(falt, fil);
     return json<T>('POST', path, formular);
   },
-  patch: <T>(path: string, body: unknown) => json<T>('PATCH', path, body),
+  patch: <T>(path: string, body: unknown, headers?: Record<string, string>) =>
+    json<T>('PATCH', path, body, headers),
   delete: <T>(path: string) => json<T>('DELETE', path),
   /** A file answer (`Content-Disposition: attachment`) saved through a Blob URL. */
   laddaNer: async (path: string, reservnamn: string): Promise<void> => {

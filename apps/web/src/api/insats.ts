@@ -7,6 +7,10 @@ export interface Insats {
   slutdatum: string | null;
   utforare: string | null;
   malgrupp: string | null;
+  /** The program or project of several insatser it belongs to. */
+  grupp: string | null;
+  /** The förbund's order in lists and tables (then namn); null after the others. */
+  ordning: number | null;
   avslutad: boolean;
   /** The program or project of several insatser it belongs to, when the API names one. */
   grupp?: string | null;
