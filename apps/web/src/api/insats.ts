@@ -12,8 +12,6 @@ export interface Insats {
   /** The förbund's order in lists and tables (then namn); null after the others. */
   ordning: number | null;
   avslutad: boolean;
-  /** The program or project of several insatser it belongs to, when the API names one. */
-  grupp?: string | null;
   revision: number;
 }
 
