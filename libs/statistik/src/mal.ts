@@ -157,22 +157,17 @@ interface Mal {
 
 const malRad = (mal: Mal, underlag: Underlag, period: ReportFrame): MalRow => {
   const { malId, matt, fran, till, varde } = mal;
-  if (matt === 'deltagare' || matt === 'nya' || matt === 'avslutade') {
-    const utfall = matt === 'deltagare' ? underlag.aktuella : underlag[matt];
-    const fas = iFas(mal, period, utfall);
-    return {
-      malId,
-      matt,
-      fran,
-      till,
-      varde,
-      utfall,
-      andelAvMal: andelAvMal(utfall, varde),
-      ...(fas === undefined ? {} : { iFas: fas }),
-    };
-  }
-  const antal = underlag.andel[matt];
-  const utfall = underlag.avslutade === 0 ? null : antal / underlag.avslutade;
+  const rakning = matt === 'deltagare' || matt === 'nya' || matt === 'avslutade';
+  // A count goal counts; a share goal divides its count by the avslutade of its window.
+  const antal = rakning ? undefined : underlag.andel[matt];
+  const utfall =
+    matt === 'deltagare'
+      ? underlag.aktuella
+      : matt === 'nya' || matt === 'avslutade'
+        ? underlag[matt]
+        : underlag.avslutade === 0
+          ? null
+          : antal! / underlag.avslutade;
   const fas = iFas(mal, period, utfall);
   return {
     malId,
@@ -183,7 +178,7 @@ const malRad = (mal: Mal, underlag: Underlag, period: ReportFrame): MalRow => {
     utfall,
     andelAvMal: andelAvMal(utfall, varde),
     ...(fas === undefined ? {} : { iFas: fas }),
-    underlag: { antal, avslutade: underlag.avslutade },
+    ...(antal === undefined ? {} : { underlag: { antal, avslutade: underlag.avslutade } }),
   };
 };
 
