@@ -234,14 +234,9 @@ const validFor = (schema: Schema, realIds: string[], depth: number): fc.Arbitrar
 };
 
 /** The data the commands act on: an insats of each kind, deltaganden in each state, users. */
-const personal = await t.user('personal', {
-  insatser: [await t.insats(), await t.insats({ matmetod: 'volym' })],
-});
-const insatserAnswer = (await t.admin.get('/insatser').expect(200)).body as
-  { id: string }[] | { items: { id: string }[] };
-const insatser = (Array.isArray(insatserAnswer) ? insatserAnswer : insatserAnswer.items).map(
-  (insats) => insats.id,
-);
+// The individ insats first: GET /insatser lists in the förbund's order (then namn), not this one.
+const insatser = [await t.insats(), await t.insats({ matmetod: 'volym' })];
+const personal = await t.user('personal', { insatser });
 const deltaganden: string[] = [];
 for (const body of [remissBody(), remissBody({ inskrivning: {} })]) {
   const created = await personal.post(`/insatser/${insatser[0]}/deltaganden`, body).expect(201);
