@@ -15,7 +15,11 @@ export type ForbundMalBorttaget = { type: 'MalBorttaget'; data: { malId: string 
 export type ForbundEvent = ForbundMalSatt | ForbundMalBorttaget;
 
 export type SattForbundsmal = { type: 'SattForbundsmal'; data: ForbundMalSatt['data'] };
-export type TaBortForbundsmal = { type: 'TaBortForbundsmal'; data: { malId: string } };
+/** `grupp` is the place it is removed from: null for the whole förbund. */
+export type TaBortForbundsmal = {
+  type: 'TaBortForbundsmal';
+  data: { malId: string; grupp: string | null };
+};
 export type ForbundCommand = SattForbundsmal | TaBortForbundsmal;
 
 export type Forbund = { mal: Record<string, ForbundMal> };
@@ -46,16 +50,34 @@ export const decideForbund = (command: ForbundCommand, state: Forbund): ForbundE
       const grupp = command.data.grupp?.trim() || null;
       if (grupp !== null && grupp.length > 500)
         throw new DomainError('MAL.OGILTIG_GRUPP', 'Gruppens namn får vara högst 500 tecken');
+      // A goal belongs to one place (the förbund or one grupp), each its own resource: setting
+      // its id in the other place would move it unseen.
+      const befintligt = egetMal(state, command.data.malId);
+      if (befintligt && befintligt.grupp !== grupp)
+        throw new DomainError(
+          'MAL.ANNAN_PLATS',
+          befintligt.grupp === null
+            ? 'Målet är ett mål för hela förbundet; ta bort det där först'
+            : `Målet hör till gruppen ${befintligt.grupp}; ta bort det där först`,
+          { malId: command.data.malId, grupp: befintligt.grupp },
+        );
       return [{ type: 'MalSatt', data: { ...requireMal(command.data), grupp } }];
     }
-    case 'TaBortForbundsmal':
-      if (!Object.hasOwn(state.mal, command.data.malId))
+    case 'TaBortForbundsmal': {
+      // Removed through a place it does not belong to, it answers as an unknown goal.
+      const befintligt = egetMal(state, command.data.malId);
+      if (!befintligt || befintligt.grupp !== (command.data.grupp?.trim() || null))
         throw new DomainError('MAL.FINNS_INTE', 'Målet finns inte', { malId: command.data.malId });
       return [{ type: 'MalBorttaget', data: { malId: command.data.malId } }];
+    }
   }
   const _exhaustive: never = command;
   return _exhaustive;
 };
+
+/** The goal with this id, never an inherited property such as `constructor`. */
+const egetMal = (state: Forbund, malId: string): ForbundMal | undefined =>
+  Object.hasOwn(state.mal, malId) ? state.mal[malId] : undefined;
 
 export const forbundDecider: Decider<Forbund, ForbundCommand, ForbundEvent> = {
   initialState: initialForbund,

@@ -30,8 +30,8 @@ const malSatt = (data: Partial<ForbundMalSatt['data']> = {}): ForbundEvent => ({
 });
 const satt = (data: Partial<ForbundMalSatt['data']> = {}, state = initialForbund()) =>
   decideForbund({ type: 'SattForbundsmal', data: { ...GRUPPMAL, ...data } }, state);
-const taBort = (malId: string, state: Forbund) =>
-  decideForbund({ type: 'TaBortForbundsmal', data: { malId } }, state);
+const taBort = (malId: string, state: Forbund, grupp: string | null = GRUPPMAL.grupp) =>
+  decideForbund({ type: 'TaBortForbundsmal', data: { malId, grupp } }, state);
 
 const errorCode = (fn: () => unknown): string => {
   try {
@@ -64,6 +64,18 @@ describe('SattForbundsmal', () => {
     expect(errorCode(() => satt({ grupp: 'g'.repeat(501) }))).toBe('MAL.OGILTIG_GRUPP');
   });
 
+  it('replaces a goal in its own place and refuses to move it to the other place', () => {
+    const state = given(malSatt(), malSatt({ malId: FORBUNDSMAL_ID, grupp: null }));
+    expect(satt({ varde: 320 }, state)[0]?.data).toMatchObject({ varde: 320 });
+    expect(errorCode(() => satt({ grupp: null }, state))).toBe('MAL.ANNAN_PLATS');
+    expect(errorCode(() => satt({ grupp: 'Bron' }, state))).toBe('MAL.ANNAN_PLATS');
+    expect(errorCode(() => satt({ malId: FORBUNDSMAL_ID }, state))).toBe('MAL.ANNAN_PLATS');
+    // A new id may go anywhere.
+    expect(
+      satt({ malId: '2b2c3d4e-5f60-4718-a9ba-cbdcedfe0f10', grupp: 'Bron' }, state),
+    ).toHaveLength(1);
+  });
+
   it.each([
     [{ malId: 'unga-vuxna' }, 'MAL.OGILTIGT_ID'],
     [{ matt: 'budget' }, 'MAL.OKANT_MATT'],
@@ -89,6 +101,14 @@ describe('TaBortForbundsmal', () => {
       expect(errorCode(() => taBort(malId, given(malSatt())))).toBe('MAL.FINNS_INTE');
     },
   );
+
+  it('answers a goal removed through the other place as unknown', () => {
+    const state = given(malSatt(), malSatt({ malId: FORBUNDSMAL_ID, grupp: null }));
+    expect(errorCode(() => taBort(GRUPPMAL_ID, state, null))).toBe('MAL.FINNS_INTE');
+    expect(errorCode(() => taBort(GRUPPMAL_ID, state, 'Bron'))).toBe('MAL.FINNS_INTE');
+    expect(errorCode(() => taBort(FORBUNDSMAL_ID, state))).toBe('MAL.FINNS_INTE');
+    expect(taBort(FORBUNDSMAL_ID, state, null)).toHaveLength(1);
+  });
 
   it('refuses to remove a goal twice', () => {
     const state = given(malSatt(), { type: 'MalBorttaget', data: { malId: GRUPPMAL_ID } });

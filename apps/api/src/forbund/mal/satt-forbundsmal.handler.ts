@@ -4,7 +4,6 @@ import type { CommandResponseDto } from '../../commands/command-response.dto.js'
 import { StreamCommandRunner } from '../../commands/stream-command-runner.js';
 import { NotFoundError } from '../../http/application-errors.js';
 import { ForbundetsGrupper } from '../forbundets-grupper.js';
-import { kravSammaPlatsVidSatt } from '../forbundsmal-omfang.js';
 import { SattForbundsmalCommand } from './satt-forbundsmal.command.js';
 
 @CommandHandler(SattForbundsmalCommand)
@@ -28,7 +27,6 @@ export class SattForbundsmalHandler implements ICommandHandler<SattForbundsmalCo
     // A goal for a grupp no insats has would show nowhere in a report: most likely a typo.
     if (grupp !== null && !(await this.grupper.harGrupp(forbundId, grupp)))
       throw new NotFoundError(`Ingen av förbundets insatser hör till gruppen ${grupp}`);
-    kravSammaPlatsVidSatt(loaded.state, malId, grupp);
     const { matt, fran, till, varde } = body;
     return this.streams.decideAndAppend(
       forbundStream(forbundId),

@@ -2,7 +2,6 @@ import { forbundDecider, forbundStream } from '#domain';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandResponseDto } from '../../commands/command-response.dto.js';
 import { StreamCommandRunner } from '../../commands/stream-command-runner.js';
-import { kravSammaPlatsVidBorttag } from '../forbundsmal-omfang.js';
 import { TaBortForbundsmalCommand } from './ta-bort-forbundsmal.command.js';
 
 /** A grupp's goal can be removed even when no insats has the grupp any more. */
@@ -16,13 +15,12 @@ export class TaBortForbundsmalHandler implements ICommandHandler<TaBortForbundsm
     // A retry is answered as it was the first time, though the goal is gone by now.
     const earlier = this.streams.earlierResult(forbundId, loaded, metadata);
     if (earlier) return earlier;
-    kravSammaPlatsVidBorttag(loaded.state, malId, grupp);
     return this.streams.decideAndAppend(
       forbundStream(forbundId),
       forbundId,
       forbundDecider,
       loaded,
-      { type: 'TaBortForbundsmal', data: { malId } },
+      { type: 'TaBortForbundsmal', data: { malId, grupp } },
       metadata,
     );
   }
