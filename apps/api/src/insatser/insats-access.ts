@@ -4,9 +4,12 @@ import {
   insatsStream,
   INSATS_STREAM_PREFIX,
   type Insats,
+  type InsatsCommand,
 } from '#domain';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { CommandMetadata } from '../commands/command-metadata.js';
+import type { CommandResponseDto } from '../commands/command-response.dto.js';
 import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
 import { ForbiddenError, NotFoundError } from '../http/application-errors.js';
 
@@ -44,6 +47,22 @@ export class InsatsAccess {
   async loadInForbund(insatsId: string, forbundId: string): Promise<LoadedStream<Insats>> {
     const loaded = await this.streams.load(insatsStream(insatsId), insatsDecider);
     return { ...loaded, state: inForbund(loaded.state, forbundId) };
+  }
+  /** A command on an insats of the user's förbund: load, decide, append at the revision read. */
+  async decide(
+    insatsId: string,
+    command: InsatsCommand,
+    metadata: CommandMetadata,
+  ): Promise<CommandResponseDto> {
+    const loaded = await this.loadInForbund(insatsId, metadata.user.forbundId);
+    return this.streams.decideAndAppend(
+      insatsStream(insatsId),
+      insatsId,
+      insatsDecider,
+      loaded,
+      command,
+      metadata,
+    );
   }
 
   /**
