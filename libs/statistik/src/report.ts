@@ -166,6 +166,47 @@ export interface GruppTables extends StatistikTables {
   unikaPersoner: ByKon;
 }
 
+/** Economy of an overview row over the report period's calendar years (see EkonomiRow). */
+export interface OversiktEkonomi {
+  budget: number | null;
+  kostnad: number | null;
+  kostnadPerDeltagare: number | null;
+  kostnadPerNyDeltagare: number | null;
+}
+
+/** The figures of an overview row that a comparison shows beside the current ones. */
+export interface OversiktJamforelse {
+  aktuella: ByKon;
+  nya: ByKon;
+  avslutade: ByKon;
+  arbeteEllerStudier: { antal: ByKon; andel: ByKon<Andel> };
+}
+
+/**
+ * One row of the overview (DESIGN.md "The overview and comparison"): an insats, a grupp
+ * subtotal (after its last insats) or the förbund total (last), in the förbund's order.
+ */
+export interface OversiktRow extends OversiktJamforelse {
+  typ: 'insats' | 'grupp' | 'forbund';
+  insatsId?: string;
+  grupp?: string;
+  namn: string;
+  /** Only for volym insatser (and grupper/förbund with volym). */
+  volym?: ByKon;
+  mal: MalRow[];
+  ekonomi?: OversiktEkonomi;
+  /** With `jamfor`: the same row's figures over the comparison period. */
+  jamforelse?: OversiktJamforelse;
+}
+
+/** With `jamfor`: the overview and totals of the comparison period. */
+export interface Jamforelse {
+  typ: 'foregaende' | 'fjol';
+  period: { fran: string; till: string };
+  oversikt: OversiktRow[];
+  totalt: StatistikTables & { unikaPersoner: ByKon };
+}
+
 /** The statistics report of API.md. */
 export interface StatistikReport {
   period: { fran: string; till: string };
@@ -177,4 +218,8 @@ export interface StatistikReport {
   /** In the order of each grupp's first insats. */
   grupper: GruppTables[];
   totalt: StatistikTables & { unikaPersoner: ByKon };
+  /** The overview (first thing the statistics page shows); being built, see issue 12. */
+  oversikt?: OversiktRow[];
+  /** Only with `jamfor`. */
+  jamforelse?: Jamforelse;
 }
