@@ -58,6 +58,8 @@ export const MAX_FEL = 10_000;
  * A row writes at most three events, so a batch stays within one append.
  */
 const RADER_PER_TRANSAKTION = Math.floor(MAX_EVENTS_PER_APPEND / 3);
+/** Write transactions in flight at once; the event store's pool has connections to spare. */
+const SKRIVNINGAR_SAMTIDIGT = 4;
 /** How long the import waits for the read models that say which rows are already imported. */
 const VANTA_PA_LASMODELLER_MS = 60_000;
 
@@ -161,8 +163,11 @@ export class ImportKorning {
     const sedda = new Map<string, number>();
     let batch: Beslutad[] = [];
 
-    // One batch is written while the next is read and decided: at most one write in flight.
-    let skrivning: Promise<void> = Promise.resolve();
+    // Batches are written in parallel transactions (each commit waits for its fsync; several
+    // waits overlap) while the next batch is read and decided. At most SKRIVNINGAR_SAMTIDIGT
+    // are in flight, so the rows held in memory stay bounded whatever the file's size.
+    const skrivningar = new Set<Promise<void>>();
+    let misslyckad: { error: unknown } | undefined;
     const behandla = async (): Promise<void> => {
       const rader = batch;
       batch = [];
@@ -170,57 +175,73 @@ export class ImportKorning {
         fel(problem);
         feligRad(problem.rad, celler);
       });
-      await skrivning;
-      skrivning = (async () => {
-        if (!uppdrag.torrkorning && appends.length > 0)
-          lage.skrivna += await this.skriv(appends, lage);
+      while (skrivningar.size >= SKRIVNINGAR_SAMTIDIGT) await Promise.race(skrivningar);
+      if (misslyckad) throw misslyckad.error;
+      const skrivning = (async () => {
+        if (!uppdrag.torrkorning && appends.length > 0) {
+          const skrivna = await this.skriv(appends, lage);
+          lage.skrivna += skrivna;
+        }
         lage.klara += rader.length;
         rapportera(lage);
-      })();
-      // Awaited before the next write or at the end; this only keeps Node from calling a
-      // failure unhandled in the meantime.
-      skrivning.catch(() => undefined);
+      })().then(
+        () => void skrivningar.delete(skrivning),
+        (error: unknown) => {
+          misslyckad ??= { error };
+          skrivningar.delete(skrivning);
+        },
+      );
+      skrivningar.add(skrivning);
+    };
+    const skrivet = async (): Promise<void> => {
+      await Promise.all(skrivningar);
+      if (misslyckad) throw misslyckad.error;
     };
 
-    for await (const { rad, celler } of lasDatarader(fil, this.granser)) {
-      lage.rader++;
-      const last = lasRad(rad, celler);
-      if (last.fel) {
-        last.fel.forEach(fel);
-        feligRad(rad, celler);
-        lage.klara++;
-        continue;
-      }
-      const insatsId = insatser.hitta(last.rad.insats);
-      if (typeof insatsId !== 'string') {
-        fel({ rad, kolumn: RUBRIK.insats, meddelande: insatsId.fel });
-        feligRad(rad, celler);
-        lage.klara++;
-        continue;
-      }
-      const nyckel = `${insatsId}\n${last.rad.externtId}`;
-      const forsta = sedda.get(nyckel);
-      if (forsta !== undefined) {
-        fel({
-          rad,
-          kolumn: RUBRIK.externtId,
-          meddelande: `Externt id "${last.rad.externtId}" finns redan på rad ${forsta} för samma insats`,
+    try {
+      for await (const { rad, celler } of lasDatarader(fil, this.granser)) {
+        lage.rader++;
+        const last = lasRad(rad, celler);
+        if (last.fel) {
+          last.fel.forEach(fel);
+          feligRad(rad, celler);
+          lage.klara++;
+          continue;
+        }
+        const insatsId = insatser.hitta(last.rad.insats);
+        if (typeof insatsId !== 'string') {
+          fel({ rad, kolumn: RUBRIK.insats, meddelande: insatsId.fel });
+          feligRad(rad, celler);
+          lage.klara++;
+          continue;
+        }
+        const nyckel = `${insatsId}\n${last.rad.externtId}`;
+        const forsta = sedda.get(nyckel);
+        if (forsta !== undefined) {
+          fel({
+            rad,
+            kolumn: RUBRIK.externtId,
+            meddelande: `Externt id "${last.rad.externtId}" finns redan på rad ${forsta} för samma insats`,
+          });
+          feligRad(rad, celler);
+          lage.klara++;
+          continue;
+        }
+        sedda.set(nyckel, rad);
+        batch.push({
+          rad: last.rad,
+          celler,
+          insatsId,
+          deltagandeId: importeratDeltagandeId(insatsId, last.rad.externtId),
         });
-        feligRad(rad, celler);
-        lage.klara++;
-        continue;
+        if (batch.length >= RADER_PER_TRANSAKTION) await behandla();
       }
-      sedda.set(nyckel, rad);
-      batch.push({
-        rad: last.rad,
-        celler,
-        insatsId,
-        deltagandeId: importeratDeltagandeId(insatsId, last.rad.externtId),
-      });
-      if (batch.length >= RADER_PER_TRANSAKTION) await behandla();
+      await behandla();
+    } finally {
+      // A failed import still lets its other transactions end before it reports.
+      await Promise.allSettled(skrivningar);
     }
-    await behandla();
-    await skrivning;
+    await skrivet();
     // Rule errors are found a batch after the rows' own: listed in the file's order.
     lage.fel.sort((a, b) => a.rad - b.rad);
     return lage;

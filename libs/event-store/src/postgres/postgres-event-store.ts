@@ -181,15 +181,20 @@ const INSERT_NEW_STREAMS_EVENTS = `
     SELECT count(*) AS n FROM events, block
     WHERE events.position >= block.first_position
       AND events.position < block.first_position + ${BLOCK}
+  ),
+  inserted AS (
+    INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
+    SELECT block.first_position + taken.n + row_number() OVER (ORDER BY a.ord, e.i) - 1,
+           block.transaction_id, a.value->>'streamId', e.i - 1, e.value->>'type', e.value->'data',
+           e.value->'metadata', coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
+    FROM block, taken,
+         jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord),
+         jsonb_array_elements(a.value->'events') WITH ORDINALITY AS e(value, i)
+    RETURNING stream_id, position, revision
   )
-  INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
-  SELECT block.first_position + taken.n + row_number() OVER (ORDER BY a.ord, e.i) - 1,
-         block.transaction_id, a.value->>'streamId', e.i - 1, e.value->>'type', e.value->'data',
-         e.value->'metadata', coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
-  FROM block, taken,
-       jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord),
-       jsonb_array_elements(a.value->'events') WITH ORDINALITY AS e(value, i)
-  RETURNING stream_id, position, revision`;
+  -- One row per stream back, not one per event: the caller needs only each stream's last.
+  SELECT stream_id, max(position) AS position, max(revision) AS revision
+  FROM inserted GROUP BY stream_id`;
 
 /**
  * Creates many new streams inside the client's transaction with two statements instead of
