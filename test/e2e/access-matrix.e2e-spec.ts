@@ -177,6 +177,14 @@ const ENDPOINTS: Endpoint[] = [
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
   },
   {
+    name: 'GET /statistik/forandringar?insats=:id',
+    call: (c, f) =>
+      c.get(
+        `/statistik/forandringar?fran=2025-01-01&till=2025-12-31&fore=2020-01-01T00:00:00Z&efter=2020-06-01T00:00:00Z&insats=${f.insats}`,
+      ),
+    expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
+  },
+  {
     name: 'GET /statistik?insats=:id',
     call: (c, f) => c.get(`/statistik?fran=2025-01-01&till=2025-12-31&insats=${f.insats}`),
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
@@ -192,6 +200,11 @@ const UNTARGETED: {
   call(c: Caller): Promise<{ status: number }>;
   expected: Record<Role, number>;
 }[] = [
+  {
+    name: 'GET /rapporter',
+    call: (c) => c.get('/rapporter'),
+    expected: { admin: 200, kansli: 200, personal: 403 },
+  },
   {
     name: 'GET /insatser',
     call: (c) => c.get('/insatser'),

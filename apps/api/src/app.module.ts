@@ -17,6 +17,7 @@ import { ErrorResponseFilter } from './http/error-response.filter.js';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor.js';
 import { InsatserModule } from './insatser/insatser.module.js';
 import { PersonerModule } from './personer/personer.module.js';
+import { RapporterModule } from './rapporter/rapporter.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { StatistikModule } from './statistik/statistik.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         InsatserModule,
         DeltagandenModule,
         StatistikModule,
+        RapporterModule,
         PersonerModule,
         ImportModule,
         HealthModule,

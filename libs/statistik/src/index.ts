@@ -9,3 +9,4 @@ export { exportFileName, type ExportOptions } from './export/export-tables.js';
 export * from './report-limits.js';
 export { REPORT_STATEMENT_TIMEOUT_MS, type SnapshotOptions } from './in-one-snapshot.js';
 export { andelAvMal, iFas, malFor, type Malomfang } from './mal.js';
+export * from './forandringar.js';

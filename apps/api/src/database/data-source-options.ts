@@ -17,6 +17,7 @@ import { InsatsGruppOrdning1764700000000 } from './migrations/1764700000000-insa
 import { KommunOchEnhet1764700000200 } from './migrations/1764700000200-kommun-och-enhet.js';
 import { MalFakta1764700000300 } from './migrations/1764700000300-mal-fakta.js';
 import { InsatsOchEkonomiFakta1764700000400 } from './migrations/1764700000400-insats-och-ekonomi-fakta.js';
+import { Rapport1764720000010 } from './migrations/1764720000010-rapport.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   KommunOchEnhet1764700000200,
   MalFakta1764700000300,
   InsatsOchEkonomiFakta1764700000400,
+  Rapport1764720000010,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ForbundRow } from '../forbund/forbund.entity.js';
+import { ReportRecorder } from '../rapporter/report-recorder.js';
 import { StatistikExportController } from './export/statistik-export.controller.js';
 import { StatistikController } from './rapport/statistik.controller.js';
 import { StatistikHandler } from './rapport/statistik.query.js';
@@ -22,6 +23,7 @@ const handlers = [StatistikHandler, UnderlagHandler];
   providers: [
     ...handlers,
     InsatsScope,
+    ReportRecorder,
     // One gate for the whole process: report, export and underlag share its places.
     { provide: ReportGate, useFactory: () => new ReportGate() },
     {
@@ -30,5 +32,7 @@ const handlers = [StatistikHandler, UnderlagHandler];
       useFactory: (dataSource: DataSource) => new StatistikService(dataSource),
     },
   ],
+  // The export records itself; /rapporter and /statistik/forandringar share gate and service.
+  exports: [ReportRecorder, ReportGate, InsatsScope, StatistikService],
 })
 export class StatistikModule {}

@@ -5,6 +5,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
+import { ReportRecorder } from '../../rapporter/report-recorder.js';
 import { StatistikQuery } from '../rapport/statistik.query.js';
 import { StatistikExportQueryDto } from './statistik-export.request.dto.js';
 
@@ -19,7 +20,10 @@ const CONTENT_TYPE = {
 export class StatistikExportController {
   private readonly logger = new Logger('Export');
 
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly recorder: ReportRecorder,
+  ) {}
 
   @Get()
   @Roles('admin', 'kansli')
@@ -32,6 +36,14 @@ export class StatistikExportController {
   ): Promise<StreamableFile> {
     const { format, ...query } = params;
     const report: StatistikReport = await this.queries.execute(new StatistikQuery(query, user));
+    // Every export is recorded (who, when, parameters, a hash of its figures) before it is sent.
+    await this.recorder.record(report, user, {
+      ...query,
+      ...(query.insats ? { insatser: query.insats } : {}),
+      asOf: report.asOf,
+      skydda: params.skydda === true,
+      format,
+    });
     const options = { skyddad: params.skydda === true };
     // Written to the response as it is made: the file is never held whole in memory.
     let file: Readable;

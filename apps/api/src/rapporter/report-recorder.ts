@@ -1,0 +1,171 @@
+import { parseAldersgrupper } from '#domain';
+import { skyddaReport, StatistikService, type StatistikReport } from '#statistik';
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import {
+  cursorTimestamp,
+  decodeCursor,
+  isTimestamp,
+  isUuid,
+  toPage,
+  type Page,
+} from '../http/paging.js';
+
+/** The parameters an export was made with; asOf is the moment of the export when none was given. */
+export interface RapportParametrar {
+  readonly fran: string;
+  readonly till: string;
+  readonly insatser?: readonly string[];
+  readonly asOf: string;
+  readonly aldersgrupper?: string;
+  readonly skydda: boolean;
+  readonly format: string;
+  readonly layout?: string;
+}
+
+export interface RapportRad {
+  id: string;
+  skapad: string;
+  /** The user's id; admins also see the e-mail. */
+  av: { id: string; email?: string };
+  period: { fran: string; till: string };
+  insatser: string[] | null;
+  asOf: string;
+  format: string;
+  layout: string | null;
+  skydda: boolean;
+  andradSedan: boolean;
+}
+
+/** JSON with object keys sorted, so that equal figures give equal text whatever their order. */
+const canonical = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+};
+
+/** sha256 of a report's figures: the report canonicalised, without the moment it was made as of. */
+export const figurHash = (report: StatistikReport): string => {
+  const { asOf: _asOf, ...figures } = report;
+  return createHash('sha256').update(canonical(figures)).digest('hex');
+};
+
+interface RapportRow {
+  id: string;
+  skapad: string;
+  user_id: string;
+  email: string | null;
+  fran: string;
+  till: string;
+  insatser: string[] | null;
+  as_of: string;
+  aldersgrupper: string | null;
+  skydda: boolean;
+  format: string;
+  layout: string | null;
+  hash: string;
+  cursor: string;
+}
+
+/** Records each export and lists them, each compared with the same report made now. */
+@Injectable()
+export class ReportRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statistik: StatistikService,
+  ) {}
+
+  /** Called by the export once its report is built (as shown: suppressed when skydda). */
+  async record(
+    report: StatistikReport,
+    user: AuthUser,
+    parametrar: RapportParametrar,
+  ): Promise<string> {
+    const id = randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO rapport (id, forbund_id, user_id, skapad, fran, till, insatser, as_of,
+         aldersgrupper, skydda, format, layout, hash)
+       VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        id,
+        user.forbundId,
+        user.id,
+        parametrar.fran,
+        parametrar.till,
+        parametrar.insatser ? [...parametrar.insatser] : null,
+        parametrar.asOf,
+        parametrar.aldersgrupper ?? null,
+        parametrar.skydda,
+        parametrar.format,
+        parametrar.layout ?? null,
+        figurHash(report),
+      ],
+    );
+    return id;
+  }
+
+  /** The förbund's exports, newest first, a page at a time. */
+  async list(user: AuthUser, page: { limit: number; cursor?: string }): Promise<Page<RapportRad>> {
+    const after = page.cursor ? decodeCursor(page.cursor, [isTimestamp, isUuid]) : null;
+    const rows: RapportRow[] = await this.dataSource.query(
+      `SELECT r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
+         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
+         r.format, r.layout, r.hash, ${cursorTimestamp('r.skapad')} AS cursor
+       FROM rapport r LEFT JOIN app_user u ON u.id = r.user_id
+       WHERE r.forbund_id = $1
+         AND ($2::timestamptz IS NULL OR (r.skapad, r.id) < ($2::timestamptz, $3::uuid))
+       ORDER BY r.skapad DESC, r.id DESC
+       LIMIT $4`,
+      [user.forbundId, after?.[0] ?? null, after?.[1] ?? null, page.limit + 1],
+    );
+    const shown = rows.slice(0, page.limit);
+    const changed = new Map<string, boolean>();
+    for (const row of shown) changed.set(row.id, (await this.hashNow(row)) !== row.hash);
+    return toPage(
+      rows,
+      page.limit,
+      (row) => [row.cursor, row.id],
+      (row) => ({
+        id: row.id,
+        skapad: new Date(row.skapad).toISOString(),
+        av:
+          user.roll === 'admin' && row.email
+            ? { id: row.user_id, email: row.email }
+            : { id: row.user_id },
+        period: { fran: row.fran, till: row.till },
+        insatser: row.insatser,
+        asOf: new Date(row.as_of).toISOString(),
+        format: row.format,
+        layout: row.layout,
+        skydda: row.skydda,
+        andradSedan: changed.get(row.id) ?? false,
+      }),
+    );
+  }
+
+  /** The hash of the same report made now (as known now, same parameters). */
+  private async hashNow(row: RapportRow): Promise<string> {
+    const forbund: { id: string; namn: string }[] = await this.dataSource.query(
+      'SELECT id, namn FROM forbund WHERE id = (SELECT forbund_id FROM rapport WHERE id = $1)',
+      [row.id],
+    );
+    const report = await this.statistik.report(
+      {
+        forbundId: forbund[0]!.id,
+        fran: row.fran,
+        till: row.till,
+        ...(row.insatser ? { insatsIds: row.insatser } : {}),
+        ...(row.aldersgrupper ? { aldersgrupper: parseAldersgrupper(row.aldersgrupper) } : {}),
+      },
+      forbund[0]!,
+    );
+    return figurHash(row.skydda ? skyddaReport(report) : report);
+  }
+}
