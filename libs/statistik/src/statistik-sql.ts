@@ -174,6 +174,8 @@ const arSql = `SELECT insats_id, y.ar, y.slag,
       UNION ALL
       SELECT :ekonomiAr::int, 'ekonomi', :fran::date, make_date(:ekonomiAr::int, 12, 31)
       WHERE f.i <= make_date(:ekonomiAr::int, 12, 31) AND (f.a IS NULL OR f.a >= :fran::date)) y
+    -- Without such windows (a report within one calendar year) no row is paired at all.
+    WHERE cardinality(:egnaFonster::int[]) > 0 OR :ekonomiAr::int IS NOT NULL
     GROUP BY insats_id, y.ar, y.slag`;
 
 /**
@@ -201,22 +203,31 @@ const GOAL = mattOver('w.fran', 'w.till');
 
 /**
  * Each goal window's aktuella, nya and avslutade (by avslutsorsak) per insats, with the
- * report's own measures over the window's dates: one index range scan per window, so a
- * report with no goal beyond its period reads nothing more.
+ * report's own measures over the window's dates. One index range scan covers every window
+ * (from the earliest window's fran to the latest's till), and each deltagande is joined to
+ * the few windows it falls in: a scan per window read the years the windows share once for
+ * each. A report with no goal beyond its period has no window and reads nothing more.
  */
 const malUtfallSql = (asOf: boolean): string => `SELECT w.fran, w.till, d.insats_id,
       CASE WHEN ${GOAL.avslutade} THEN d.avslutsorsak END AS avslutsorsak,
       count(*) AS aktuella,
       count(*) FILTER (WHERE ${GOAL.nya}) AS nya,
       count(*) FILTER (WHERE ${GOAL.avslutade}) AS avslutade
-    FROM fonster w CROSS JOIN LATERAL (
-      SELECT d.insats_id, d.inskrivning_datum AS i, d.avslut_datum AS a, d.avslutsorsak
+    FROM (
+      SELECT d.insats_id, d.remiss_datum, d.slut_datum, d.inskrivning_datum AS i,
+             d.avslut_datum AS a, d.avslutsorsak
       FROM deltagande_fakta d
       WHERE d.forbund_id = :forbund
         AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
-        AND (w.alla OR d.insats_id = ANY(w.insatser))
-        AND d.remiss_datum <= w.till AND d.slut_datum >= w.fran AND ${valid('d', asOf)}
+        AND d.remiss_datum <= (SELECT max(till) FROM fonster)
+        AND d.slut_datum >= (SELECT min(fran) FROM fonster) AND ${valid('d', asOf)}
+        AND d.inskrivning_datum IS NOT NULL
+        -- Only the insatser some window counts, unless one counts every insats.
+        AND ((SELECT bool_or(alla) FROM fonster)
+          OR d.insats_id = ANY(ARRAY(SELECT unnest(insatser) FROM fonster)))
     ) d
+    JOIN fonster w ON d.remiss_datum <= w.till AND d.slut_datum >= w.fran
+      AND (w.alla OR d.insats_id = ANY(w.insatser))
     WHERE ${GOAL.aktuella}
     GROUP BY w.fran, w.till, d.insats_id, 4`;
 
