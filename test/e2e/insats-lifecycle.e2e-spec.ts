@@ -124,6 +124,38 @@ describe('insats lifecycle: PATCH /insatser/:id and POST /insatser/:id/avslut', 
       expect(early.body.details.code).toBe('INSATS.SLUT_FORE_START');
     });
 
+    it('answers 422 to a slutdatum before a remiss, an inskrivning or a volym dated later', async () => {
+      const { insats, personal } = await insatsMedPersonal();
+      // Remiss 2025-02-03, inskrivning 2025-02-10.
+      await personal
+        .post(`/insatser/${insats}/deltaganden`, remissBody({ inskrivning: {} }))
+        .expect(201);
+      const beforeInskrivning = await t.admin
+        .patch(`/insatser/${insats}`, { slutdatum: '2025-02-09' })
+        .expect(422);
+      expect(beforeInskrivning.body).toEqual({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'Insatsen har registreringar daterade 2025-02-10, efter slutdatum 2025-02-09',
+        details: {
+          code: 'INSATS.REGISTRERAT_EFTER_SLUTDATUM',
+          slutdatum: '2025-02-09',
+          senasteDatum: '2025-02-10',
+        },
+      });
+      await t.admin.patch(`/insatser/${insats}`, { slutdatum: '2025-02-10' }).expect(200);
+
+      const volym = await insatsMedPersonal({ matmetod: 'volym' });
+      await volym.personal
+        .post(`/insatser/${volym.insats}/volym`, { datum: '2025-05-20', kvinnor: 3, man: 2 })
+        .expect(201);
+      const beforeVolym = await t.admin
+        .patch(`/insatser/${volym.insats}`, { slutdatum: '2025-05-19' })
+        .expect(422);
+      expect(beforeVolym.body.details.code).toBe('INSATS.REGISTRERAT_EFTER_SLUTDATUM');
+      expect((await t.admin.get(`/insatser/${volym.insats}`).expect(200)).body.revision).toBe(1);
+    });
+
     it('answers 404 for an unknown insats', async () => {
       await t.admin
         .patch('/insatser/00000000-0000-4000-8000-000000000000', { namn: 'X' })

@@ -89,7 +89,11 @@ export type SkapaInsats = {
 export type AndraInsats = {
   type: 'AndraInsats';
   data: InsatsAndrad['data'];
-  context: InsatsContext;
+  /**
+   * A new slutdatum must not fall before a registration already made: the caller gives the
+   * latest deltagande date (from the deltagande read model) whenever it moves the slutdatum.
+   */
+  context: InsatsContext & { senasteDeltagandedatum?: CivilDate | null };
 };
 export type SattArsmal = { type: 'SattArsmal'; data: ArsmalSatt['data']; context: InsatsContext };
 /** What ending an insats must know about its deltaganden (from the deltagande read model). */
@@ -214,7 +218,7 @@ export const decideInsats = (command: InsatsCommand, state: Insats): InsatsEvent
   const insats = existing(state);
   switch (command.type) {
     case 'AndraInsats':
-      return [{ type: 'InsatsAndrad', data: andrad(command.data, insats) }];
+      return [{ type: 'InsatsAndrad', data: andrad(command.data, insats, command.context) }];
     case 'SattArsmal':
       return [{ type: 'ArsmalSatt', data: arsmal(command.data) }];
     case 'AvslutaInsats':
@@ -293,7 +297,16 @@ const avslut = (
       `Insatsen har ${context.oppnaDeltaganden.length} öppna deltaganden; avsluta eller återremittera dem först`,
       { oppnaDeltaganden: [...context.oppnaDeltaganden] },
     );
-  const senaste = [context.senasteDeltagandedatum, insats.senasteVolymdatum]
+  requireNothingAfter(slutdatum, [context.senasteDeltagandedatum, insats.senasteVolymdatum]);
+  return { slutdatum };
+};
+
+/** No remiss, inskrivning, avslut or volym may be dated after the insats's slutdatum. */
+const requireNothingAfter = (
+  slutdatum: CivilDate,
+  registreringsdatum: readonly (CivilDate | null)[],
+): void => {
+  const senaste = registreringsdatum
     .filter((datum) => datum !== null)
     .sort()
     .at(-1);
@@ -303,13 +316,16 @@ const avslut = (
       `Insatsen har registreringar daterade ${senaste}, efter slutdatum ${slutdatum}`,
       { slutdatum, senasteDatum: senaste },
     );
-  return { slutdatum };
 };
 
 /** Fields that rest on the insats's dates; an ended insats keeps the ones it ended with. */
 const DATUMFALT = ['inriktning', 'startdatum', 'slutdatum'] as const;
 
-const andrad = (data: InsatsAndrad['data'], insats: ExistingInsats): InsatsAndrad['data'] => {
+const andrad = (
+  data: InsatsAndrad['data'],
+  insats: ExistingInsats,
+  context: AndraInsats['context'],
+): InsatsAndrad['data'] => {
   // An ended insats is history that reports rest on: its dates stay, but a förbund may still
   // rename it or place it in a grupp and in its order for the reports.
   if (insats.avslutad && DATUMFALT.some((falt) => data[falt] !== undefined))
@@ -341,6 +357,11 @@ const andrad = (data: InsatsAndrad['data'], insats: ExistingInsats): InsatsAndra
     throw new DomainError('INSATS.ANDRAR_INGET', 'Ändringen ändrar inget');
   const slutdatum = changed.slutdatum === undefined ? insats.slutdatum : changed.slutdatum;
   if (slutdatum !== null) requireSlutAfterStart(changed.startdatum ?? insats.startdatum, slutdatum);
+  if (changed.slutdatum !== undefined && changed.slutdatum !== null)
+    requireNothingAfter(changed.slutdatum, [
+      context.senasteDeltagandedatum ?? null,
+      insats.senasteVolymdatum,
+    ]);
   return changed;
 };
 

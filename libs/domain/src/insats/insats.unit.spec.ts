@@ -234,6 +234,45 @@ describe('AndraInsats', () => {
       'INSATS.OGILTIG_ORDNING',
     );
   });
+
+  it('rejects a slutdatum before a deltagande date already registered', () => {
+    const command: InsatsCommand = {
+      type: 'AndraInsats',
+      data: { slutdatum: '2025-05-31' },
+      context: { ...context, senasteDeltagandedatum: '2025-06-01' },
+    };
+    let error: unknown;
+    try {
+      decideInsats(command, skapad());
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect((error as DomainError).code).toBe('INSATS.REGISTRERAT_EFTER_SLUTDATUM');
+    expect((error as DomainError).message).toBe(
+      'Insatsen har registreringar daterade 2025-06-01, efter slutdatum 2025-05-31',
+    );
+  });
+
+  it('accepts a slutdatum on the latest deltagande date', () => {
+    expect(
+      decideInsats(
+        {
+          type: 'AndraInsats',
+          data: { slutdatum: '2025-06-01' },
+          context: { ...context, senasteDeltagandedatum: '2025-06-01' },
+        },
+        skapad(),
+      ),
+    ).toEqual([{ type: 'InsatsAndrad', data: { slutdatum: '2025-06-01' } }]);
+  });
+
+  it('rejects a slutdatum before the latest volym registered', () => {
+    const medVolym = given(insatsSkapad({ matmetod: 'volym' }), volymRegistrerad('2025-05-20'));
+    expect(errorCode(() => decideInsats(andra({ slutdatum: '2025-05-19' }), medVolym))).toBe(
+      'INSATS.REGISTRERAT_EFTER_SLUTDATUM',
+    );
+    expect(decideInsats(andra({ slutdatum: '2025-05-20' }), medVolym)).toHaveLength(1);
+  });
 });
 
 describe('SattArsmal', () => {
