@@ -407,5 +407,5 @@ export const cellText = (cell: ExportCell): string => {
 
 const decimal = (value: number): string => value.toFixed(1).replace('.', ',');
 
-export const exportFileName = (report: StatistikReport, format: 'csv' | 'xlsx'): string =>
+export const exportFileName = (report: StatistikReport, format: 'csv' | 'xlsx' | 'pdf'): string =>
   `deltagarstatistik-${report.period.fran}--${report.period.till}.${format}`;

@@ -1,4 +1,4 @@
-import { csvChunks, exportFileName, writeXlsx, type StatistikReport } from '#statistik';
+import { csvChunks, exportFileName, writePdf, writeXlsx, type StatistikReport } from '#statistik';
 import { Controller, Get, Logger, Query, StreamableFile } from '@nestjs/common';
 import { PassThrough, Readable } from 'node:stream';
 import { QueryBus } from '@nestjs/cqrs';
@@ -12,6 +12,7 @@ import { StatistikExportQueryDto } from './statistik-export.request.dto.js';
 const CONTENT_TYPE = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 } as const;
 
 @ApiTags('statistik')
@@ -27,8 +28,8 @@ export class StatistikExportController {
 
   @Get()
   @Roles('admin', 'kansli')
-  @ApiOperation({ summary: 'Statistikrapporten som fil: CSV för Excel eller XLSX' })
-  @ApiProduces(CONTENT_TYPE.csv, CONTENT_TYPE.xlsx)
+  @ApiOperation({ summary: 'Statistikrapporten som fil: CSV för Excel, XLSX eller PDF' })
+  @ApiProduces(CONTENT_TYPE.csv, CONTENT_TYPE.xlsx, CONTENT_TYPE.pdf)
   @ApiErrors(400, 401, 403, 404, 503)
   async export(
     @Query() params: StatistikExportQueryDto,
@@ -51,7 +52,8 @@ export class StatistikExportController {
       file = Readable.from(csvChunks(report, options));
     } else {
       const out = new PassThrough();
-      writeXlsx(report, options, out).catch((error: unknown) => {
+      const write = format === 'pdf' ? writePdf : writeXlsx;
+      write(report, options, out).catch((error: unknown) => {
         this.logger.error(error instanceof Error ? error.message : String(error));
         out.destroy(error instanceof Error ? error : new Error(String(error)));
       });
