@@ -9,7 +9,7 @@ import {
   kommunNamn,
 } from '#domain';
 import type { Andel, Antal, ByKon, StatistikReport, StatistikTables } from '../report.js';
-import { SKYDDAD } from '../skydda.js';
+import { DOLD, SKYDDAD } from '../skydda.js';
 
 /** One cell of an exported table; the kind decides how CSV and XLSX render it. */
 export type ExportCell =
@@ -355,8 +355,12 @@ export const exportTables = (report: StatistikReport): ExportTable[] => {
   }));
 };
 
+/** What the two marks of a protected report mean (every export's header says it). */
+export const SKYDDA_FORKLARING = `${SKYDDAD} = antal 1–4 (primär sekretess), ${DOLD} = antal som döljs för att ett ${SKYDDAD} inte ska kunna räknas fram ur en summa (sekundär sekretess)`;
+
 const containsSkyddad = (value: unknown): boolean =>
   value === SKYDDAD ||
+  value === DOLD ||
   (typeof value === 'object' && value !== null && Object.values(value).some(containsSkyddad));
 
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
@@ -379,9 +383,7 @@ export const exportHeaderLines = (
     `Förbund: ${report.forbund.namn}`,
     `Period: ${report.period.fran} – ${report.period.till}`,
     `Uppgifter per: ${report.asOf} (${STOCKHOLM.format(new Date(report.asOf))} svensk tid)`,
-    skyddad
-      ? 'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5'
-      : 'Skyddad för publicering: nej',
+    skyddad ? `Skyddad för publicering: ja – ${SKYDDA_FORKLARING}` : 'Skyddad för publicering: nej',
   ];
 };
 

@@ -59,7 +59,7 @@ const HEADER_LINES = [
   'Förbund: Samordningsförbundet Test',
   'Period: 2025-01-01 – 2025-12-31',
   'Uppgifter per: 2026-01-15T08:00:00.000Z (2026-01-15 09:00 svensk tid)',
-  'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5',
+  'Skyddad för publicering: ja – <5 = antal 1–4 (primär sekretess), .. = antal som döljs för att ett <5 inte ska kunna räknas fram ur en summa (sekundär sekretess)',
 ];
 
 describe('exportTables', () => {
