@@ -5,7 +5,7 @@ export { assembleReport, type Aggregat, type ReportFrame } from './assemble-repo
 export { DOLD, isDold, skyddaReport, SKYDDAD } from './skydda.js';
 export { csvChunks, exportCsv } from './export/csv-export.js';
 export { exportXlsx, writeXlsx } from './export/xlsx-export.js';
-export { exportFileName, type ExportOptions } from './export/export-tables.js';
+export { exportFileName, type ExportLayout, type ExportOptions } from './export/export-tables.js';
 export * from './report-limits.js';
 export { REPORT_STATEMENT_TIMEOUT_MS, type SnapshotOptions } from './in-one-snapshot.js';
 export { andelAvMal, iFas, malFor, type Malomfang } from './mal.js';

@@ -62,9 +62,12 @@ const HEADER_LINES = [
   'Skyddad för publicering: ja – <5 = antal 1–4 (primär sekretess), .. = antal som döljs för att ett <5 inte ska kunna räknas fram ur en summa (sekundär sekretess)',
 ];
 
+/** The long format (one row per value), which these tests were written for. */
+const LANG = { layout: 'lang' } as const;
+
 describe('exportTables', () => {
   it('gives every table a unique worksheet name Excel accepts', () => {
-    const names = exportTables(report).map((table) => table.sheetName);
+    const names = exportTables(report, 'lang').map((table) => table.sheetName);
 
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) {
@@ -74,7 +77,7 @@ describe('exportTables', () => {
   });
 
   it('lists the rows of each insats first, then the förbund as "Totalt"', () => {
-    const deltagare = exportTables(report).find((table) => table.title === 'Deltagare')!;
+    const deltagare = exportTables(report, 'lang').find((table) => table.title === 'Deltagare')!;
 
     expect(
       deltagare.rows.map((row) => row.slice(0, 2).map((cell) => cell.kind === 'text' && cell.text)),
@@ -123,7 +126,7 @@ describe('exportTables', () => {
         ],
       },
     };
-    const mal = exportTables(withGoals).find((table) => table.sheetName === 'Mål')!;
+    const mal = exportTables(withGoals, 'lang').find((table) => table.sheetName === 'Mål')!;
 
     expect(mal.rows).toEqual([
       [
@@ -162,7 +165,7 @@ describe('exportFileName', () => {
 });
 
 describe('exportCsv', () => {
-  const csv = exportCsv(report);
+  const csv = exportCsv(report, LANG);
   const records: string[][] = parse(csv, { bom: true, delimiter: ';', relax_column_count: true });
   const block = (title: string): string[][] => {
     const start = records.findIndex((record) => record[0] === title);
@@ -242,7 +245,7 @@ describe('exportCsv', () => {
 
   it('keeps Excel from running an insats name as a formula', () => {
     const formel = { ...report, insatser: [{ ...report.insatser[0]!, namn: '=1+1' }] };
-    const rows: string[][] = parse(exportCsv(formel), {
+    const rows: string[][] = parse(exportCsv(formel, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -262,7 +265,7 @@ describe('exportCsv', () => {
 describe('exportXlsx', () => {
   const load = async (): Promise<ExcelJS.Workbook> => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report, LANG)).buffer);
     return workbook;
   };
 
@@ -270,7 +273,7 @@ describe('exportXlsx', () => {
     const workbook = await load();
 
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(
-      exportTables(report).map((table) => table.sheetName),
+      exportTables(report, 'lang').map((table) => table.sheetName),
     );
     const sheet = workbook.getWorksheet('Remisser per remittent')!;
     expect([1, 2, 3, 4, 5].map((row) => sheet.getCell(row, 1).value)).toEqual([
@@ -387,7 +390,9 @@ describe('exports of a report with grupper', () => {
   };
 
   it('lists insatser in the report’s order with the grupp’s subtotal after its last insats', () => {
-    const deltagare = exportTables(medGrupper).find((table) => table.title === 'Deltagare')!;
+    const deltagare = exportTables(medGrupper, 'lang').find(
+      (table) => table.title === 'Deltagare',
+    )!;
     const aktuella = deltagare.rows
       .filter((row) => cellText(row[1]!) === 'Aktuella')
       .map((row) => [cellText(row[0]!), cellText(row[5]!)]);
@@ -413,7 +418,7 @@ describe('exports of a report with grupper', () => {
   });
 
   it('writes the subtotal rows to CSV and XLSX alike', async () => {
-    const records: string[][] = parse(exportCsv(medGrupper), {
+    const records: string[][] = parse(exportCsv(medGrupper, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -436,7 +441,7 @@ describe('exports of a report with grupper', () => {
     ]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper, LANG)).buffer);
     const sheet = workbook.getWorksheet('Deltagare')!;
     const names: unknown[] = [];
     sheet.eachRow((row, i) => {
@@ -454,7 +459,7 @@ describe('exports of a report with grupper', () => {
   });
 
   it('writes ekonomi in whole kronor, numeric in XLSX', async () => {
-    const records: string[][] = parse(exportCsv(medGrupper), {
+    const records: string[][] = parse(exportCsv(medGrupper, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -475,7 +480,7 @@ describe('exports of a report with grupper', () => {
     ]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper, LANG)).buffer);
     const cell = workbook.getWorksheet('Ekonomi')!.getCell('F7');
     expect(cell.value).toBe(23_333);
     expect(cell.numFmt).toBe('#,##0');
