@@ -486,3 +486,119 @@ describe('exports of a report with grupper', () => {
     expect(cell.numFmt).toBe('#,##0');
   });
 });
+
+describe('the bred layout (the default)', () => {
+  const rows = (file: Buffer): string[][] =>
+    parse(file, { bom: true, delimiter: ';', relax_column_count: true });
+  const block = (records: string[][], title: string): string[][] => {
+    const start = records.findIndex((record) => record[0] === title);
+    const end = records.findIndex((record, i) => i > start && record.join('') === '');
+    return records.slice(start, end === -1 ? undefined : end);
+  };
+
+  it('puts the insatser and Totalt as rows of a block per measure, each count beside its share', () => {
+    const volym = exportTables(report).find((table) => table.sheetName === 'Volym')!;
+
+    expect(volym.columns).toEqual([
+      'Insats',
+      'Kvinnor',
+      'Andel kvinnor',
+      'Män',
+      'Andel män',
+      'Ej angivet',
+      'Andel ej angivet',
+      'Totalt',
+      'Andel av totalt',
+    ]);
+    // Steget's shares go with its suppressed counts; its 13 is all of the förbund's 13.
+    expect(volym.rows.map((row) => row.map(cellText))).toEqual([
+      ['Volym'],
+      ['Steget', '<5', '', '<5', '', '0', '0,0 %', '13', '100,0 %'],
+      ['Totalt', '3', '23,1 %', '10', '76,9 %', '0', '0,0 %', '13', '100,0 %'],
+    ]);
+  });
+
+  it('writes every kön table in the bred shape, försörjning included, and CSV as pasted', () => {
+    const tables = exportTables(report);
+    expect(
+      tables.filter((table) => table.columns[2] === 'Andel kvinnor').map((t) => t.sheetName),
+    ).toEqual([
+      'Deltagare',
+      'Åldersgrupper',
+      'Remisser',
+      'Remisser per remittent',
+      'Remisser per kommun',
+      'Per kommun',
+      'Utfall per avslutsorsak',
+      'Utfall per grupp',
+      'Försörjning',
+      'Uppföljning',
+      'Volym',
+    ]);
+
+    expect(block(rows(exportCsv(report)), 'Remisser per remittent')).toEqual([
+      ['Remisser per remittent'],
+      [
+        'Insats',
+        'Kvinnor',
+        'Andel kvinnor',
+        'Män',
+        'Andel män',
+        'Ej angivet',
+        'Andel ej angivet',
+        'Totalt',
+        'Andel av totalt',
+      ],
+      ['Arbetsförmedlingen'],
+      ['Steget', '3', '30,0 %', '7', '70,0 %', '0', '0,0 %', '10', '100,0 %'],
+      ['Totalt', '3', '30,0 %', '7', '70,0 %', '0', '0,0 %', '10', '100,0 %'],
+      ['Försäkringskassan'],
+      ['Steget', '6', '100,0 %', '0', '0,0 %', '0', '0,0 %', '6', '100,0 %'],
+      ['Totalt', '6', '100,0 %', '0', '0,0 %', '0', '0,0 %', '6', '100,0 %'],
+    ]);
+  });
+
+  it('writes numeric XLSX cells, shares as fractions formatted as percent', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report)).buffer);
+    const sheet = workbook.getWorksheet('Deltagare')!;
+
+    expect(sheet.getRow(7).values).toEqual([undefined, 'Aktuella']);
+    expect(sheet.getRow(8).values).toEqual([
+      undefined,
+      'Steget',
+      9,
+      9 / 14,
+      5,
+      5 / 14,
+      0,
+      0,
+      14,
+      1,
+    ]);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => sheet.getRow(8).getCell(c).type)).toEqual(
+      Array(8).fill(ExcelJS.ValueType.Number),
+    );
+    expect([3, 5, 7, 9].map((c) => sheet.getRow(8).getCell(c).numFmt)).toEqual(
+      Array(4).fill('0.0%'),
+    );
+  });
+
+  it('keeps names starting with =, +, - or @ from running as formulas in CSV and XLSX', async () => {
+    const namn = ['=1+1', '+A1', '-2', '@SUM(A1)'];
+    const formler: StatistikReport = {
+      ...report,
+      insatser: namn.map((n, i) => ({ ...report.insatser[0]!, insatsId: `i${i}`, namn: n })),
+    };
+
+    const volym = block(rows(exportCsv(formler)), 'Volym');
+    expect(volym.slice(3, 7).map((row) => row[0])).toEqual(["'=1+1", "'+A1", "'-2", "'@SUM(A1)"]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(formler)).buffer);
+    const cells = [8, 9, 10, 11].map((r) => workbook.getWorksheet('Volym')!.getRow(r).getCell(1));
+    expect(cells.map((cell) => [cell.type, cell.value])).toEqual(
+      namn.map((n) => [ExcelJS.ValueType.String, n]),
+    );
+  });
+});
