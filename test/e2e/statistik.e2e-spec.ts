@@ -124,7 +124,9 @@ describe('GET /statistik over HTTP', () => {
       });
 
   it('exports CSV for Swedish Excel: BOM, semicolons, header lines and labelled rows', async () => {
-    const response = await download(`${PERIOD}&insats=${insats}&format=csv`).expect(200);
+    const response = await download(`${PERIOD}&insats=${insats}&format=csv&layout=lang`).expect(
+      200,
+    );
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(
       'attachment; filename="deltagarstatistik-2025-01-01--2025-12-31.csv"',
@@ -163,7 +165,7 @@ describe('GET /statistik over HTTP', () => {
   });
 
   it('exports XLSX with one sheet per table, numbers as numbers and shares as percentages', async () => {
-    const response = await download(`${PERIOD}&format=xlsx`).expect(200);
+    const response = await download(`${PERIOD}&format=xlsx&layout=lang`).expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer);
     const names = workbook.worksheets.map((sheet) => sheet.name);
@@ -189,6 +191,70 @@ describe('GET /statistik over HTTP', () => {
       }),
     );
     expect(percentFormat).toBe(true);
+  });
+
+  it('exports the published shape by default: insatser as rows, each count by kön beside its share', async () => {
+    const { body } = await kansli.get(`/statistik?${PERIOD}&insats=${insats}`).expect(200);
+    const a = body.totalt.deltagare.aktuella;
+    const share = (part: number, whole: number) =>
+      whole === 0 ? '' : `${((part / whole) * 100).toFixed(1).replace('.', ',')} %`;
+    const expected = (namn: string) => [
+      namn,
+      String(a.kvinna),
+      share(a.kvinna, a.totalt),
+      String(a.man),
+      share(a.man, a.totalt),
+      String(a.ejAngivet),
+      share(a.ejAngivet, a.totalt),
+      String(a.totalt),
+      share(a.totalt, a.totalt),
+    ];
+
+    const csv = await download(`${PERIOD}&insats=${insats}&format=csv`).expect(200);
+    const rows: string[][] = parse((csv.body as Buffer).subarray(3).toString('utf8'), {
+      delimiter: ';',
+      relax_column_count: true,
+    });
+    const deltagare = rows.findIndex((row) => row[0] === 'Deltagare');
+    expect(rows.slice(deltagare + 1, deltagare + 5)).toEqual([
+      [
+        'Insats',
+        'Kvinnor',
+        'Andel kvinnor',
+        'Män',
+        'Andel män',
+        'Ej angivet',
+        'Andel ej angivet',
+        'Totalt',
+        'Andel av totalt',
+      ],
+      ['Aktuella'],
+      expected('Balder'),
+      expected('Totalt'),
+    ]);
+
+    const xlsx = await download(`${PERIOD}&insats=${insats}&format=xlsx&layout=bred`).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(xlsx.body as Buffer).buffer);
+    expect(workbook.getWorksheet('Försörjning')).toBeDefined();
+    const sheet = workbook.getWorksheet('Deltagare')!;
+    let aktuella = 0;
+    sheet.eachRow((row, i) => {
+      if (aktuella === 0 && row.getCell(1).value === 'Aktuella') aktuella = i;
+    });
+    const balder = sheet.getRow(aktuella + 1);
+    expect(balder.getCell(1).value).toBe('Balder');
+    expect([2, 4, 6, 8].map((c) => balder.getCell(c).type)).toEqual(
+      Array(4).fill(ExcelJS.ValueType.Number),
+    );
+    expect([2, 4, 6, 8].map((c) => balder.getCell(c).value)).toEqual([
+      a.kvinna,
+      a.man,
+      a.ejAngivet,
+      a.totalt,
+    ]);
+    expect(balder.getCell(9).value).toBe(1);
+    expect(balder.getCell(9).numFmt).toBe('0.0%');
   });
 
   it('suppresses counts 1–4 as "<5" with skydda=true, in JSON and in exports', async () => {
@@ -326,7 +392,9 @@ describe('GET /statistik over HTTP', () => {
       { remittent: 'af', enhet: 'af lerum', antal: '<5' },
     ]);
 
-    const response = await download(`${PERIOD}&insats=${lerum}&format=xlsx`).expect(200);
+    const response = await download(`${PERIOD}&insats=${lerum}&format=xlsx&layout=lang`).expect(
+      200,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(response.body as Buffer).buffer);
     expect(workbook.getWorksheet('Per kommun')!.getRow(7).values).toEqual([

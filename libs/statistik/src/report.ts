@@ -7,8 +7,11 @@ import type {
   UtfallGrupp,
 } from '#domain';
 
-/** A count split by kön. With `skydda`, a suppressed count is the string "<5". */
-export type Antal = number | '<5';
+/**
+ * A count. With `skydda`, a count 1–4 is "<5" (primary suppression) and a count hidden only
+ * so that another cannot be recomputed is ".." (secondary suppression).
+ */
+export type Antal = number | '<5' | '..';
 
 export interface ByKon<T = Antal> {
   kvinna: T;

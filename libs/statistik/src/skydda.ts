@@ -1,21 +1,29 @@
 import { UTFALL_FOR_AVSLUTSORSAK } from '#domain';
 import type { Andel, Antal, ByKon, StatistikReport, StatistikTables } from './report.js';
 
-/**
- * The mark of a suppressed count. Secondary suppressions get the same mark: a different one
- * would tell that the cell is 5 or more, and beside it in a row totalling 6 a "<5" must be 1.
- */
+/** The mark of a count 1–4 (primary suppression). */
 export const SKYDDAD = '<5' as const;
+/**
+ * The mark of a count hidden only so that a "<5" cannot be recomputed from a sum it is part of
+ * (secondary suppression), as in official Swedish statistics.
+ */
+export const DOLD = '..' as const;
+
+/** Whether a count is shown as a mark instead of a number. */
+export const isDold = (antal: Antal): antal is typeof SKYDDAD | typeof DOLD =>
+  antal === SKYDDAD || antal === DOLD;
 
 const KONER = ['kvinna', 'man', 'ejAngivet'] as const;
 const KOLUMNER = [...KONER, 'totalt'] as const;
 
 interface Cell {
-  /** null: the input already showed it as "<5". */
+  /** null: the input already showed it as "<5" or "..". */
   readonly value: number | null;
+  /** Primary: 1–4 (or already marked "<5"); the mark it gets is "<5". */
+  readonly primary: boolean;
   suppressed: boolean;
   /** Writes the cell's mark into the copy being protected. */
-  readonly hide: () => void;
+  readonly hide: (mark: Antal) => void;
 }
 
 /** Counts that add up: the parts sum to the total (or bound it, see försörjning). */
@@ -39,10 +47,12 @@ class Scope {
   constructor(private readonly skydd: Skydd) {}
 
   count(path: string, antal: Antal, set: (antal: Antal) => void): Cell {
+    const primary = antal === SKYDDAD || (typeof antal === 'number' && antal >= 1 && antal <= 4);
     const cell: Cell = {
-      value: antal === SKYDDAD ? null : antal,
-      suppressed: antal === SKYDDAD || (antal >= 1 && antal <= 4),
-      hide: () => set(SKYDDAD),
+      value: isDold(antal) ? null : antal,
+      primary,
+      suppressed: primary || antal === DOLD,
+      hide: set,
     };
     this.cells.set(path, cell);
     this.skydd.cells.push(cell);
@@ -135,7 +145,7 @@ class Skydd {
         }
       }
     }
-    for (const cell of this.cells) if (cell.suppressed) cell.hide();
+    for (const cell of this.cells) if (cell.suppressed) cell.hide(cell.primary ? SKYDDAD : DOLD);
     for (const share of this.shares) if (share.from.some((cell) => cell.suppressed)) share.hide();
   }
 }

@@ -37,7 +37,7 @@ describe('skyddaReport', () => {
   it('suppresses a lone 3 in a kön row and the smallest other non-zero cell of the row', () => {
     const skyddad = skyddaReport(rapport({ volym: kon(3, 10, 7) }));
 
-    expect(skyddad.totalt.volym).toEqual({ kvinna: '<5', man: 10, ejAngivet: '<5', totalt: 20 });
+    expect(skyddad.totalt.volym).toEqual({ kvinna: '<5', man: 10, ejAngivet: '..', totalt: 20 });
   });
 
   it('never suppresses a zero, neither first nor as the second cell', () => {
@@ -52,7 +52,7 @@ describe('skyddaReport', () => {
     expect(skyddad.totalt.remisser.vantande).toEqual({
       kvinna: '<5',
       man: 0,
-      ejAngivet: '<5',
+      ejAngivet: '..',
       totalt: 11,
     });
   });
@@ -83,7 +83,7 @@ describe('skyddaReport', () => {
     expect(skyddad.totalt.nyaPerRemittent).toEqual([
       { remittent: 'af', antal: '<5', andel: null },
       { remittent: 'fk', antal: 10, andel: 0.5 },
-      { remittent: 'egen', antal: '<5', andel: null },
+      { remittent: 'egen', antal: '..', andel: null },
     ]);
     expect(skyddad.totalt.deltagare.nya).toEqual({ kvinna: 12, man: 8, ejAngivet: 0, totalt: 20 });
   });
@@ -105,8 +105,8 @@ describe('skyddaReport', () => {
     );
 
     expect(skyddad.totalt.remisser.perRemittent).toEqual([
-      { remittent: 'af', antal: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 } },
-      { remittent: 'fk', antal: { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 25 } },
+      { remittent: 'af', antal: { kvinna: '<5', man: '..', ejAngivet: 0, totalt: 13 } },
+      { remittent: 'fk', antal: { kvinna: '..', man: '..', ejAngivet: 0, totalt: 25 } },
     ]);
     expect(skyddad.totalt.remisser.mottagna).toEqual({
       kvinna: 8,
@@ -123,8 +123,8 @@ describe('skyddaReport', () => {
     );
 
     expect(skyddad.insatser.map((insats) => insats.volym)).toEqual([
-      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
-      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 20 },
+      { kvinna: '<5', man: '..', ejAngivet: 0, totalt: 13 },
+      { kvinna: '..', man: '..', ejAngivet: 0, totalt: 20 },
     ]);
     expect(skyddad.totalt.volym).toEqual({ kvinna: 11, man: 22, ejAngivet: 0, totalt: 33 });
   });
@@ -159,18 +159,23 @@ describe('skyddaReport', () => {
       }),
     );
 
-    const skyddadRad = (totalt: number) => ({ kvinna: '<5', man: '<5', ejAngivet: 0, totalt });
+    const skyddadRad = (totalt: number, man: '<5' | '..') => ({
+      kvinna: '<5',
+      man,
+      ejAngivet: 0,
+      totalt,
+    });
     const andelTotalt = (totalt: number) => ({ kvinna: null, man: null, ejAngivet: null, totalt });
     expect(skyddad.totalt.utfall).toEqual({
       perAvslutsorsak: [
-        { avslutsorsak: 'arbete', antal: skyddadRad(5), andel: 5 / 16 },
-        { avslutsorsak: 'avbrott', antal: skyddadRad(11), andel: 11 / 16 },
+        { avslutsorsak: 'arbete', antal: skyddadRad(5, '<5'), andel: 5 / 16 },
+        { avslutsorsak: 'avbrott', antal: skyddadRad(11, '..'), andel: 11 / 16 },
       ],
       perGrupp: [
-        { grupp: 'arbete', antal: skyddadRad(5), andel: andelTotalt(5 / 16) },
-        { grupp: 'ovriga', antal: skyddadRad(11), andel: andelTotalt(11 / 16) },
+        { grupp: 'arbete', antal: skyddadRad(5, '<5'), andel: andelTotalt(5 / 16) },
+        { grupp: 'ovriga', antal: skyddadRad(11, '..'), andel: andelTotalt(11 / 16) },
       ],
-      arbeteEllerStudier: { antal: skyddadRad(5), andel: andelTotalt(5 / 16) },
+      arbeteEllerStudier: { antal: skyddadRad(5, '<5'), andel: andelTotalt(5 / 16) },
     });
     expect(skyddad.totalt.deltagare.avslutade).toEqual({
       kvinna: 6,
@@ -210,7 +215,7 @@ describe('skyddaReport', () => {
 
     expect(skyddad.insatser.map((insats) => insats.forsorjning.overgangar)).toEqual([
       [{ fran: 'a-kassa', till: 'lon', antal: '<5' }],
-      [{ fran: 'a-kassa', till: 'lon', antal: '<5' }],
+      [{ fran: 'a-kassa', till: 'lon', antal: '..' }],
     ]);
     expect(skyddad.totalt.forsorjning.overgangar).toEqual([
       { fran: 'a-kassa', till: 'lon', antal: 11 },
@@ -251,9 +256,9 @@ describe('skyddaReport', () => {
         }),
       );
 
-      const lerum = { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 };
+      const lerum = { kvinna: '<5', man: '..', ejAngivet: 0, totalt: 13 };
       // Alingsås's 6 goes with Lerum's 3 in the kvinna column, then its 5 with the 6 in its row.
-      const alingsas = { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 11 };
+      const alingsas = { kvinna: '..', man: '..', ejAngivet: 0, totalt: 11 };
       expect(skyddad.totalt.kommuner).toEqual([
         {
           kommun: '1441',
@@ -284,8 +289,8 @@ describe('skyddaReport', () => {
       );
 
       expect(skyddad.insatser.map((insats) => insats.kommuner[0]!.nya)).toEqual([
-        { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 9 },
-        { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
+        { kvinna: '<5', man: '..', ejAngivet: 0, totalt: 9 },
+        { kvinna: '..', man: '..', ejAngivet: 0, totalt: 13 },
       ]);
       expect(skyddad.totalt.kommuner[0]!.nya).toEqual(kon(10, 12));
     });
@@ -307,7 +312,7 @@ describe('skyddaReport', () => {
       );
 
       expect(skyddad.totalt.nyaPerRemittentEnhet).toEqual([
-        { remittent: 'af', enhet: 'af lerum', antal: '<5' },
+        { remittent: 'af', enhet: 'af lerum', antal: '..' },
         { remittent: 'af', enhet: null, antal: '<5' },
         { remittent: 'fk', enhet: 'fk alingsås', antal: 8 },
       ]);
@@ -347,9 +352,9 @@ describe('skyddaReport with grupper and ekonomi', () => {
     // (and its man, which its row would then give back), and insats 3's 6 for the förbund's
     // column.
     expect(skyddad.insatser.map((insats) => insats.volym)).toEqual([
-      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 13 },
-      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 60 },
-      { kvinna: '<5', man: '<5', ejAngivet: 0, totalt: 12 },
+      { kvinna: '<5', man: '..', ejAngivet: 0, totalt: 13 },
+      { kvinna: '..', man: '..', ejAngivet: 0, totalt: 60 },
+      { kvinna: '..', man: '..', ejAngivet: 0, totalt: 12 },
     ]);
     expect(skyddad.grupper[0]!.volym).toEqual(kon(33, 40));
     expect(skyddad.totalt.volym).toEqual(kon(39, 46));
@@ -361,7 +366,7 @@ describe('skyddaReport with grupper and ekonomi', () => {
 
     expect(skyddaReport(report).grupper[0]!.unikaPersoner).toEqual({
       kvinna: '<5',
-      man: '<5',
+      man: '..',
       ejAngivet: 0,
       totalt: 11,
     });

@@ -31,7 +31,7 @@ export function* csvChunks(
   const write = (records: string[][]): string =>
     stringify(records, { delimiter: ';', record_delimiter: '\r\n' });
   yield '\ufeff' + write(exportHeaderLines(report, options).map((line) => [line]));
-  for (const table of exportTables(report)) {
+  for (const table of exportTables(report, options.layout)) {
     yield write([[], [table.title], table.columns]);
     for (let start = 0; start < table.rows.length; start += CHUNK_ROWS) {
       yield write(table.rows.slice(start, start + CHUNK_ROWS).map((row) => row.map(csvCell)));

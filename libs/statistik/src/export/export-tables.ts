@@ -8,8 +8,15 @@ import {
   UTFALL_GRUPP_ETIKETT,
   kommunNamn,
 } from '#domain';
-import type { Andel, Antal, ByKon, StatistikReport, StatistikTables } from '../report.js';
-import { SKYDDAD } from '../skydda.js';
+import type {
+  Andel,
+  Antal,
+  ByKon,
+  OversiktRow,
+  StatistikReport,
+  StatistikTables,
+} from '../report.js';
+import { DOLD, SKYDDAD } from '../skydda.js';
 
 /** One cell of an exported table; the kind decides how CSV and XLSX render it. */
 export type ExportCell =
@@ -33,8 +40,10 @@ export interface ExportTable {
 }
 
 export interface ExportOptions {
-  /** Whether the report was protected; when not given, whether any count shows "<5". */
+  /** Whether the report was protected; when not given, whether any count shows "<5" or "..". */
   skyddad?: boolean;
+  /** `bred` when not given. */
+  layout?: ExportLayout;
 }
 
 const text = (value: string): ExportCell => ({ kind: 'text', text: value });
@@ -64,9 +73,23 @@ interface TableSpec {
   title: string;
   sheetName: string;
   columns: string[];
-  /** The rows of one scope, without its leading "Insats" cell. */
+  /** The rows of one scope, without its leading "Insats" cell (layout `lang`). */
   rows: (scope: Scope) => ExportCell[][];
+  /**
+   * The table's counts by kön, one labelled row each (layout `bred`: a block per label with a
+   * row per scope). Tables without counts by kön keep their `lang` rows in `bred` too.
+   */
+  konRader?: (scope: Scope) => KonRad[];
 }
+
+/** A labelled row of counts by kön. */
+export interface KonRad {
+  etikett: string;
+  antal: ByKon;
+}
+
+/** `bred`: the published shape (insatser as rows, kön as columns); `lang`: one row per value. */
+export type ExportLayout = 'bred' | 'lang';
 
 const TABLES: readonly TableSpec[] = [
   {
@@ -81,6 +104,14 @@ const TABLES: readonly TableSpec[] = [
       [text('Pågående vid periodens slut'), ...byKon(d.pagaende)],
       ...(unikaPersoner ? [[text('Unika personer'), ...byKon(unikaPersoner)]] : []),
     ],
+    konRader: ({ tables: { deltagare: d }, unikaPersoner }) => [
+      { etikett: 'Aktuella', antal: d.aktuella },
+      { etikett: 'Nya', antal: d.nya },
+      { etikett: 'Överförda från tidigare period', antal: d.overforda },
+      { etikett: 'Avslutade', antal: d.avslutade },
+      { etikett: 'Pågående vid periodens slut', antal: d.pagaende },
+      ...(unikaPersoner ? [{ etikett: 'Unika personer', antal: unikaPersoner }] : []),
+    ],
   },
   {
     title: 'Åldersgrupper (ålder vid inskrivning)',
@@ -90,6 +121,11 @@ const TABLES: readonly TableSpec[] = [
       tables.aldersgrupper.flatMap((rad) => [
         [text(`${rad.grupp} år`), text('Aktuella'), ...byKon(rad.aktuella)],
         [text(`${rad.grupp} år`), text('Nya'), ...byKon(rad.nya)],
+      ]),
+    konRader: ({ tables }) =>
+      tables.aldersgrupper.flatMap((rad) => [
+        { etikett: `Aktuella ${rad.grupp} år`, antal: rad.aktuella },
+        { etikett: `Nya ${rad.grupp} år`, antal: rad.nya },
       ]),
   },
   {
@@ -101,6 +137,11 @@ const TABLES: readonly TableSpec[] = [
       [text('Återremitterade'), ...byKon(r.aterremitterade)],
       [text('Väntande vid periodens slut'), ...byKon(r.vantande)],
     ],
+    konRader: ({ tables: { remisser: r } }) => [
+      { etikett: 'Mottagna', antal: r.mottagna },
+      { etikett: 'Återremitterade', antal: r.aterremitterade },
+      { etikett: 'Väntande vid periodens slut', antal: r.vantande },
+    ],
   },
   {
     title: 'Remisser per remittent',
@@ -111,6 +152,11 @@ const TABLES: readonly TableSpec[] = [
         text(REMITTENT_ETIKETT[rad.remittent]),
         ...byKon(rad.antal),
       ]),
+    konRader: ({ tables }) =>
+      tables.remisser.perRemittent.map((rad) => ({
+        etikett: REMITTENT_ETIKETT[rad.remittent],
+        antal: rad.antal,
+      })),
   },
   {
     title: 'Remisser per kommun',
@@ -121,6 +167,11 @@ const TABLES: readonly TableSpec[] = [
         text(kommunEtikett(rad.kommun)),
         ...byKon(rad.antal),
       ]),
+    konRader: ({ tables }) =>
+      tables.remisser.perKommun.map((rad) => ({
+        etikett: kommunEtikett(rad.kommun),
+        antal: rad.antal,
+      })),
   },
   {
     title: 'Per kommun (remisser, aktuella och nya)',
@@ -137,6 +188,18 @@ const TABLES: readonly TableSpec[] = [
             ['Nya', rad.nya],
           ] as const
         ).map(([matt, antal]) => [text(kommunEtikett(rad.kommun)), text(matt), ...byKon(antal)]),
+      ),
+    konRader: ({ tables }) =>
+      tables.kommuner.flatMap((rad) =>
+        (
+          [
+            ['Mottagna remisser', rad.remisser.mottagna],
+            ['Återremitterade remisser', rad.remisser.aterremitterade],
+            ['Inskrivna av mottagna remisser', rad.remisser.inskrivna],
+            ['Aktuella', rad.aktuella],
+            ['Nya', rad.nya],
+          ] as const
+        ).map(([matt, antal]) => ({ etikett: `${kommunEtikett(rad.kommun)}: ${matt}`, antal })),
       ),
   },
   {
@@ -171,6 +234,11 @@ const TABLES: readonly TableSpec[] = [
         ...byKon(rad.antal),
         andel(rad.andel),
       ]),
+    konRader: ({ tables }) =>
+      tables.utfall.perAvslutsorsak.map((rad) => ({
+        etikett: AVSLUTSORSAK_ETIKETT[rad.avslutsorsak],
+        antal: rad.antal,
+      })),
   },
   {
     title: 'Utfall per grupp (andel av avslutade)',
@@ -188,6 +256,13 @@ const TABLES: readonly TableSpec[] = [
         ...andelByKon(utfall.arbeteEllerStudier.andel),
       ],
     ],
+    konRader: ({ tables: { utfall } }) => [
+      ...utfall.perGrupp.map((rad) => ({
+        etikett: UTFALL_GRUPP_ETIKETT[rad.grupp],
+        antal: rad.antal,
+      })),
+      { etikett: 'Arbete eller studier', antal: utfall.arbeteEllerStudier.antal },
+    ],
   },
   {
     title: 'Försörjning vid inskrivning och avslut (bland avslutade)',
@@ -202,6 +277,11 @@ const TABLES: readonly TableSpec[] = [
         text(FORSORJNING_ETIKETT[rad.kod]),
         ...byKon(rad.vidInskrivning),
         ...byKon(rad.vidAvslut),
+      ]),
+    konRader: ({ tables }) =>
+      tables.forsorjning.rader.flatMap((rad) => [
+        { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid inskrivning`, antal: rad.vidInskrivning },
+        { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid avslut`, antal: rad.vidAvslut },
       ]),
   },
   {
@@ -242,12 +322,18 @@ const TABLES: readonly TableSpec[] = [
         text(SYSSELSATTNING_ETIKETT[rad.sysselsattning]),
         ...byKon(rad.antal),
       ]),
+    konRader: ({ tables }) =>
+      tables.uppfoljning.map((rad) => ({
+        etikett: `${rad.manaderEfterAvslut} månader efter avslut: ${SYSSELSATTNING_ETIKETT[rad.sysselsattning]}`,
+        antal: rad.antal,
+      })),
   },
   {
     title: 'Volym',
     sheetName: 'Volym',
     columns: KON_KOLUMNER,
     rows: ({ tables }) => [byKon(tables.volym)],
+    konRader: ({ tables }) => [{ etikett: 'Volym', antal: tables.volym }],
   },
   {
     title: 'Måluppfyllelse per kalenderår',
@@ -345,18 +431,99 @@ const scopesOf = (report: StatistikReport): Scope[] => {
  * The report as labelled tables, each with rows for every insats in the report's order, a
  * subtotal per grupp and then "Totalt".
  */
-export const exportTables = (report: StatistikReport): ExportTable[] => {
+export const exportTables = (
+  report: StatistikReport,
+  layout: ExportLayout = 'bred',
+): ExportTable[] => {
   const scopes = scopesOf(report);
-  return TABLES.map((spec) => ({
-    title: spec.title,
-    sheetName: spec.sheetName,
-    columns: ['Insats', ...spec.columns],
-    rows: scopes.flatMap((scope) => spec.rows(scope).map((row) => [text(scope.namn), ...row])),
-  }));
+  const tables = TABLES.map((spec) =>
+    layout === 'bred' && spec.konRader
+      ? bredTable(spec.title, spec.sheetName, scopes, spec.konRader)
+      : {
+          title: spec.title,
+          sheetName: spec.sheetName,
+          columns: ['Insats', ...spec.columns],
+          rows: scopes.flatMap((scope) =>
+            spec.rows(scope).map((row) => [text(scope.namn), ...row]),
+          ),
+        },
+  );
+  return layout === 'bred' && report.oversikt
+    ? [oversiktTable(report.oversikt), ...tables]
+    : tables;
 };
+
+/** `bred` columns: each count by kön beside its share. */
+export const BRED_KOLUMNER = [
+  'Kvinnor',
+  'Andel kvinnor',
+  'Män',
+  'Andel män',
+  'Ej angivet',
+  'Andel ej angivet',
+  'Totalt',
+  'Andel av totalt',
+];
+
+/** A share of two counts; none where either is suppressed or the denominator is 0. */
+const kvot = (taljare: Antal, namnare: Antal | undefined): Andel =>
+  typeof taljare === 'number' && typeof namnare === 'number' && namnare > 0
+    ? taljare / namnare
+    : null;
+
+/**
+ * One `bred` row: each kön's count beside its share of the row's totalt, and the totalt beside
+ * its share of the last row's (the förbund's) totalt.
+ */
+const bredRad = (namn: string, antal: ByKon, totalt: Antal | undefined): ExportCell[] => [
+  text(namn),
+  ...(['kvinna', 'man', 'ejAngivet'] as const).flatMap((kon) => [
+    { kind: 'antal', antal: antal[kon] } as const,
+    { kind: 'andel', andel: kvot(antal[kon], antal.totalt) } as const,
+  ]),
+  { kind: 'antal', antal: antal.totalt },
+  { kind: 'andel', andel: kvot(antal.totalt, totalt) },
+];
+
+/**
+ * A `bred` table: a block per labelled row of counts (a row with the label alone), in it a row
+ * per scope (insatser in the förbund's order, grupp subtotals, "Totalt" last).
+ */
+const bredTable = <S extends { namn: string }>(
+  title: string,
+  sheetName: string,
+  scopes: readonly S[],
+  rader: (scope: S) => KonRad[],
+): ExportTable => {
+  const perScope = scopes.map((scope) => ({ namn: scope.namn, rader: rader(scope) }));
+  const etiketter = [...new Set(perScope.flatMap((scope) => scope.rader.map((r) => r.etikett)))];
+  const rows = etiketter.flatMap((etikett) => {
+    const block = perScope.flatMap(({ namn, rader }) => {
+      const rad = rader.find((r) => r.etikett === etikett);
+      return rad ? [{ namn, antal: rad.antal }] : [];
+    });
+    const totalt = block[block.length - 1]?.antal.totalt;
+    return [[text(etikett)], ...block.map(({ namn, antal }) => bredRad(namn, antal, totalt))];
+  });
+  return { title, sheetName, columns: ['Insats', ...BRED_KOLUMNER], rows };
+};
+
+/** The overview (when the report has it) as its first `bred` sheet. */
+const oversiktTable = (oversikt: readonly OversiktRow[]): ExportTable =>
+  bredTable('Översikt', 'Översikt', oversikt, (rad: OversiktRow) => [
+    { etikett: 'Aktuella', antal: rad.aktuella },
+    { etikett: 'Nya', antal: rad.nya },
+    { etikett: 'Avslutade', antal: rad.avslutade },
+    { etikett: 'Arbete eller studier', antal: rad.arbeteEllerStudier.antal },
+    ...(rad.volym ? [{ etikett: 'Volym', antal: rad.volym }] : []),
+  ]);
+
+/** What the two marks of a protected report mean (every export's header says it). */
+export const SKYDDA_FORKLARING = `${SKYDDAD} = antal 1–4 (primär sekretess), ${DOLD} = antal som döljs för att ett ${SKYDDAD} inte ska kunna räknas fram ur en summa (sekundär sekretess)`;
 
 const containsSkyddad = (value: unknown): boolean =>
   value === SKYDDAD ||
+  value === DOLD ||
   (typeof value === 'object' && value !== null && Object.values(value).some(containsSkyddad));
 
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
@@ -379,9 +546,7 @@ export const exportHeaderLines = (
     `Förbund: ${report.forbund.namn}`,
     `Period: ${report.period.fran} – ${report.period.till}`,
     `Uppgifter per: ${report.asOf} (${STOCKHOLM.format(new Date(report.asOf))} svensk tid)`,
-    skyddad
-      ? 'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5'
-      : 'Skyddad för publicering: nej',
+    skyddad ? `Skyddad för publicering: ja – ${SKYDDA_FORKLARING}` : 'Skyddad för publicering: nej',
   ];
 };
 

@@ -59,12 +59,15 @@ const HEADER_LINES = [
   'Förbund: Samordningsförbundet Test',
   'Period: 2025-01-01 – 2025-12-31',
   'Uppgifter per: 2026-01-15T08:00:00.000Z (2026-01-15 09:00 svensk tid)',
-  'Skyddad för publicering: ja – antal 1–4, och antal som annars skulle avslöja dem, visas som <5',
+  'Skyddad för publicering: ja – <5 = antal 1–4 (primär sekretess), .. = antal som döljs för att ett <5 inte ska kunna räknas fram ur en summa (sekundär sekretess)',
 ];
+
+/** The long format (one row per value), which these tests were written for. */
+const LANG = { layout: 'lang' } as const;
 
 describe('exportTables', () => {
   it('gives every table a unique worksheet name Excel accepts', () => {
-    const names = exportTables(report).map((table) => table.sheetName);
+    const names = exportTables(report, 'lang').map((table) => table.sheetName);
 
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) {
@@ -74,7 +77,7 @@ describe('exportTables', () => {
   });
 
   it('lists the rows of each insats first, then the förbund as "Totalt"', () => {
-    const deltagare = exportTables(report).find((table) => table.title === 'Deltagare')!;
+    const deltagare = exportTables(report, 'lang').find((table) => table.title === 'Deltagare')!;
 
     expect(
       deltagare.rows.map((row) => row.slice(0, 2).map((cell) => cell.kind === 'text' && cell.text)),
@@ -123,7 +126,7 @@ describe('exportTables', () => {
         ],
       },
     };
-    const mal = exportTables(withGoals).find((table) => table.sheetName === 'Mål')!;
+    const mal = exportTables(withGoals, 'lang').find((table) => table.sheetName === 'Mål')!;
 
     expect(mal.rows).toEqual([
       [
@@ -162,7 +165,7 @@ describe('exportFileName', () => {
 });
 
 describe('exportCsv', () => {
-  const csv = exportCsv(report);
+  const csv = exportCsv(report, LANG);
   const records: string[][] = parse(csv, { bom: true, delimiter: ';', relax_column_count: true });
   const block = (title: string): string[][] => {
     const start = records.findIndex((record) => record[0] === title);
@@ -242,7 +245,7 @@ describe('exportCsv', () => {
 
   it('keeps Excel from running an insats name as a formula', () => {
     const formel = { ...report, insatser: [{ ...report.insatser[0]!, namn: '=1+1' }] };
-    const rows: string[][] = parse(exportCsv(formel), {
+    const rows: string[][] = parse(exportCsv(formel, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -262,7 +265,7 @@ describe('exportCsv', () => {
 describe('exportXlsx', () => {
   const load = async (): Promise<ExcelJS.Workbook> => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report, LANG)).buffer);
     return workbook;
   };
 
@@ -270,7 +273,7 @@ describe('exportXlsx', () => {
     const workbook = await load();
 
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(
-      exportTables(report).map((table) => table.sheetName),
+      exportTables(report, 'lang').map((table) => table.sheetName),
     );
     const sheet = workbook.getWorksheet('Remisser per remittent')!;
     expect([1, 2, 3, 4, 5].map((row) => sheet.getCell(row, 1).value)).toEqual([
@@ -387,7 +390,9 @@ describe('exports of a report with grupper', () => {
   };
 
   it('lists insatser in the report’s order with the grupp’s subtotal after its last insats', () => {
-    const deltagare = exportTables(medGrupper).find((table) => table.title === 'Deltagare')!;
+    const deltagare = exportTables(medGrupper, 'lang').find(
+      (table) => table.title === 'Deltagare',
+    )!;
     const aktuella = deltagare.rows
       .filter((row) => cellText(row[1]!) === 'Aktuella')
       .map((row) => [cellText(row[0]!), cellText(row[5]!)]);
@@ -413,7 +418,7 @@ describe('exports of a report with grupper', () => {
   });
 
   it('writes the subtotal rows to CSV and XLSX alike', async () => {
-    const records: string[][] = parse(exportCsv(medGrupper), {
+    const records: string[][] = parse(exportCsv(medGrupper, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -436,7 +441,7 @@ describe('exports of a report with grupper', () => {
     ]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper, LANG)).buffer);
     const sheet = workbook.getWorksheet('Deltagare')!;
     const names: unknown[] = [];
     sheet.eachRow((row, i) => {
@@ -454,7 +459,7 @@ describe('exports of a report with grupper', () => {
   });
 
   it('writes ekonomi in whole kronor, numeric in XLSX', async () => {
-    const records: string[][] = parse(exportCsv(medGrupper), {
+    const records: string[][] = parse(exportCsv(medGrupper, LANG), {
       bom: true,
       delimiter: ';',
       relax_column_count: true,
@@ -475,9 +480,125 @@ describe('exports of a report with grupper', () => {
     ]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper)).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(medGrupper, LANG)).buffer);
     const cell = workbook.getWorksheet('Ekonomi')!.getCell('F7');
     expect(cell.value).toBe(23_333);
     expect(cell.numFmt).toBe('#,##0');
+  });
+});
+
+describe('the bred layout (the default)', () => {
+  const rows = (file: Buffer): string[][] =>
+    parse(file, { bom: true, delimiter: ';', relax_column_count: true });
+  const block = (records: string[][], title: string): string[][] => {
+    const start = records.findIndex((record) => record[0] === title);
+    const end = records.findIndex((record, i) => i > start && record.join('') === '');
+    return records.slice(start, end === -1 ? undefined : end);
+  };
+
+  it('puts the insatser and Totalt as rows of a block per measure, each count beside its share', () => {
+    const volym = exportTables(report).find((table) => table.sheetName === 'Volym')!;
+
+    expect(volym.columns).toEqual([
+      'Insats',
+      'Kvinnor',
+      'Andel kvinnor',
+      'Män',
+      'Andel män',
+      'Ej angivet',
+      'Andel ej angivet',
+      'Totalt',
+      'Andel av totalt',
+    ]);
+    // Steget's shares go with its suppressed counts; its 13 is all of the förbund's 13.
+    expect(volym.rows.map((row) => row.map(cellText))).toEqual([
+      ['Volym'],
+      ['Steget', '<5', '', '<5', '', '0', '0,0 %', '13', '100,0 %'],
+      ['Totalt', '3', '23,1 %', '10', '76,9 %', '0', '0,0 %', '13', '100,0 %'],
+    ]);
+  });
+
+  it('writes every kön table in the bred shape, försörjning included, and CSV as pasted', () => {
+    const tables = exportTables(report);
+    expect(
+      tables.filter((table) => table.columns[2] === 'Andel kvinnor').map((t) => t.sheetName),
+    ).toEqual([
+      'Deltagare',
+      'Åldersgrupper',
+      'Remisser',
+      'Remisser per remittent',
+      'Remisser per kommun',
+      'Per kommun',
+      'Utfall per avslutsorsak',
+      'Utfall per grupp',
+      'Försörjning',
+      'Uppföljning',
+      'Volym',
+    ]);
+
+    expect(block(rows(exportCsv(report)), 'Remisser per remittent')).toEqual([
+      ['Remisser per remittent'],
+      [
+        'Insats',
+        'Kvinnor',
+        'Andel kvinnor',
+        'Män',
+        'Andel män',
+        'Ej angivet',
+        'Andel ej angivet',
+        'Totalt',
+        'Andel av totalt',
+      ],
+      ['Arbetsförmedlingen'],
+      ['Steget', '3', '30,0 %', '7', '70,0 %', '0', '0,0 %', '10', '100,0 %'],
+      ['Totalt', '3', '30,0 %', '7', '70,0 %', '0', '0,0 %', '10', '100,0 %'],
+      ['Försäkringskassan'],
+      ['Steget', '6', '100,0 %', '0', '0,0 %', '0', '0,0 %', '6', '100,0 %'],
+      ['Totalt', '6', '100,0 %', '0', '0,0 %', '0', '0,0 %', '6', '100,0 %'],
+    ]);
+  });
+
+  it('writes numeric XLSX cells, shares as fractions formatted as percent', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(report)).buffer);
+    const sheet = workbook.getWorksheet('Deltagare')!;
+
+    expect(sheet.getRow(7).values).toEqual([undefined, 'Aktuella']);
+    expect(sheet.getRow(8).values).toEqual([
+      undefined,
+      'Steget',
+      9,
+      9 / 14,
+      5,
+      5 / 14,
+      0,
+      0,
+      14,
+      1,
+    ]);
+    expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => sheet.getRow(8).getCell(c).type)).toEqual(
+      Array(8).fill(ExcelJS.ValueType.Number),
+    );
+    expect([3, 5, 7, 9].map((c) => sheet.getRow(8).getCell(c).numFmt)).toEqual(
+      Array(4).fill('0.0%'),
+    );
+  });
+
+  it('keeps names starting with =, +, - or @ from running as formulas in CSV and XLSX', async () => {
+    const namn = ['=1+1', '+A1', '-2', '@SUM(A1)'];
+    const formler: StatistikReport = {
+      ...report,
+      insatser: namn.map((n, i) => ({ ...report.insatser[0]!, insatsId: `i${i}`, namn: n })),
+    };
+
+    const volym = block(rows(exportCsv(formler)), 'Volym');
+    expect(volym.slice(3, 7).map((row) => row[0])).toEqual(["'=1+1", "'+A1", "'-2", "'@SUM(A1)"]);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Uint8Array.from(await exportXlsx(formler)).buffer);
+    const cells = [8, 9, 10, 11].map((r) => workbook.getWorksheet('Volym')!.getRow(r).getCell(1));
+    expect(cells.map((cell) => [cell.type, cell.value])).toEqual(
+      namn.map((n) => [ExcelJS.ValueType.String, n]),
+    );
   });
 });

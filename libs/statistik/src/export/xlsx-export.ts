@@ -63,13 +63,16 @@ export const writeXlsx = async (
   const headerLines = exportHeaderLines(report, options);
   const headerRow = headerLines.length + 2;
 
-  for (const table of exportTables(report)) {
+  for (const table of exportTables(report, options.layout)) {
     const sheet = workbook.addWorksheet(table.sheetName, {
       views: [{ state: 'frozen', ySplit: headerRow }],
     });
     // Widths from the table itself: the long header lines would widen the first column.
     sheet.columns = table.columns.map((column, i) => {
-      const longest = Math.max(column.length, ...table.rows.map((row) => cellText(row[i]!).length));
+      const longest = Math.max(
+        column.length,
+        ...table.rows.map((row) => (row[i] ? cellText(row[i]) : '').length),
+      );
       return { width: Math.min(Math.max(longest + 2, 10), 50) };
     });
     for (const line of headerLines) sheet.addRow([line]).commit();
@@ -82,6 +85,8 @@ export const writeXlsx = async (
 
     for (const row of table.rows) {
       const added = sheet.addRow(row.map(cellValue));
+      // A `bred` block starts with a row holding its label alone.
+      if (row.length === 1) added.font = { bold: true };
       row.forEach((cell, i) => {
         const format = numberFormat(cell);
         if (format) added.getCell(i + 1).numFmt = format;

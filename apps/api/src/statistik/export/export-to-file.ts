@@ -26,6 +26,8 @@ export interface ExportToFileOptions {
   readonly asOf?: Date;
   readonly aldersgrupper?: string;
   readonly skydda?: boolean;
+  /** `bred` when not given. */
+  readonly layout?: 'bred' | 'lang';
 }
 
 /** The statistics export as a file (`npm run cli -- export …`); returns a summary line. */
@@ -62,7 +64,7 @@ export const exportToFile = async (
     };
     const report = await new StatistikService(dataSource).report(query, forbund[0]!);
     const shown = options.skydda ? skyddaReport(report) : report;
-    const exportOptions = { skyddad: options.skydda === true };
+    const exportOptions = { skyddad: options.skydda === true, layout: options.layout ?? 'bred' };
     // Streamed to the file, as the API streams it to the response.
     if (options.format === 'csv') {
       await pipeline(

@@ -35,7 +35,7 @@ export class StatistikExportController {
     @Query() params: StatistikExportQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<StreamableFile> {
-    const { format, ...query } = params;
+    const { format, layout, ...query } = params;
     const report: StatistikReport = await this.queries.execute(new StatistikQuery(query, user));
     // Every export is recorded (who, when, parameters, a hash of its figures) before it is sent.
     await this.recorder.record(report, user, {
@@ -45,7 +45,7 @@ export class StatistikExportController {
       skydda: params.skydda === true,
       format,
     });
-    const options = { skyddad: params.skydda === true };
+    const options = { skyddad: params.skydda === true, layout: layout ?? 'bred' };
     // Written to the response as it is made: the file is never held whole in memory.
     let file: Readable;
     if (format === 'csv') {

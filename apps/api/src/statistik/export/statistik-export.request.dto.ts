@@ -1,9 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { StatistikQueryDto } from '../rapport/statistik.request.dto.js';
 
 export const EXPORT_FORMAT = ['csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT)[number];
+
+export const EXPORT_LAYOUT = ['bred', 'lang'] as const;
 
 export class StatistikExportQueryDto extends StatistikQueryDto {
   @ApiProperty({
@@ -13,4 +15,14 @@ export class StatistikExportQueryDto extends StatistikQueryDto {
   })
   @IsIn(EXPORT_FORMAT)
   format: ExportFormat;
+
+  @ApiPropertyOptional({
+    enum: EXPORT_LAYOUT,
+    default: 'bred',
+    description:
+      'bred: den publicerade formen (insatser som rader med delsummor per grupp och totalt, kön som kolumner, varje antal bredvid sin andel); lang: en rad per värde, för pivottabeller',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_LAYOUT)
+  layout?: (typeof EXPORT_LAYOUT)[number];
 }
