@@ -13,8 +13,11 @@ export const Diagram = ({
   children: ReactNode;
 }) => {
   const ref = useRef<HTMLDivElement>(null);
-  // recharts draws the chart as the wrapper's own svg; the legend's small icons are svgs too.
-  const diagram = () => ref.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg');
+  // recharts draws the chart as one svg; the legend's small icons are svgs too: take the largest.
+  const diagram = (): SVGSVGElement | undefined =>
+    [...(ref.current?.querySelectorAll<SVGSVGElement>('svg.recharts-surface') ?? [])].sort(
+      (a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width,
+    )[0];
   const svg = () => {
     const el = diagram();
     if (el)

@@ -55,8 +55,10 @@ export const MalTabell = ({ mal }: { mal: Tabeller['mal'] }) =>
               <Table.Td ta="right">
                 {arAndel(m) ? (
                   procent(typeof m.utfall === 'number' ? m.utfall : null)
+                ) : m.utfall === null ? (
+                  '–'
                 ) : (
-                  <Antal varde={m.utfall ?? '–'} />
+                  <Antal varde={m.utfall} />
                 )}
               </Table.Td>
               <Table.Td ta="right">{m.underlag ? <Antal varde={m.underlag.antal} /> : ''}</Table.Td>
