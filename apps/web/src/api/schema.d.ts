@@ -503,6 +503,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rapporter': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alla exporter, nyast först; andradSedan: samma rapport gjord nu har andra siffror */
+    get: operations['ListaRapporterController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/statistik/forandringar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vad som ändrats i rapporten mellan två tidpunkter, och vilka registreringar som ändrade det */
+    get: operations['ForandringarController_forandringar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/personer/{personId}': {
     parameters: {
       query?: never;
@@ -1322,6 +1356,36 @@ export interface components {
       grupper: Record<string, never>[];
       /** @description Tabellerna för hela förbundet och unikaPersoner */
       totalt: Record<string, never>;
+    };
+    RapportPageDto: {
+      /** @description {id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan} */
+      items: Record<string, never>[];
+      nextCursor: string | null;
+    };
+    HandelseDto: {
+      deltagandeId: string;
+      /** @description Händelsens typ, t.ex. AvslutKorrigerad */
+      typ: string;
+      /** @description Affärsdatum, om händelsen har ett */
+      datum: string | null;
+      recordedAt: string;
+      /** @description Den registrerande användarens e-post (bara för admin) */
+      anvandare?: string;
+    };
+    AndringDto: {
+      tabell: string;
+      rad: string;
+      kolumn: string;
+      insatsId?: string;
+      grupp?: string;
+      fore: (number | string | boolean) | null;
+      efter: (number | string | boolean) | null;
+      handelser: components['schemas']['HandelseDto'][];
+    };
+    ForandringarDto: {
+      fore: string;
+      efter: string;
+      andringar: components['schemas']['AndringDto'][];
     };
     AtkomstDto: {
       /** Format: date-time */
@@ -3999,6 +4063,140 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StatistikReportDto'];
+        };
+      };
+      /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The role or insats does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown id (also an id in another förbund) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ListaRapporterController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor från föregående sida */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RapportPageDto'];
+        };
+      };
+      /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The role or insats does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ForandringarController_forandringar: {
+    parameters: {
+      query: {
+        /** @description Periodens första dag (ingår) */
+        fran: string;
+        /** @description Periodens sista dag (ingår); högst 10 år efter fran */
+        till: string;
+        /** @description Rapporten som känd vid denna tidpunkt (ISO 8601) */
+        fore: string;
+        /** @description Jämförs med rapporten som känd då; nu om den inte anges */
+        efter?: string;
+        /** @description Insats-id; kan upprepas */
+        insats?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForandringarDto'];
         };
       };
       /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */
