@@ -80,7 +80,7 @@ export const StatistikPage = () => {
             </Alert>
           )}
           {/* Every panel stays mounted so that a printout carries every tab's sections. */}
-          <Tabs value={visad} onChange={setFlik}>
+          <Tabs value={visad} onChange={setFlik} keepMountedMode="display-none">
             <Tabs.List>
               <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
               {flikarna.map((f) => (
