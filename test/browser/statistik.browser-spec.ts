@@ -86,7 +86,7 @@ describe('kansli i webbläsaren', () => {
       });
       expect(
         (await nyaMal.locator('td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ')),
-      ).toEqual(['2025-01-01 – 2025-12-31', '20', '1', '5,0 %', '']);
+      ).toEqual(['2025-01-01 – 2025-12-31', '20', '1', '', '', '5,0 %', '']);
       await page.getByRole('button', { name: /visa underlag för varav nya, totalt/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByText(deltagandeId).waitFor();

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '#platform';
+import { openApiConfig } from './openapi-config.js';
 import { jsonBodyOptions } from './http/json-body.js';
 import { DELAYED_HEADER } from './http/read-your-writes.interceptor.js';
 import { validationPipe } from './http/validation.js';
@@ -38,20 +39,7 @@ export const createApp = async (
     app.enableCors({ origin: [...config.corsOrigins], exposedHeaders: [DELAYED_HEADER] });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Deltagarflöde')
-      .setDescription(
-        'Deltagarflöden för samordningsförbund: remiss, inskrivning, avslut och statistik. ' +
-          'Står läsmodellerna still före en händelse som inte kan tillämpas besvaras läsningar ' +
-          'direkt ur dem med rubriken X-Lasmodell-Forsenad: <position de innehåller>, och ' +
-          'GET /health svarar 503 med händelsen och felet.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   serveWebApp(app);
   return app;

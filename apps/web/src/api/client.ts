@@ -15,6 +15,7 @@ const skicka = async (
   path: string,
   body?: unknown,
   extra: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<Response> => {
   const token = sparadToken();
   const headers: Record<string, string> = { ...extra };
@@ -26,6 +27,7 @@ const skicka = async (
     method: metod,
     headers,
     body: body === undefined ? undefined : formular ? body : JSON.stringify(body),
+    signal,
   });
   if (response.ok) return response;
   const fel = (await response.json().catch(() => ({}))) as { message?: unknown; details?: unknown };
@@ -42,13 +44,16 @@ const json = async <T>(
   path: string,
   body?: unknown,
   headers?: Record<string, string>,
+  signal?: AbortSignal,
 ): Promise<T> => {
-  const response = await skicka(metod, path, body, headers);
+  const response = await skicka(metod, path, body, headers, signal);
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 };
 
 export const api = {
-  get: <T>(path: string) => json<T>('GET', path),
+  /** A GET; `signal` cancels it (useHamta aborts the answer no longer wanted). */
+  get: <T>(path: string, signal?: AbortSignal) =>
+    json<T>('GET', path, undefined, undefined, signal),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     json<T>('POST', path, body ?? {}, headers),
   put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './client';
+import { felText, useHamta } from './useHamta';
 
 /** A paged list's answer (API.md, version 2): `?limit`, `?cursor`. */
 export interface Sida<T> {
@@ -10,9 +11,6 @@ export interface Sida<T> {
 
 const medCursor = (path: string, cursor: string): string =>
   `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(cursor)}`;
-
-const felText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /**
  * A paged list read page by page: the first page when `path` changes, the next on
@@ -27,21 +25,20 @@ export const useSidor = <T>(path: string) => {
   const [fel, setFel] = useState<string | null>(null);
   const [omladdning, setOmladdning] = useState(0);
 
+  // The first page comes through the one fetching hook, which aborts a stale request.
+  const forsta = useHamta<Sida<T>>(path);
+  const forstaSida = forsta.aktuell ? forsta.data : null;
+  const forstaFel = forsta.fel?.text ?? null;
+  const laddaOmForsta = forsta.laddaOm;
   useEffect(() => {
-    let aktuell = true;
-    setFel(null);
-    api
-      .get<Sida<T>>(path)
-      .then((sida) => {
-        if (aktuell) setLista({ path, items: sida.items, nasta: sida.nextCursor });
-      })
-      .catch((error: unknown) => {
-        if (aktuell) setFel(felText(error));
-      });
-    return () => {
-      aktuell = false;
-    };
-  }, [path, omladdning]);
+    if (forstaSida) setLista({ path, items: forstaSida.items, nasta: forstaSida.nextCursor });
+  }, [forstaSida, path]);
+  useEffect(() => {
+    setFel(forstaFel);
+  }, [forstaFel]);
+  useEffect(() => {
+    if (omladdning > 0) laddaOmForsta();
+  }, [omladdning, laddaOmForsta]);
 
   const visas = lista?.path === path ? lista : null;
   const nasta = visas?.nasta ?? null;

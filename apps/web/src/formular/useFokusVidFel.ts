@@ -10,7 +10,9 @@ export const useFokusVidFel = (fel: Serverfel) => {
     const forsta =
       form.querySelector<HTMLElement>('[aria-invalid="true"]') ??
       form.querySelector<HTMLElement>('[role="alert"]');
-    forsta?.focus();
+    // Centred, so neither the sticky header nor the page's foot hides it.
+    forsta?.focus({ preventScroll: true });
+    forsta?.scrollIntoView({ block: 'center' });
   }, [fel]);
   return ref;
 };

@@ -1,5 +1,6 @@
-import { Box, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Box, Button, Group, Title } from '@mantine/core';
+import { useRef, type ReactNode } from 'react';
+import { filnamn, fristaendeSvg, laddaNer, svgTillPng } from './diagram-bild';
 
 /** A chart with a heading; the table beside it carries the same numbers for screen readers. */
 export const Diagram = ({
@@ -10,13 +11,58 @@ export const Diagram = ({
   rubrik: string;
   beskrivning: string;
   children: ReactNode;
-}) => (
-  <Box component="figure" m={0}>
-    <Title order={4} component="figcaption" mb="xs" size="h5">
-      {rubrik}
-    </Title>
-    <div role="img" aria-label={beskrivning}>
-      {children}
-    </div>
-  </Box>
-);
+}) => {
+  const ref = useRef<HTMLDivElement>(null);
+  // recharts draws the chart as one svg; the legend's small icons are svgs too: take the largest.
+  const diagram = (): SVGSVGElement | undefined =>
+    [...(ref.current?.querySelectorAll<SVGSVGElement>('svg.recharts-surface') ?? [])].sort(
+      (a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width,
+    )[0];
+  const svg = () => {
+    const el = diagram();
+    if (el)
+      laddaNer(new Blob([fristaendeSvg(el)], { type: 'image/svg+xml' }), `${filnamn(rubrik)}.svg`);
+  };
+  const png = async () => {
+    const el = diagram();
+    if (!el) return;
+    const { width, height } = el.getBoundingClientRect();
+    laddaNer(await svgTillPng(fristaendeSvg(el), width, height), `${filnamn(rubrik)}.png`);
+  };
+  return (
+    <Box component="figure" m={0}>
+      <Group
+        component="figcaption"
+        justify="space-between"
+        mb="xs"
+        wrap="nowrap"
+        align="flex-start"
+      >
+        <Title order={4} size="h5">
+          {rubrik}
+        </Title>
+        <Group gap={4} className="ej-utskrift" wrap="nowrap">
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={() => void png()}
+            aria-label={`Ladda ner ${rubrik} som PNG`}
+          >
+            PNG
+          </Button>
+          <Button
+            size="compact-xs"
+            variant="default"
+            onClick={svg}
+            aria-label={`Ladda ner ${rubrik} som SVG`}
+          >
+            SVG
+          </Button>
+        </Group>
+      </Group>
+      <div role="img" aria-label={beskrivning} ref={ref}>
+        {children}
+      </div>
+    </Box>
+  );
+};

@@ -27,7 +27,7 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
   return (
     <Sektion rubrik="Försörjning bland avslutade">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <Tabellrulle namn="Försörjning vid inskrivning och avslut" minBredd={560}>
+        <Tabellrulle namn="Försörjning vid inskrivning och avslut" minBredd={900}>
           <Table striped withTableBorder tabularNums captionSide="top">
             <Table.Caption>
               Försörjning vid inskrivning och vid avslut, av {f.avslutade.totalt} avslutade
@@ -39,13 +39,22 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
                   Vid inskrivning
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
+                  Andel vid inskrivning
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
                   Vid avslut
                 </Table.Th>
-                {KON_NYCKLAR.slice(0, 2).map((k) => (
-                  <Table.Th key={k} scope="col" ta="right">
-                    {KON_RUBRIK[k]} in / ut
-                  </Table.Th>
-                ))}
+                <Table.Th scope="col" ta="right">
+                  Andel vid avslut
+                </Table.Th>
+                {KON_NYCKLAR.slice(0, 2).flatMap((k) => [
+                  <Table.Th key={`${k}-in`} scope="col" ta="right">
+                    {KON_RUBRIK[k]} vid inskrivning
+                  </Table.Th>,
+                  <Table.Th key={`${k}-ut`} scope="col" ta="right">
+                    {KON_RUBRIK[k]} vid avslut
+                  </Table.Th>,
+                ])}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -55,18 +64,23 @@ export const ForsorjningSektion = ({ t }: { t: Tabeller }) => {
                     {etikettFor(FORSORJNING_ETIKETT, r.kod)}
                   </Table.Th>
                   <Table.Td ta="right">
-                    <Antal varde={r.vidInskrivning.totalt} /> (
-                    {andel(r.vidInskrivning.totalt, f.avslutade.totalt)})
+                    <Antal varde={r.vidInskrivning.totalt} />
                   </Table.Td>
                   <Table.Td ta="right">
-                    <Antal varde={r.vidAvslut.totalt} /> (
-                    {andel(r.vidAvslut.totalt, f.avslutade.totalt)})
+                    {andel(r.vidInskrivning.totalt, f.avslutade.totalt)}
                   </Table.Td>
-                  {KON_NYCKLAR.slice(0, 2).map((k) => (
-                    <Table.Td key={k} ta="right">
-                      {r.vidInskrivning[k]} / {r.vidAvslut[k]}
-                    </Table.Td>
-                  ))}
+                  <Table.Td ta="right">
+                    <Antal varde={r.vidAvslut.totalt} />
+                  </Table.Td>
+                  <Table.Td ta="right">{andel(r.vidAvslut.totalt, f.avslutade.totalt)}</Table.Td>
+                  {KON_NYCKLAR.slice(0, 2).flatMap((k) => [
+                    <Table.Td key={`${k}-in`} ta="right">
+                      <Antal varde={r.vidInskrivning[k]} />
+                    </Table.Td>,
+                    <Table.Td key={`${k}-ut`} ta="right">
+                      <Antal varde={r.vidAvslut[k]} />
+                    </Table.Td>,
+                  ])}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -17,7 +17,7 @@ const iFasText = (iFas: boolean | null | undefined): string =>
 /** The goals of an insats, a grupp or the förbund against their utfall over each goal's period. */
 export const MalTabell = ({ mal }: { mal: Tabeller['mal'] }) =>
   mal.length === 0 ? null : (
-    <Tabellrulle namn="Mål" minBredd={640}>
+    <Tabellrulle namn="Mål" minBredd={800}>
       <Table striped withTableBorder tabularNums captionSide="top">
         <Table.Caption>Mål (utfall över målets egen period, till periodens slut)</Table.Caption>
         <Table.Thead>
@@ -29,6 +29,12 @@ export const MalTabell = ({ mal }: { mal: Tabeller['mal'] }) =>
             </Table.Th>
             <Table.Th scope="col" ta="right">
               Utfall
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Varav uppnått
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Av avslutade
             </Table.Th>
             <Table.Th scope="col" ta="right">
               Andel av mål
@@ -48,19 +54,16 @@ export const MalTabell = ({ mal }: { mal: Tabeller['mal'] }) =>
               <Table.Td ta="right">{arAndel(m) ? procent(m.varde) : m.varde}</Table.Td>
               <Table.Td ta="right">
                 {arAndel(m) ? (
-                  <>
-                    {procent(typeof m.utfall === 'number' ? m.utfall : null)}
-                    {m.underlag && (
-                      <>
-                        {' '}
-                        (<Antal varde={m.underlag.antal} /> av{' '}
-                        <Antal varde={m.underlag.avslutade} />)
-                      </>
-                    )}
-                  </>
+                  procent(typeof m.utfall === 'number' ? m.utfall : null)
+                ) : m.utfall === null ? (
+                  '–'
                 ) : (
-                  <Antal varde={m.utfall ?? '–'} />
+                  <Antal varde={m.utfall} />
                 )}
+              </Table.Td>
+              <Table.Td ta="right">{m.underlag ? <Antal varde={m.underlag.antal} /> : ''}</Table.Td>
+              <Table.Td ta="right">
+                {m.underlag ? <Antal varde={m.underlag.avslutade} /> : ''}
               </Table.Td>
               <Table.Td ta="right">{procent(m.andelAvMal)}</Table.Td>
               <Table.Td>{iFasText(m.iFas)}</Table.Td>

@@ -1,5 +1,6 @@
 import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { Datumfalt } from '../formular/Datumfalt';
 import { PERIODTYP_ETIKETT, type Periodtyp, type Periodval } from './period';
 
 const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) => ({
@@ -36,17 +37,17 @@ export const Periodvaljare = ({
       <Group align="flex-end" wrap="wrap">
         {val.typ === 'eget' ? (
           <>
-            <TextInput
-              type="date"
+            <Datumfalt
               label="Från och med"
               value={val.fran}
-              onChange={(e) => andra({ ...val, fran: e.currentTarget.value })}
+              onChange={(fran) => andra({ ...val, fran })}
+              required={false}
             />
-            <TextInput
-              type="date"
+            <Datumfalt
               label="Till och med"
               value={val.till}
-              onChange={(e) => andra({ ...val, till: e.currentTarget.value })}
+              onChange={(till) => andra({ ...val, till })}
+              required={false}
             />
           </>
         ) : (
@@ -58,9 +59,11 @@ export const Periodvaljare = ({
           />
         )}
         <TextInput
-          type="datetime-local"
           label="Som känt vid (asOf)"
-          description="Tomt = allt som är registrerat nu"
+          description="ÅÅÅÅ-MM-DD TT:MM; tomt = allt som är registrerat nu"
+          placeholder="ÅÅÅÅ-MM-DD TT:MM"
+          autoComplete="off"
+          maxLength={16}
           value={val.asOf}
           onChange={(e) => andra({ ...val, asOf: e.currentTarget.value })}
         />

@@ -1,6 +1,7 @@
 import { Alert, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
-import { api, query } from '../api/client';
+import { useMemo, useState } from 'react';
+import { query } from '../api/client';
+import { useHamta } from '../api/useHamta';
 import { Exportknappar } from './Exportknappar';
 import { asOfIso, intervall, type Periodval } from './period';
 import { Periodvaljare } from './Periodvaljare';
@@ -18,8 +19,6 @@ const ANNU = (): Periodval => {
 
 export const StatistikPage = () => {
   const [val, setVal] = useState<Periodval>(ANNU);
-  const [rapport, setRapport] = useState<Rapport | null>(null);
-  const [fel, setFel] = useState<string | null>(null);
   const [flik, setFlik] = useState<string | null>(TOTALT);
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
   const { fran, till } = intervall(val);
@@ -27,25 +26,19 @@ export const StatistikPage = () => {
   const giltig =
     /^\d{4}-\d{2}-\d{2}$/.test(fran) && /^\d{4}-\d{2}-\d{2}$/.test(till) && fran <= till;
 
-  useEffect(() => {
-    if (!giltig) return;
-    let aktuell = true;
-    setFel(null);
-    api
-      .get<Rapport>(`/statistik${query({ fran, till, asOf })}`)
-      .then((r) => aktuell && setRapport(r))
-      .catch(
-        (error: unknown) =>
-          aktuell && setFel(error instanceof Error ? error.message : String(error)),
-      );
-    return () => {
-      aktuell = false;
-    };
-  }, [fran, till, asOf, giltig]);
+  const svar = useHamta<Rapport>(giltig ? `/statistik${query({ fran, till, asOf })}` : null);
+  const rapport = svar.data;
+  const fel = svar.fel?.text ?? null;
 
   const flikarna = useMemo(() => (rapport ? flikar(rapport) : []), [rapport]);
+  // A tab chosen earlier may not exist as known at an earlier asOf (the insats was not yet
+  // created): show Totalt and say why, and keep the choice for when asOf moves on again.
+  const finns = flik === TOTALT || flikarna.some((f) => f.id === flik);
+  const visad = rapport && !finns ? TOTALT : flik;
+  const saknadFlik = rapport && !finns ? flik : null;
   // A grupp's drill-down asks for the deltaganden of all its insatser.
-  const insats = flikarna.find((f) => f.id === flik)?.insatsIds;
+  const insats = flikarna.find((f) => f.id === visad)?.insatsIds;
+  const namn = (id: string) => flikarna.find((f) => f.id === id)?.namn ?? id;
   const visaUnderlag = useMemo(
     () => (matt: Matt) => setUnderlag({ ...matt, fran, till, insats, asOf }),
     [fran, till, insats, asOf],
@@ -54,7 +47,7 @@ export const StatistikPage = () => {
   return (
     <Stack>
       <Title order={2}>Statistik</Title>
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" className="ej-utskrift">
         <Stack>
           <Periodvaljare val={val} andra={setVal} />
           {!giltig && (
@@ -79,7 +72,15 @@ export const StatistikPage = () => {
               {new Date(rapport.asOf).toLocaleString('sv-SE')}
             </Text>
           </Group>
-          <Tabs value={flik} onChange={setFlik} keepMounted={false}>
+          {saknadFlik && (
+            <Alert color="yellow" role="status" title="Fliken finns inte vid den tidpunkten">
+              Den insats eller grupp du hade valt fanns inte ännu som känt vid{' '}
+              {new Date(rapport.asOf).toLocaleString('sv-SE')}. Rapporten visar Totalt i stället;
+              välj en senare tidpunkt för att se den igen.
+            </Alert>
+          )}
+          {/* Every panel stays mounted so that a printout carries every tab's sections. */}
+          <Tabs value={visad} onChange={setFlik} keepMountedMode="display-none">
             <Tabs.List>
               <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
               {flikarna.map((f) => (
@@ -89,15 +90,24 @@ export const StatistikPage = () => {
               ))}
             </Tabs.List>
             <Tabs.Panel value={TOTALT} pt="md">
+              <Title order={2} size="h3" className="bara-utskrift">
+                Totalt
+              </Title>
               <Rapportvy t={rapport.totalt} unikaPersoner={rapport.totalt.unikaPersoner} />
             </Tabs.Panel>
             {rapport.insatser.map((i) => (
               <Tabs.Panel key={i.insatsId} value={i.insatsId} pt="md">
+                <Title order={2} size="h3" className="bara-utskrift">
+                  {namn(i.insatsId)}
+                </Title>
                 <Rapportvy t={i} />
               </Tabs.Panel>
             ))}
             {rapport.grupper.map((g) => (
               <Tabs.Panel key={g.grupp} value={gruppFlikId(g.grupp)} pt="md">
+                <Title order={2} size="h3" className="bara-utskrift">
+                  {namn(gruppFlikId(g.grupp))}
+                </Title>
                 <Rapportvy t={g} unikaPersoner={g.unikaPersoner} />
               </Tabs.Panel>
             ))}

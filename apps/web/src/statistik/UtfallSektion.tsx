@@ -68,20 +68,29 @@ export const UtfallSektion = ({ t }: { t: Tabeller }) => {
         </Text>
         <MalTabell mal={t.mal} />
         {t.maluppfyllelse.length > 0 && (
-          <Tabellrulle namn="Måluppfyllelse per år" minBredd={480}>
+          <Tabellrulle namn="Måluppfyllelse per år" minBredd={720}>
             <Table striped withTableBorder tabularNums captionSide="top">
               <Table.Caption>Måluppfyllelse per år</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">År</Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Deltagare mål / utfall
+                    Deltagare, mål
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Nya mål / utfall
+                    Deltagare, utfall
                   </Table.Th>
                   <Table.Th scope="col" ta="right">
-                    Arbete/studier mål / utfall
+                    Nya, mål
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Nya, utfall
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Arbete/studier, mål
+                  </Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    Arbete/studier, utfall
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -91,15 +100,16 @@ export const UtfallSektion = ({ t }: { t: Tabeller }) => {
                     <Table.Th scope="row" fw={500}>
                       {m.ar}
                     </Table.Th>
+                    <Table.Td ta="right">{m.mal?.deltagare ?? '–'}</Table.Td>
                     <Table.Td ta="right">
-                      {m.mal?.deltagare ?? '–'} / {m.utfall.aktuella}
+                      <Antal varde={m.utfall.aktuella} />
                     </Table.Td>
+                    <Table.Td ta="right">{m.mal?.nyaDeltagare ?? '–'}</Table.Td>
                     <Table.Td ta="right">
-                      {m.mal?.nyaDeltagare ?? '–'} / {m.utfall.nya}
+                      <Antal varde={m.utfall.nya} />
                     </Table.Td>
-                    <Table.Td ta="right">
-                      {procent(m.mal?.andelArbeteStudier)} / {procent(m.utfall.andelArbeteStudier)}
-                    </Table.Td>
+                    <Table.Td ta="right">{procent(m.mal?.andelArbeteStudier)}</Table.Td>
+                    <Table.Td ta="right">{procent(m.utfall.andelArbeteStudier)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -5,7 +5,7 @@ export interface Periodval {
   ar: number;
   fran: string;
   till: string;
-  /** `datetime-local` text; empty means "as known now". */
+  /** Local time typed as `ÅÅÅÅ-MM-DD TT:MM` (or a date alone: its start); empty means "as known now". */
   asOf: string;
 }
 
@@ -32,7 +32,9 @@ export const intervall = (p: Periodval): { fran: string; till: string } => {
 
 /** asOf as an ISO timestamp, or undefined when the field is empty or unreadable. */
 export const asOfIso = (text: string): string | undefined => {
-  if (!text) return undefined;
-  const tid = new Date(text);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?$/.exec(text.trim());
+  if (!m) return undefined;
+  // Both parts given explicitly, so the date is read as local time (a bare date would be UTC).
+  const tid = new Date(`${m[1]}T${m[2] ?? '00:00'}`);
   return Number.isNaN(tid.getTime()) ? undefined : tid.toISOString();
 };

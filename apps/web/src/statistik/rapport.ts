@@ -1,106 +1,21 @@
-/** `GET /statistik` (API.md "The statistics report"). With skydda a small count is "<5". */
-export type Antal = number | string;
+/**
+ * `GET /statistik` (API.md "The statistics report"): the report's own types from
+ * libs/statistik, not a copy, so the web and the API cannot drift apart. Type imports only;
+ * nothing of the library reaches the browser bundle.
+ */
+import type {
+  Antal as ReportAntal,
+  ByKon,
+  StatistikReport,
+  StatistikTables,
+} from '../../../../libs/statistik/src/report';
 
-export interface PerKon {
-  kvinna: Antal;
-  man: Antal;
-  ejAngivet: Antal;
-  totalt: Antal;
-}
-
-export interface AndelPerKon {
-  kvinna: number | null;
-  man: number | null;
-  ejAngivet: number | null;
-  totalt: number | null;
-}
-
-export interface Tabeller {
-  deltagare: {
-    aktuella: PerKon;
-    nya: PerKon;
-    overforda: PerKon;
-    avslutade: PerKon;
-    pagaende: PerKon;
-  };
-  aldersgrupper: { grupp: string; aktuella: PerKon; nya: PerKon }[];
-  remisser: {
-    mottagna: PerKon;
-    aterremitterade: PerKon;
-    vantande: PerKon;
-    perRemittent: { remittent: string; antal: PerKon }[];
-    perKommun: { kommun: string; antal: PerKon }[];
-    kotidDagar: { medel: number | null; median: number | null };
-  };
-  nyaPerRemittent: { remittent: string; antal: Antal; andel: number | null }[];
-  utfall: {
-    perAvslutsorsak: { avslutsorsak: string; antal: PerKon; andel: number | null }[];
-    perGrupp: { grupp: string; antal: PerKon; andel: AndelPerKon }[];
-    arbeteEllerStudier: { antal: PerKon; andel: AndelPerKon };
-  };
-  forsorjning: {
-    avslutade: PerKon;
-    rader: { kod: string; vidInskrivning: PerKon; vidAvslut: PerKon }[];
-    overgangar: { fran: string; till: string; antal: Antal }[];
-  };
-  tidIInsatsDagar: { medel: number | null; median: number | null };
-  uppfoljning: { manaderEfterAvslut: number; sysselsattning: string; antal: PerKon }[];
-  volym: PerKon;
-  maluppfyllelse: {
-    ar: number;
-    mal: {
-      deltagare: number | null;
-      nyaDeltagare: number | null;
-      andelArbeteStudier: number | null;
-    } | null;
-    utfall: { aktuella: Antal; nya: Antal; andelArbeteStudier: number | null };
-  }[];
-  kommuner: {
-    kommun: string;
-    remisser: { mottagna: PerKon; aterremitterade: PerKon; inskrivna: PerKon };
-    aktuella: PerKon;
-    nya: PerKon;
-  }[];
-  nyaPerRemittentEnhet: { remittent: string; enhet: string | null; antal: Antal }[];
-  /** Kronor per calendar year; per deltagare in the calendar year within the period. */
-  ekonomi: {
-    ar: number;
-    budget: number | null;
-    kostnad: number | null;
-    aktuella: Antal;
-    nya: Antal;
-    kostnadPerDeltagare: number | null;
-    kostnadPerNyDeltagare: number | null;
-  }[];
-  /** Goals overlapping the period; utfall over the goal's own period (a share for andel-…). */
-  mal: {
-    malId: string;
-    matt: string;
-    fran: string;
-    till: string;
-    varde: number;
-    utfall: Antal | null;
-    andelAvMal: number | null;
-    iFas?: boolean | null;
-    underlag?: { antal: Antal; avslutade: Antal };
-  }[];
-}
-
-export interface Rapport {
-  period: { fran: string; till: string };
-  asOf: string;
-  forbund: { id: string; namn: string };
-  /** In the förbund's order: ordning, then namn. */
-  insatser: ({
-    insatsId: string;
-    namn: string;
-    grupp: string | null;
-    ordning: number | null;
-  } & Tabeller)[];
-  /** A subtotal per grupp, in the order of its first insats. */
-  grupper: ({ grupp: string; insatsIds: string[]; unikaPersoner: PerKon } & Tabeller)[];
-  totalt: Tabeller & { unikaPersoner: PerKon };
-}
+/** A count; with skydda a small count is suppressed to a string. */
+export type Antal = ReportAntal;
+export type PerKon = ByKon;
+export type AndelPerKon = ByKon<number | null>;
+export type Tabeller = StatistikTables;
+export type Rapport = StatistikReport;
 
 export const KON_NYCKLAR = ['kvinna', 'man', 'ejAngivet', 'totalt'] as const;
 export type KonNyckel = (typeof KON_NYCKLAR)[number];

@@ -1,0 +1,162 @@
+import type { Page } from 'playwright-core';
+import { remissBody } from '../support/test-app.js';
+import { loggaIn, overflod, startBrowserApp, type BrowserApp } from '../support/browser.js';
+
+const LANG_TID = 300_000;
+/** The shared machine is slow: a step may take far longer than the usual ten seconds. */
+const STEG = 60_000;
+
+/** What a kansli copies, prints and downloads from the statistics page. */
+describe('statistiksidan att kopiera och skriva ut från', () => {
+  let b: BrowserApp;
+  let kansli: string;
+
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    const insatsId = await b.t.insats({ namn: 'Balder' });
+    await b.t.admin
+      .put(`/insatser/${insatsId}/arsmal/2025`, {
+        deltagare: 30,
+        nyaDeltagare: 20,
+        andelArbeteStudier: 0.35,
+      })
+      .expect(200);
+    const personal = await b.t.user('personal', { insatser: [insatsId] });
+    await personal
+      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
+      .expect(201);
+    kansli = await b.anvandare('kansli');
+  }, LANG_TID);
+
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  const oppna = async (page: Page) => {
+    page.setDefaultTimeout(STEG);
+    await loggaIn(page, b.base, kansli);
+    await page.getByRole('heading', { name: 'Statistik' }).waitFor();
+    await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
+    await page
+      .getByTestId('rapportperiod')
+      .filter({ hasText: '2025-01-01 – 2025-12-31' })
+      .waitFor();
+  };
+
+  /**
+   * The text a copy of the table puts on the clipboard (text/plain): Chromium's innerText of a
+   * table is what it copies, rows of tab-separated cells.
+   */
+  const kopierad = async (page: Page, namn: string): Promise<string[][]> =>
+    (await page.getByRole('table', { name: namn }).innerText())
+      .split('\n')
+      .filter((rad) => rad.trim() !== '')
+      .map((rad) => rad.split('\t').map((cell) => cell.replace(/\s/g, ' ').trim()));
+
+  it.each([1280, 390])(
+    'låter ingen tabell göra sidan bredare än fönstret vid %i px',
+    async (bredd) => {
+      const page = await b.sida({ bredd });
+      await oppna(page);
+      expect(await overflod(page)).toBe(0);
+      await page.getByRole('tab', { name: 'Balder' }).click();
+      await page.getByRole('table', { name: /^Mål \(/ }).waitFor();
+      expect(await overflod(page)).toBe(0);
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+
+  it(
+    'skriver ut varje flik och sektion utan knappar och flikar',
+    async () => {
+      const page = await b.sida();
+      await oppna(page);
+      // Every tab's panel is in the page; on screen only the chosen one shows.
+      const sektioner = page.locator('section h3', { hasText: 'Försörjning bland avslutade' });
+      expect(await sektioner.count()).toBe(2);
+      await expect(sektioner.nth(1).isVisible()).resolves.toBe(false);
+      await page.emulateMedia({ media: 'print' });
+      // Totalt and Balder, each with all seven sections.
+      const rubriker = page.locator('section h3');
+      const synliga = [];
+      for (let i = 0; i < (await rubriker.count()); i++)
+        if (await rubriker.nth(i).isVisible()) synliga.push(await rubriker.nth(i).innerText());
+      expect(synliga.filter((r) => r === 'Försörjning bland avslutade')).toHaveLength(2);
+      expect(synliga).toHaveLength(14);
+      await expect(page.getByRole('tablist').isVisible()).resolves.toBe(false);
+      await expect(page.getByRole('button', { name: 'Exportera XLSX' }).isVisible()).resolves.toBe(
+        false,
+      );
+      await expect(
+        page.getByRole('heading', { name: 'Balder', level: 2 }).isVisible(),
+      ).resolves.toBe(true);
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+
+  it(
+    'kopierar måluppfyllelsen med mål och utfall som tal i egna celler',
+    async () => {
+      const page = await b.sida();
+      await oppna(page);
+      await page.getByRole('tab', { name: 'Balder' }).click();
+      const rader = await kopierad(page, 'Måluppfyllelse per år');
+      expect(rader[1]).toEqual([
+        'År',
+        'Deltagare, mål',
+        'Deltagare, utfall',
+        'Nya, mål',
+        'Nya, utfall',
+        'Arbete/studier, mål',
+        'Arbete/studier, utfall',
+      ]);
+      // Årsmål 30 deltagare and 20 nya; one deltagare, new this year; none avslutad.
+      expect(rader[2]).toEqual(['2025', '30', '1', '20', '1', '35,0 %', '–']);
+      for (const cell of rader[2]!.slice(0, 5)) expect(Number(cell)).not.toBeNaN();
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+
+  it(
+    'säger på svenska att fliken inte fanns när som-känt-vid är före insatsen, i stället för en tom sida',
+    async () => {
+      const page = await b.sida();
+      await oppna(page);
+      await page.getByRole('tab', { name: 'Balder' }).click();
+      await page.getByRole('textbox', { name: 'Som känt vid (asOf)' }).fill('2000-01-01 12:00');
+      await page.getByText('Den insats eller grupp du hade valt fanns inte ännu').waitFor();
+      await page.getByRole('heading', { name: 'Deltagare', exact: true }).first().waitFor();
+      await expect(page.getByRole('tab', { name: 'Balder' }).count()).resolves.toBe(0);
+      await page.getByRole('textbox', { name: 'Som känt vid (asOf)' }).fill('');
+      await page.getByRole('tab', { name: 'Balder', selected: true }).waitFor();
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+
+  it.each(['en-US', 'de-DE'])(
+    'visar datumfälten som ÅÅÅÅ-MM-DD under webbläsarspråket %s',
+    async (locale) => {
+      const context = await b.browser.newContext({ locale, timezoneId: 'Europe/Stockholm' });
+      const page = await context.newPage();
+      await oppna(page);
+      await page.getByText('Eget intervall').click();
+      const fran = page.getByRole('textbox', { name: 'Från och med' });
+      expect(await fran.inputValue()).toBe(`${new Date().getFullYear()}-01-01`);
+      // A plain text field (no type attribute), not the browser's localized date picker.
+      expect(await fran.getAttribute('type')).toBeNull();
+      expect(await fran.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD');
+      await fran.fill('2025-03-01');
+      await page.getByRole('textbox', { name: 'Till och med' }).fill('2025-03-31');
+      await page
+        .getByTestId('rapportperiod')
+        .filter({ hasText: '2025-03-01 – 2025-03-31' })
+        .waitFor();
+      await context.close();
+    },
+    LANG_TID,
+  );
+});
