@@ -459,7 +459,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Statistikrapporten som fil: CSV för Excel eller XLSX */
+    /** Statistikrapporten som fil: CSV för Excel, XLSX eller PDF */
     get: operations['StatistikExportController_export'];
     put?: never;
     post?: never;
@@ -3890,8 +3890,10 @@ export interface operations {
         aldersgrupper?: string;
         /** @description Publiceringsskydd: antal 1–4 visas som "<5" */
         skydda?: boolean;
-        /** @description csv: för Excel (UTF-8 med BOM, semikolon); xlsx: ett blad per tabell */
-        format: 'csv' | 'xlsx';
+        /** @description csv: för Excel (UTF-8 med BOM, semikolon); xlsx: ett blad per tabell; pdf: rapporten som A4-dokument med diagram */
+        format: 'csv' | 'xlsx' | 'pdf';
+        /** @description bred: den publicerade formen (insatser som rader med delsummor per grupp och totalt, kön som kolumner, varje antal bredvid sin andel); lang: en rad per värde, för pivottabeller */
+        layout?: 'bred' | 'lang';
       };
       header?: never;
       path?: never;
@@ -3907,6 +3909,7 @@ export interface operations {
         content: {
           'text/csv; charset=utf-8': components['schemas']['ErrorResponseDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/pdf': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description No or invalid token */
@@ -3917,6 +3920,7 @@ export interface operations {
         content: {
           'text/csv; charset=utf-8': components['schemas']['ErrorResponseDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/pdf': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description The role or insats does not allow it */
@@ -3927,6 +3931,7 @@ export interface operations {
         content: {
           'text/csv; charset=utf-8': components['schemas']['ErrorResponseDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/pdf': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description Unknown id (also an id in another förbund) */
@@ -3937,6 +3942,7 @@ export interface operations {
         content: {
           'text/csv; charset=utf-8': components['schemas']['ErrorResponseDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/pdf': components['schemas']['ErrorResponseDto'];
         };
       };
       /** @description Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds */
@@ -3947,6 +3953,7 @@ export interface operations {
         content: {
           'text/csv; charset=utf-8': components['schemas']['ErrorResponseDto'];
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponseDto'];
+          'application/pdf': components['schemas']['ErrorResponseDto'];
         };
       };
     };
