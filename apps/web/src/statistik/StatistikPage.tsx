@@ -4,12 +4,15 @@ import { api, query } from '../api/client';
 import { Exportknappar } from './Exportknappar';
 import { asOfIso, intervall, type Periodval } from './period';
 import { Periodvaljare } from './Periodvaljare';
-import { flikar, gruppFlikId, type Rapport } from './rapport';
+import type { Jamfor, RapportMedOversikt } from './oversikt';
+import { OversiktSektion } from './OversiktSektion';
+import { flikar, gruppFlikId } from './rapport';
 import { Rapportvy } from './Rapportvy';
 import { UnderlagContext, type Matt } from './underlag-context';
 import { UnderlagModal, type Underlagsfraga } from './UnderlagModal';
 
 const TOTALT = 'totalt';
+const OVERSIKT = 'oversikt';
 
 const ANNU = (): Periodval => {
   const ar = new Date().getFullYear();
@@ -18,9 +21,10 @@ const ANNU = (): Periodval => {
 
 export const StatistikPage = () => {
   const [val, setVal] = useState<Periodval>(ANNU);
-  const [rapport, setRapport] = useState<Rapport | null>(null);
+  const [rapport, setRapport] = useState<RapportMedOversikt | null>(null);
+  const [jamfor, setJamfor] = useState<Jamfor>('');
   const [fel, setFel] = useState<string | null>(null);
-  const [flik, setFlik] = useState<string | null>(TOTALT);
+  const [flik, setFlik] = useState<string | null>(OVERSIKT);
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
   const { fran, till } = intervall(val);
   const asOf = asOfIso(val.asOf);
@@ -32,7 +36,7 @@ export const StatistikPage = () => {
     let aktuell = true;
     setFel(null);
     api
-      .get<Rapport>(`/statistik${query({ fran, till, asOf })}`)
+      .get<RapportMedOversikt>(`/statistik${query({ fran, till, asOf, jamfor })}`)
       .then((r) => aktuell && setRapport(r))
       .catch(
         (error: unknown) =>
@@ -41,7 +45,7 @@ export const StatistikPage = () => {
     return () => {
       aktuell = false;
     };
-  }, [fran, till, asOf, giltig]);
+  }, [fran, till, asOf, jamfor, giltig]);
 
   const flikarna = useMemo(() => (rapport ? flikar(rapport) : []), [rapport]);
   // A grupp's drill-down asks for the deltaganden of all its insatser.
@@ -56,7 +60,7 @@ export const StatistikPage = () => {
       <Title order={2}>Statistik</Title>
       <Paper withBorder p="md">
         <Stack>
-          <Periodvaljare val={val} andra={setVal} />
+          <Periodvaljare val={val} andra={setVal} jamfor={jamfor} andraJamfor={setJamfor} />
           {!giltig && (
             <Text c="red.8" size="sm" role="alert">
               Ange en period där från-datumet inte är efter till-datumet.
@@ -81,6 +85,7 @@ export const StatistikPage = () => {
           </Group>
           <Tabs value={flik} onChange={setFlik} keepMounted={false}>
             <Tabs.List>
+              <Tabs.Tab value={OVERSIKT}>Översikt</Tabs.Tab>
               <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
               {flikarna.map((f) => (
                 <Tabs.Tab key={f.id} value={f.id} fw={f.typ === 'grupp' ? 700 : undefined}>
@@ -88,6 +93,9 @@ export const StatistikPage = () => {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
+            <Tabs.Panel value={OVERSIKT} pt="md">
+              <OversiktSektion rapport={rapport} />
+            </Tabs.Panel>
             <Tabs.Panel value={TOTALT} pt="md">
               <Rapportvy t={rapport.totalt} unikaPersoner={rapport.totalt.unikaPersoner} />
             </Tabs.Panel>
