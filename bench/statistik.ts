@@ -8,7 +8,7 @@
  *
  * Prints events appended per second, projection catch-up events per second, the latency of a
  * full-year whole-förbund report (p50/p95/max of --runs runs after 2 warm-ups) without and
- * with asOf, and the peak RSS of this process, each against its target. `--scale 0.05` runs
+ * with asOf and with oversikt + jamfor=foregaende, and the peak RSS of this process, each against its target. `--scale 0.05` runs
  * 20,000 deltaganden; `--dry-run` only generates the dataset and prints its mix; `--explain`
  * prints EXPLAIN ANALYZE of each of the report's SQL statements that took 10 ms or more.
  *
@@ -55,6 +55,7 @@ const WARM_UPS = 2;
 const TARGET = {
   reportP95Ms: 300,
   reportAsOfP95Ms: 1_500,
+  reportJamforP95Ms: 400,
   catchUpEventsPerSecond: 20_000,
   peakRssBytes: 1024 ** 3,
 };
@@ -430,6 +431,14 @@ const main = async (): Promise<void> => {
         forbund,
       );
     const current = await measure(() => report(dataSource));
+    // Issue 12: the overview (always there) and the same report over the year before.
+    const jamfor = await measure(() =>
+      new StatistikService(dataSource).report(
+        { forbundId: forbund.id, fran: FRAN, till: TILL },
+        forbund,
+        { jamfor: 'foregaende' },
+      ),
+    );
     const asOf = await measure(() => report(dataSource, written.asOfMark));
     const [nu, da] = [await report(dataSource), await report(dataSource, written.asOfMark)];
     console.log(
@@ -515,6 +524,12 @@ const main = async (): Promise<void> => {
         asOf.p95 < TARGET.reportAsOfP95Ms,
       ],
       ['full-year report as PDF, max of 3', ms(pdfMax), '< 3,000 ms', pdfMax < 3_000],
+      [
+        'full-year report with oversikt + jamfor p50 / p95',
+        `${ms(jamfor.p50)} / ${ms(jamfor.p95)}`,
+        `p95 < ${TARGET.reportJamforP95Ms} ms`,
+        jamfor.p95 < TARGET.reportJamforP95Ms,
+      ],
       [
         'peak RSS of the bench process',
         mib(memory.peakRss),

@@ -44,6 +44,8 @@ describe('kansli i webbläsaren', () => {
       .getByTestId('rapportperiod')
       .filter({ hasText: '2025-01-01 – 2025-12-31' })
       .waitFor();
+    // The overview comes first; the tables below are the Totalt tab's.
+    await page.getByRole('tab', { name: 'Totalt' }).click();
   };
 
   it(
@@ -162,6 +164,7 @@ describe('kansli i webbläsaren', () => {
       await page.getByRole('heading', { name: 'Statistik' }).waitFor();
       await visa2025(page);
       expect(await page.getByRole('tab').allInnerTexts()).toEqual([
+        'Översikt',
         'Totalt',
         'Bron',
         'DEV',

@@ -16,6 +16,7 @@ import {
   type UtfallGrupp,
 } from '#domain';
 import { malFor } from './mal.js';
+import { oversiktFor } from './oversikt.js';
 import type {
   Andel,
   ByKon,
@@ -575,7 +576,7 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       ),
     };
   });
-  return {
+  const report = {
     period: { fran: frame.fran, till: frame.till },
     asOf: frame.asOf,
     forbund: frame.forbund,
@@ -598,4 +599,5 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       ),
     },
   };
+  return { ...report, oversikt: oversiktFor(report) };
 };

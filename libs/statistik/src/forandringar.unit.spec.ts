@@ -1,17 +1,23 @@
 import { diffReports } from './forandringar.js';
+import { oversiktFor } from './oversikt.js';
 import type { StatistikReport } from './report.js';
 import { kon, tabeller } from './testing/report-builders.js';
 
 const INSATS = '00000000-0000-4000-8000-000000000001';
 
-const rapport = (over: Parameters<typeof tabeller>[0], asOf: string): StatistikReport => ({
-  period: { fran: '2025-01-01', till: '2025-12-31' },
-  asOf,
-  forbund: { id: 'f', namn: 'Förbundet' },
-  insatser: [{ insatsId: INSATS, namn: 'Ung', grupp: null, ordning: null, ...tabeller(over) }],
-  grupper: [],
-  totalt: { ...tabeller(over), unikaPersoner: kon(0) },
-});
+const rapport = (over: Parameters<typeof tabeller>[0], asOf: string): StatistikReport =>
+  medOversiktFor({
+    period: { fran: '2025-01-01', till: '2025-12-31' },
+    asOf,
+    forbund: { id: 'f', namn: 'Förbundet' },
+    insatser: [{ insatsId: INSATS, namn: 'Ung', grupp: null, ordning: null, ...tabeller(over) }],
+    grupper: [],
+    totalt: { ...tabeller(over), unikaPersoner: kon(0) },
+  });
+
+function medOversiktFor(report: Omit<StatistikReport, 'oversikt'>): StatistikReport {
+  return { ...report, oversikt: oversiktFor(report) };
+}
 
 describe('diffReports', () => {
   it('lists nothing for the same figures as of two moments', () => {

@@ -11,3 +11,4 @@ export * from './report-limits.js';
 export { REPORT_STATEMENT_TIMEOUT_MS, type SnapshotOptions } from './in-one-snapshot.js';
 export { andelAvMal, iFas, malFor, type Malomfang } from './mal.js';
 export * from './forandringar.js';
+export { JAMFOR, jamforelsePeriod, medOversikt, oversiktFor, type Jamfor } from './oversikt.js';

@@ -221,8 +221,8 @@ export interface StatistikReport {
   /** In the order of each grupp's first insats. */
   grupper: GruppTables[];
   totalt: StatistikTables & { unikaPersoner: ByKon };
-  /** The overview (first thing the statistics page shows); being built, see issue 12. */
-  oversikt?: OversiktRow[];
+  /** The overview, read off the tables above (first thing the statistics page shows). */
+  oversikt: OversiktRow[];
   /** Only with `jamfor`. */
   jamforelse?: Jamforelse;
 }

@@ -1,3 +1,4 @@
+import { oversiktFor } from './oversikt.js';
 import fc from 'fast-check';
 import type { ByKon, StatistikReport, StatistikTables } from './report.js';
 import { kon, tabeller } from './testing/report-builders.js';
@@ -26,7 +27,7 @@ const rapportArb = fc
   .array(fc.tuple(konArb, konArb), { minLength: 1, maxLength: 5 })
   .map((insatser): StatistikReport => {
     const grupp = insatser.slice(0, Math.min(2, insatser.length));
-    return {
+    const utanOversikt: Omit<StatistikReport, 'oversikt'> = {
       period: { fran: '2025-01-01', till: '2025-12-31' },
       asOf: '2026-01-15T08:00:00.000Z',
       forbund: { id: 'f1', namn: 'F' },
@@ -50,6 +51,7 @@ const rapportArb = fc
         unikaPersoner: summa(insatser.map(([a]) => a)),
       },
     };
+    return { ...utanOversikt, oversikt: oversiktFor(utanOversikt) };
   });
 
 /** Every count of the report with its path; shares (`andel`) are no counts. */

@@ -1,4 +1,5 @@
 import { UTFALL_FOR_AVSLUTSORSAK } from '#domain';
+import { oversiktFor } from './oversikt.js';
 import type { Andel, Antal, ByKon, StatistikReport, StatistikTables } from './report.js';
 
 /** The mark of a count 1–4 (primary suppression). */
@@ -439,5 +440,6 @@ export const skyddaReport = (report: StatistikReport): StatistikReport => {
   }
 
   skydd.suppress();
-  return copy;
+  // The overview repeats the tables' cells: read off the suppressed tables, it hides the same.
+  return { ...copy, oversikt: oversiktFor(copy) };
 };

@@ -1,24 +1,28 @@
 import type { ByKon, MalRow, StatistikReport, StatistikTables } from './report.js';
 import { kon, noll, tabeller } from './testing/report-builders.js';
+import { oversiktFor } from './oversikt.js';
 import { skyddaReport } from './skydda.js';
 
 const rapport = (
   totalt: Partial<StatistikTables>,
   insatser: Partial<StatistikTables>[] = [],
-): StatistikReport => ({
-  period: { fran: '2025-01-01', till: '2025-12-31' },
-  asOf: '2026-01-15T08:00:00.000Z',
-  forbund: { id: 'f1', namn: 'Samordningsförbundet Test' },
-  insatser: insatser.map((tables, i) => ({
-    insatsId: `i${i + 1}`,
-    namn: `Insats ${i + 1}`,
-    grupp: null,
-    ordning: null,
-    ...tabeller(tables),
-  })),
-  grupper: [],
-  totalt: { ...tabeller(totalt), unikaPersoner: noll() },
-});
+): StatistikReport => {
+  const report = {
+    period: { fran: '2025-01-01', till: '2025-12-31' },
+    asOf: '2026-01-15T08:00:00.000Z',
+    forbund: { id: 'f1', namn: 'Samordningsförbundet Test' },
+    insatser: insatser.map((tables, i) => ({
+      insatsId: `i${i + 1}`,
+      namn: `Insats ${i + 1}`,
+      grupp: null,
+      ordning: null,
+      ...tabeller(tables),
+    })),
+    grupper: [],
+    totalt: { ...tabeller(totalt), unikaPersoner: noll() },
+  };
+  return { ...report, oversikt: oversiktFor(report) };
+};
 
 /** Deltagare tables consistent with `nya` and `avslutade` (everyone new, nobody still on). */
 const deltagare = (nya: ByKon<number>, avslutade: ByKon<number> = nya) => ({

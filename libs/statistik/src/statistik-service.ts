@@ -8,7 +8,9 @@ import {
 } from '#domain';
 import type { DataSource } from 'typeorm';
 import { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
+import { jamforelsePeriod, medOversikt, type Jamfor } from './oversikt.js';
 import type { StatistikReport } from './report.js';
+import { skyddaReport } from './skydda.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
 import {
   MAX_UNDERLAG_RADER,
@@ -37,7 +39,7 @@ const ARBETE_ELLER_STUDIER = AVSLUTSORSAK.filter((code) =>
   ['arbete', 'studier'].includes(UTFALL_FOR_AVSLUTSORSAK[code]),
 );
 
-const checkPeriod = ({ fran, till }: StatistikQuery): void => {
+const checkPeriod = ({ fran, till }: Pick<StatistikQuery, 'fran' | 'till'>): void => {
   const problem = reportPeriodProblem(fran, till);
   if (problem) throw new ReportPeriodError(problem);
 };
@@ -49,7 +51,30 @@ export class StatistikService {
     private readonly options: SnapshotOptions = {},
   ) {}
 
+  /**
+   * The report with its overview. `skydda`: suppressed for publication. `jamfor`: with the
+   * same report over the comparison period (same asOf and insatser) as `jamforelse`; each of
+   * the two is suppressed on its own before they are put together.
+   */
   async report(
+    query: StatistikQuery,
+    forbund: { id: string; namn: string },
+    options: { jamfor?: Jamfor; skydda?: boolean } = {},
+  ): Promise<StatistikReport> {
+    const { jamfor, skydda = false } = options;
+    const earlier = jamfor ? { ...query, ...jamforelsePeriod(jamfor, query) } : undefined;
+    if (earlier) checkPeriod(earlier);
+    const shown = (report: StatistikReport): StatistikReport =>
+      skydda ? skyddaReport(report) : report;
+    const [report, tidigare] = await Promise.all([
+      this.assembled(query, forbund),
+      earlier ? this.assembled(earlier, forbund) : undefined,
+    ]);
+    if (!tidigare) return shown(report);
+    return medOversikt(shown(report), { typ: jamfor!, report: shown(tidigare) });
+  }
+
+  private async assembled(
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<StatistikReport> {

@@ -1,6 +1,7 @@
 import { Group, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Datumfalt } from '../formular/Datumfalt';
+import { JAMFOR_ETIKETT, type Jamfor } from './oversikt';
 import { PERIODTYP_ETIKETT, type Periodtyp, type Periodval } from './period';
 
 const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) => ({
@@ -11,9 +12,13 @@ const PERIODTYPER = (Object.keys(PERIODTYP_ETIKETT) as Periodtyp[]).map((value) 
 export const Periodvaljare = ({
   val,
   andra,
+  jamfor,
+  andraJamfor,
 }: {
   val: Periodval;
   andra: (val: Periodval) => void;
+  jamfor?: Jamfor;
+  andraJamfor?: (jamfor: Jamfor) => void;
 }) => {
   const iAr = new Date().getFullYear();
   // Four segments do not fit beside each other at 390 px.
@@ -67,6 +72,17 @@ export const Periodvaljare = ({
           value={val.asOf}
           onChange={(e) => andra({ ...val, asOf: e.currentTarget.value })}
         />
+        {andraJamfor && (
+          <NativeSelect
+            label="Jämför med"
+            data={(Object.keys(JAMFOR_ETIKETT) as Jamfor[]).map((value) => ({
+              value,
+              label: JAMFOR_ETIKETT[value],
+            }))}
+            value={jamfor ?? ''}
+            onChange={(e) => andraJamfor(e.currentTarget.value as Jamfor)}
+          />
+        )}
       </Group>
     </Stack>
   );

@@ -5,12 +5,15 @@ import { useHamta } from '../api/useHamta';
 import { Exportknappar } from './Exportknappar';
 import { asOfIso, intervall, type Periodval } from './period';
 import { Periodvaljare } from './Periodvaljare';
-import { flikar, gruppFlikId, type Rapport } from './rapport';
+import type { Jamfor, RapportMedOversikt } from './oversikt';
+import { OversiktSektion } from './OversiktSektion';
+import { flikar, gruppFlikId } from './rapport';
 import { Rapportvy } from './Rapportvy';
 import { UnderlagContext, type Matt } from './underlag-context';
 import { UnderlagModal, type Underlagsfraga } from './UnderlagModal';
 
 const TOTALT = 'totalt';
+const OVERSIKT = 'oversikt';
 
 const ANNU = (): Periodval => {
   const ar = new Date().getFullYear();
@@ -19,21 +22,24 @@ const ANNU = (): Periodval => {
 
 export const StatistikPage = () => {
   const [val, setVal] = useState<Periodval>(ANNU);
-  const [flik, setFlik] = useState<string | null>(TOTALT);
+  const [jamfor, setJamfor] = useState<Jamfor>('');
+  const [flik, setFlik] = useState<string | null>(OVERSIKT);
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
   const { fran, till } = intervall(val);
   const asOf = asOfIso(val.asOf);
   const giltig =
     /^\d{4}-\d{2}-\d{2}$/.test(fran) && /^\d{4}-\d{2}-\d{2}$/.test(till) && fran <= till;
 
-  const svar = useHamta<Rapport>(giltig ? `/statistik${query({ fran, till, asOf })}` : null);
+  const svar = useHamta<RapportMedOversikt>(
+    giltig ? `/statistik${query({ fran, till, asOf, jamfor })}` : null,
+  );
   const rapport = svar.data;
   const fel = svar.fel?.text ?? null;
 
   const flikarna = useMemo(() => (rapport ? flikar(rapport) : []), [rapport]);
   // A tab chosen earlier may not exist as known at an earlier asOf (the insats was not yet
   // created): show Totalt and say why, and keep the choice for when asOf moves on again.
-  const finns = flik === TOTALT || flikarna.some((f) => f.id === flik);
+  const finns = flik === TOTALT || flik === OVERSIKT || flikarna.some((f) => f.id === flik);
   const visad = rapport && !finns ? TOTALT : flik;
   const saknadFlik = rapport && !finns ? flik : null;
   // A grupp's drill-down asks for the deltaganden of all its insatser.
@@ -49,7 +55,7 @@ export const StatistikPage = () => {
       <Title order={2}>Statistik</Title>
       <Paper withBorder p="md" className="ej-utskrift">
         <Stack>
-          <Periodvaljare val={val} andra={setVal} />
+          <Periodvaljare val={val} andra={setVal} jamfor={jamfor} andraJamfor={setJamfor} />
           {!giltig && (
             <Text c="red.8" size="sm" role="alert">
               Ange en period där från-datumet inte är efter till-datumet.
@@ -82,6 +88,7 @@ export const StatistikPage = () => {
           {/* Every panel stays mounted so that a printout carries every tab's sections. */}
           <Tabs value={visad} onChange={setFlik} keepMountedMode="display-none">
             <Tabs.List>
+              <Tabs.Tab value={OVERSIKT}>Översikt</Tabs.Tab>
               <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
               {flikarna.map((f) => (
                 <Tabs.Tab key={f.id} value={f.id} fw={f.typ === 'grupp' ? 700 : undefined}>
@@ -89,6 +96,9 @@ export const StatistikPage = () => {
                 </Tabs.Tab>
               ))}
             </Tabs.List>
+            <Tabs.Panel value={OVERSIKT} pt="md">
+              <OversiktSektion rapport={rapport} />
+            </Tabs.Panel>
             <Tabs.Panel value={TOTALT} pt="md">
               <Title order={2} size="h3" className="bara-utskrift">
                 Totalt

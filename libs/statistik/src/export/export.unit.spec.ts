@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { StatistikReport, StatistikTables } from '../report.js';
+import { oversiktFor } from '../oversikt.js';
 import { kon, tabeller } from '../testing/report-builders.js';
 import { exportCsv } from './csv-export.js';
 import { cellText, exportFileName, exportHeaderLines, exportTables } from './export-tables.js';
@@ -38,7 +39,7 @@ const steget = (): Partial<StatistikTables> => ({
   ],
 });
 
-const report: StatistikReport = {
+const tables: Omit<StatistikReport, 'oversikt'> = {
   period: { fran: '2025-01-01', till: '2025-12-31' },
   asOf: '2026-01-15T08:00:00.000Z',
   forbund: { id: 'f1', namn: 'Samordningsförbundet Test' },
@@ -54,6 +55,7 @@ const report: StatistikReport = {
   grupper: [],
   totalt: { ...tabeller({ ...steget(), volym: kon(3, 10) }), unikaPersoner: kon(9, 5) },
 };
+const report: StatistikReport = { ...tables, oversikt: oversiktFor(tables) };
 
 const HEADER_LINES = [
   'Förbund: Samordningsförbundet Test',

@@ -5,7 +5,7 @@ import type { StatistikReport } from '#statistik';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
 import { StatistikQuery } from './statistik.query.js';
-import { StatistikQueryDto, StatistikReportDto } from './statistik.request.dto.js';
+import { StatistikReportDto, StatistikReportQueryDto } from './statistik.request.dto.js';
 
 @ApiTags('statistik')
 @ApiBearerAuth()
@@ -19,7 +19,7 @@ export class StatistikController {
   @ApiOkResponse({ type: StatistikReportDto })
   @ApiErrors(400, 401, 403, 404, 503)
   async report(
-    @Query() params: StatistikQueryDto,
+    @Query() params: StatistikReportQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<StatistikReport> {
     return this.queries.execute(new StatistikQuery(params, user));

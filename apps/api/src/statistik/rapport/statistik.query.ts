@@ -1,5 +1,5 @@
 import { parseAldersgrupper } from '#domain';
-import { skyddaReport, StatistikService, type StatistikReport } from '#statistik';
+import { StatistikService, type StatistikReport } from '#statistik';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -7,11 +7,11 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { ForbundRow } from '../../forbund/forbund.entity.js';
 import { InsatsScope } from '../insats-scope.js';
 import { ReportGate } from '../report-gate.js';
-import type { StatistikQueryDto } from './statistik.request.dto.js';
+import type { StatistikReportQueryDto } from './statistik.request.dto.js';
 
 export class StatistikQuery extends Query<StatistikReport> {
   constructor(
-    readonly params: StatistikQueryDto,
+    readonly params: StatistikReportQueryDto,
     readonly user: AuthUser,
   ) {
     super();
@@ -34,7 +34,7 @@ export class StatistikHandler implements IQueryHandler<StatistikQuery> {
   private async report({ params, user }: StatistikQuery): Promise<StatistikReport> {
     const insatsIds = await this.scope.resolve(params.insats, user.forbundId);
     const forbund = await this.forbund.findOneByOrFail({ id: user.forbundId });
-    const report = await this.statistik.report(
+    return this.statistik.report(
       {
         forbundId: user.forbundId,
         fran: params.fran,
@@ -46,7 +46,10 @@ export class StatistikHandler implements IQueryHandler<StatistikQuery> {
           : {}),
       },
       { id: forbund.id, namn: forbund.namn },
+      {
+        ...(params.jamfor ? { jamfor: params.jamfor } : {}),
+        ...(params.skydda ? { skydda: true } : {}),
+      },
     );
-    return params.skydda ? skyddaReport(report) : report;
   }
 }

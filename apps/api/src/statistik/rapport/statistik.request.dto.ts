@@ -1,12 +1,15 @@
 import { isCivilDate, parseAldersgrupper } from '#domain';
 import {
   asOfProblem,
+  JAMFOR,
+  jamforelsePeriod,
   MAX_ALDERSGRUPPER,
   MAX_ALDERSGRUPPER_TECKEN,
   MAX_INSATSER,
   MAX_PERIOD_YEARS,
   reportDateProblem,
   reportPeriodProblem,
+  type Jamfor,
 } from '#statistik';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -14,6 +17,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsISO8601,
   IsOptional,
   IsString,
@@ -76,6 +80,29 @@ const IsReportAsOf = (): PropertyDecorator =>
     },
   });
 
+/** The comparison period must be a report period too (ten years, 1900–2200). */
+const comparisonProblem = (jamfor: unknown, object: StatistikQueryDto): string | undefined => {
+  const { fran, till } = object;
+  if (!JAMFOR.includes(jamfor as Jamfor) || typeof fran !== 'string' || typeof till !== 'string') {
+    return undefined;
+  }
+  if (reportPeriodProblem(fran, till)) return undefined;
+  const period = jamforelsePeriod(jamfor as Jamfor, { fran, till });
+  const problem = reportPeriodProblem(period.fran, period.till);
+  return problem && `Jämförelseperioden ${period.fran}–${period.till}: ${problem}`;
+};
+
+const IsComparablePeriod = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isComparablePeriod',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        comparisonProblem(value, args?.object as StatistikQueryDto) === undefined,
+      defaultMessage: (args?: ValidationArguments) =>
+        comparisonProblem(args?.value, args?.object as StatistikQueryDto) ?? '',
+    },
+  });
+
 /**
  * What every statistics request shares (report, export, underlag): a period of at most
  * ten years between 1900 and 2200, a real moment for asOf, a bounded list of insatser.
@@ -132,6 +159,19 @@ export class StatistikQueryDto {
   skydda?: boolean;
 }
 
+/** The report's own query: the shared one and a comparison period. */
+export class StatistikReportQueryDto extends StatistikQueryDto {
+  @ApiPropertyOptional({
+    enum: JAMFOR,
+    description:
+      'Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol)',
+  })
+  @IsOptional()
+  @IsIn(JAMFOR)
+  @IsComparablePeriod()
+  jamfor?: Jamfor;
+}
+
 export class StatistikReportDto {
   @ApiProperty({ type: Object, example: { fran: '2025-01-01', till: '2025-12-31' } })
   period: { fran: string; till: string };
@@ -158,4 +198,17 @@ export class StatistikReportDto {
 
   @ApiProperty({ type: Object, description: 'Tabellerna för hela förbundet och unikaPersoner' })
   totalt: object;
+
+  @ApiProperty({
+    type: [Object],
+    description:
+      'Översikten: en rad per insats i förbundets ordning, gruppens delsumma efter dess sista insats, förbundet sist (se API.md)',
+  })
+  oversikt: object[];
+
+  @ApiPropertyOptional({
+    type: Object,
+    description: 'Bara med jamfor: {typ, period, oversikt, totalt} för jämförelseperioden',
+  })
+  jamforelse?: object;
 }

@@ -11,14 +11,13 @@ import type {
   Andel,
   Antal,
   ByKon,
-  EkonomiRow,
   InsatsTables,
   MalRow,
-  OversiktEkonomi,
   OversiktRow,
   StatistikReport,
 } from '../../report.js';
 import { delsumma, exportHeaderLines, type ExportOptions } from '../export-tables.js';
+import { oversiktFor } from '../../oversikt.js';
 import { drawBarChart, chartHeight, type BarChart, type Varde } from './charts.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -60,59 +59,18 @@ export const malText = (mal: MalRow): string => {
 /** The page's footer text. */
 export const sidText = (page: number, pages: number): string => `Sida ${page} av ${pages}`;
 
-const sumOrNull = (values: (number | null)[]): number | null =>
-  values.some((value) => value !== null)
-    ? values.reduce<number>((sum, value) => sum + (value ?? 0), 0)
-    : null;
-
-/** Budget and kostnad summed over the period's calendar years; per deltagare only for one year. */
-const ekonomiOf = (rows: EkonomiRow[]): OversiktEkonomi | undefined =>
-  rows.length === 0
-    ? undefined
-    : {
-        budget: sumOrNull(rows.map((row) => row.budget)),
-        kostnad: sumOrNull(rows.map((row) => row.kostnad)),
-        kostnadPerDeltagare: rows.length === 1 ? rows[0]!.kostnadPerDeltagare : null,
-        kostnadPerNyDeltagare: rows.length === 1 ? rows[0]!.kostnadPerNyDeltagare : null,
-      };
-
 /**
- * The overview rows: the report's own `oversikt` when it has one, otherwise the same rows made
- * from the insatser (each grupp's subtotal after its last insats) and the förbund's total.
+ * The overview rows as the report has them (libs/statistik oversikt.ts), labelled as a printed
+ * report labels them: a grupp's row is its "Delsumma", the förbund's row "Totalt".
  */
-export const oversiktRows = (report: StatistikReport): OversiktRow[] => {
-  if (report.oversikt) return report.oversikt;
-  const last = new Map(
-    report.grupper.map((grupp) => [grupp.insatsIds[grupp.insatsIds.length - 1], grupp] as const),
+export const oversiktRows = (report: StatistikReport): OversiktRow[] =>
+  (report.oversikt ?? oversiktFor(report)).map((rad) =>
+    rad.typ === 'grupp'
+      ? { ...rad, namn: delsumma(rad.grupp ?? rad.namn) }
+      : rad.typ === 'forbund'
+        ? { ...rad, namn: 'Totalt' }
+        : rad,
   );
-  const row = (
-    typ: OversiktRow['typ'],
-    namn: string,
-    tables: StatistikReport['totalt'] | InsatsTables,
-  ): OversiktRow => {
-    const ekonomi = ekonomiOf(tables.ekonomi);
-    return {
-      typ,
-      namn,
-      aktuella: tables.deltagare.aktuella,
-      nya: tables.deltagare.nya,
-      avslutade: tables.deltagare.avslutade,
-      arbeteEllerStudier: tables.utfall.arbeteEllerStudier,
-      mal: tables.mal,
-      ...(ekonomi ? { ekonomi } : {}),
-    };
-  };
-  return [
-    ...report.insatser.flatMap((insats) => {
-      const grupp = last.get(insats.insatsId);
-      return [
-        { ...row('insats', insats.namn, insats), insatsId: insats.insatsId },
-        ...(grupp ? [{ ...row('grupp', delsumma(grupp.grupp), grupp), grupp: grupp.grupp }] : []),
-      ];
-    }),
-    row('forbund', 'Totalt', report.totalt),
-  ];
-};
 
 interface Column {
   header: string;
