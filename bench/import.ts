@@ -29,6 +29,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -183,6 +184,18 @@ const xlsxFil = async (seed: number, antal: number): Promise<Buffer> => {
 };
 
 /** The API's way: one append per command, the remiss first, then inskrivning, then the rest. */
+/** Writes the file to disk; its bytes are not kept. */
+const skrivFil = async (
+  sokvag: string,
+  format: 'csv' | 'xlsx',
+  seed: number,
+  antal: number,
+): Promise<number> => {
+  const fil = format === 'csv' ? csvFil(seed, antal) : await xlsxFil(seed, antal);
+  await writeFile(sokvag, fil);
+  return fil.length;
+};
+
 const kommandoForKommando = async (
   store: EventStore,
   rader: readonly ImportRad[],
@@ -339,20 +352,26 @@ const main = async (): Promise<void> => {
       await runner.waitUntil(await store.headPosition(), 60_000);
 
       let started = Date.now();
-      const fil = values.format === 'csv' ? csvFil(seed, antal) : await xlsxFil(seed, antal);
+      // Imported from disk, as `npm run cli -- import FIL` does: the file is read in pieces,
+      // so the process never holds it whole.
+      const sokvag = join(dataDir, `import.${values.format}`);
+      const bytes = await skrivFil(sokvag, values.format, seed, antal);
       console.log(
-        `${values.format.toUpperCase()} with ${antal.toLocaleString('en')} rows: ${(fil.length / 1024 ** 2).toFixed(1)} MB in ${Date.now() - started} ms`,
+        `${values.format.toUpperCase()} with ${antal.toLocaleString('en')} rows: ${(bytes / 1024 ** 2).toFixed(1)} MB in ${Date.now() - started} ms`,
       );
 
       const memory = new PeakMemory();
       started = Date.now();
-      const lage = await app.get(ImportKorning).kor(fil, {
-        importId: randomUUID(),
-        forbundId: importForbund.id,
-        userId: 'bench',
-        torrkorning: false,
-        allaEllerInget: false,
-      });
+      const lage = await app.get(ImportKorning).kor(
+        { sokvag },
+        {
+          importId: randomUUID(),
+          forbundId: importForbund.id,
+          userId: 'bench',
+          torrkorning: false,
+          allaEllerInget: false,
+        },
+      );
       const importMs = Date.now() - started;
       memory.stop();
       const eventsPerSecond = Math.round(lage.handelser / (importMs / 1000));

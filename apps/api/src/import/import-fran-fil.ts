@@ -1,7 +1,7 @@
 import type { AppConfig } from '#platform';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { access, constants } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module.js';
 import { SYSTEM_USER_ID } from '../personer/gallring.js';
@@ -32,7 +32,9 @@ export const importFranFil = async (
   options: ImportFranFilOptions,
   framsteg: (rad: string) => void,
 ): Promise<string> => {
-  const fil = await readFile(options.fil);
+  // Read from disk on every pass, never held whole: the file's size does not grow the process.
+  await access(options.fil, constants.R_OK);
+  const fil = { sokvag: options.fil };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, databaseUrl), {
     logger: ['error', 'warn'],
   });

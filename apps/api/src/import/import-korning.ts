@@ -19,7 +19,7 @@ import { ProjectionLagError } from '../http/application-errors.js';
 import { importeratDeltagandeId } from './importerat-id.js';
 import { beslutaRad, lasRad, type ImportRad, type RadFel, type Radceller } from './import-rad.js';
 import { normaliseradText, RUBRIK } from './kolumner.js';
-import { lasDatarader, type Filgranser } from './las-fil.js';
+import { lasDatarader, type Filgranser, type Importfil } from './las-fil.js';
 
 /** What an import is asked to do, and on whose behalf. */
 export interface ImportUppdrag {
@@ -110,7 +110,7 @@ export class ImportKorning {
   }
 
   async kor(
-    fil: Buffer,
+    fil: Importfil,
     uppdrag: ImportUppdrag,
     rapportera: (lage: ImportLage) => void = () => undefined,
     /** Receives the cells of each row with a problem (at most MAX_FEL rows), to offer back. */
@@ -130,7 +130,7 @@ export class ImportKorning {
   }
 
   private async genomgang(
-    fil: Buffer,
+    fil: Importfil,
     uppdrag: ImportUppdrag,
     rapportera: (lage: ImportLage) => void,
     felrader: Map<number, Radceller>,

@@ -1,8 +1,10 @@
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { BadRequestError } from '../http/application-errors.js';
 import type { Cellvarde, Radceller } from './import-rad.js';
 import { lasRubrikrad, RUBRIK, type Kolumn, type Rubrikrad } from './kolumner.js';
@@ -37,6 +39,35 @@ export class OgiltigImportfilError extends BadRequestError {
 
 export type Filtyp = 'xlsx' | 'csv';
 
+/**
+ * An import file, read from its start on every pass: in memory (an upload) or on disk (the
+ * command line, which then never holds the file whole).
+ */
+export type Importfil = Buffer | { readonly sokvag: string };
+
+const SKIVA = 64 * 1024;
+
+/** The file's bytes in pieces of 64 KiB (views of an in-memory file, not copies). */
+const bytestrom = (fil: Importfil): Iterable<Buffer> | AsyncIterable<Buffer> =>
+  Buffer.isBuffer(fil)
+    ? (function* () {
+        for (let start = 0; start < fil.length; start += SKIVA)
+          yield fil.subarray(start, start + SKIVA);
+      })()
+    : (createReadStream(fil.sokvag, { highWaterMark: SKIVA }) as AsyncIterable<Buffer>);
+
+/** The first 64 KiB, which tell the file's type. */
+const borjan = async (fil: Importfil): Promise<Buffer> => {
+  if (Buffer.isBuffer(fil)) return fil.subarray(0, SKIVA);
+  const handle = await open(fil.sokvag, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(SKIVA), 0, SKIVA, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+};
+
 export interface Datarad {
   /** The row number a person sees in Excel (the header is row 1 in the template). */
   readonly rad: number;
@@ -66,10 +97,10 @@ export const filtyp = (fil: Buffer): Filtyp => {
  * required columns, with more rows than allowed, or whose XLSX would inflate past the limit.
  */
 export async function* lasDatarader(
-  fil: Buffer,
+  fil: Importfil,
   granser: Filgranser = STANDARD_GRANSER,
 ): AsyncGenerator<Datarad> {
-  const rader = filtyp(fil) === 'xlsx' ? xlsxRader(fil, granser) : csvRader(fil);
+  const rader = filtyp(await borjan(fil)) === 'xlsx' ? xlsxRader(fil, granser) : csvRader(fil);
   let rubriker: Rubrikrad | undefined;
   let antal = 0;
   for await (const { rad, varden } of rader) {
@@ -101,7 +132,7 @@ export async function* lasDatarader(
 }
 
 /** Reads a whole file once, counting its data rows: every file-level problem shows here. */
-export const kontrolleraFil = async (fil: Buffer, granser: Filgranser): Promise<number> => {
+export const kontrolleraFil = async (fil: Importfil, granser: Filgranser): Promise<number> => {
   let antal = 0;
   for await (const _rad of lasDatarader(fil, granser)) antal++;
   return antal;
@@ -128,15 +159,100 @@ interface Radvarden {
 
 /* ---------- CSV ---------- */
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1252. */
-export const avkodaText = (fil: Buffer): string => {
-  const utanBom = fil[0] === 0xef && fil[1] === 0xbb && fil[2] === 0xbf ? fil.subarray(3) : fil;
+/** The bytes the encoding is decided on: from the file's first non-ASCII byte on. */
+const AVKODNINGSFONSTER = 64 * 1024;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export const FELAKTIG_UTF8 =
+  'Filen är inte giltig UTF-8 hela vägen; spara den på nytt som "CSV UTF-8" eller "CSV (semikolonavgränsad)"';
+
+/**
+ * Decodes a CSV file piece by piece, never holding it whole: UTF-8 (with or without BOM) when
+ * its bytes are valid UTF-8, otherwise Windows-1252. ASCII reads the same in both, so the
+ * choice is made on the first 64 KiB from the first byte that is not ASCII (a BOM included):
+ * valid UTF-8 there means UTF-8, and an invalid byte further on then refuses the file (a file
+ * in two encodings, which no editor writes) rather than reading it as Windows-1252 whole.
+ */
+export async function* avkodaText(
+  bitar: Iterable<Buffer> | AsyncIterable<Buffer>,
+): AsyncGenerator<string> {
+  let fonster: Buffer[] = [];
+  let fonstrets = 0;
+  let lasta = 0;
+  let avkodare: ((bit: Buffer) => string) | undefined;
+  let slut: (() => string) | undefined;
+
+  const bestam = (): string => {
+    let bytes = Buffer.concat(fonster);
+    fonster = [];
+    if (lasta === 0 && bytes.subarray(0, 3).equals(BOM)) bytes = bytes.subarray(3);
+    if (arUtf8(bytes)) {
+      const utf8 = new TextDecoder('utf-8', { fatal: true });
+      avkodare = (bit) => {
+        try {
+          return utf8.decode(bit, { stream: true });
+        } catch {
+          throw new OgiltigImportfilError(FELAKTIG_UTF8);
+        }
+      };
+      slut = () => {
+        try {
+          return utf8.decode();
+        } catch {
+          throw new OgiltigImportfilError(FELAKTIG_UTF8);
+        }
+      };
+    } else {
+      // Excel's "CSV (semikolonavgränsad)" on Swedish Windows writes Windows-1252. Node's own
+      // TextDecoder reads that label as Latin-1, which loses € and the quotes of 0x80–0x9F.
+      const cp1252 = iconv.getDecoder('windows-1252');
+      avkodare = (bit) => cp1252.write(bit);
+      slut = () => cp1252.end() ?? '';
+    }
+    return avkodare(bytes);
+  };
+
+  for await (const bit of bitar) {
+    if (avkodare) {
+      const text = avkodare(bit);
+      if (text) yield text;
+      continue;
+    }
+    if (fonster.length === 0) {
+      const forsta = bit.findIndex((byte) => byte >= 0x80);
+      if (forsta === -1) {
+        lasta += bit.length;
+        yield bit.toString('latin1');
+        continue;
+      }
+      if (forsta > 0) yield bit.toString('latin1', 0, forsta);
+      lasta += forsta;
+      fonster.push(bit.subarray(forsta));
+      fonstrets = bit.length - forsta;
+    } else {
+      fonster.push(bit);
+      fonstrets += bit.length;
+    }
+    if (fonstrets >= AVKODNINGSFONSTER) {
+      const text = bestam();
+      if (text) yield text;
+    }
+  }
+  if (!avkodare && fonster.length > 0) {
+    const text = bestam();
+    if (text) yield text;
+  }
+  const rest = slut?.();
+  if (rest) yield rest;
+}
+
+/** Whether the bytes are UTF-8, allowing a character cut off at their end. */
+const arUtf8 = (bytes: Buffer): boolean => {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(utanBom);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
   } catch {
-    // Excel's "CSV (semikolonavgränsad)" on Swedish Windows writes Windows-1252. Node's own
-    // TextDecoder reads that label as Latin-1, which loses € and the quotes of 0x80–0x9F.
-    return iconv.decode(utanBom, 'windows-1252');
+    return false;
   }
 };
 
@@ -150,26 +266,38 @@ export const avgransare = (text: string): string => {
   );
 };
 
-const SKIVA = 64 * 1024;
+/**
+ * The text of the file with its header line known before the rest is read: the separator is
+ * picked on that line, and the text then flows on to the parser piece by piece.
+ */
+const medRubrikrad = async (
+  text: AsyncGenerator<string>,
+): Promise<{ rubrikrad: string; allt: AsyncGenerator<string> }> => {
+  let borjan = '';
+  while (!/\r?\n/.test(borjan) && borjan.length <= MAX_CSV_POST) {
+    const nasta = await text.next();
+    if (nasta.done) break;
+    borjan += nasta.value;
+  }
+  async function* allt(): AsyncGenerator<string> {
+    if (borjan) yield borjan;
+    yield* text;
+  }
+  return { rubrikrad: borjan, allt: allt() };
+};
 
-function* skivor(text: string): Generator<string> {
-  for (let start = 0; start < text.length; start += SKIVA) yield text.slice(start, start + SKIVA);
-}
-
-async function* csvRader(fil: Buffer): AsyncGenerator<Radvarden> {
-  const text = avkodaText(fil);
-  // Fed in slices: a parser given the whole text at once would emit every record at once,
-  // and hold them all in memory before the first is taken.
-  const parser = Readable.from(skivor(text)).pipe(
-    parse({
-      delimiter: avgransare(text),
+async function* csvRader(fil: Importfil): AsyncGenerator<Radvarden> {
+  try {
+    const { rubrikrad, allt } = await medRubrikrad(avkodaText(bytestrom(fil)));
+    // Streamed with backpressure: the parser holds a few records, never the file.
+    const parser = parse({
+      delimiter: avgransare(rubrikrad),
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_CSV_POST,
       info: true,
-    }),
-  );
-  try {
+    });
+    pipeline(Readable.from(allt), parser, () => undefined);
     for await (const { record, info } of parser as AsyncIterable<{
       record: string[];
       info: { lines: number; records: number };
@@ -177,6 +305,7 @@ async function* csvRader(fil: Buffer): AsyncGenerator<Radvarden> {
       yield { rad: info.records, varden: record };
     }
   } catch (error) {
+    if (error instanceof OgiltigImportfilError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new OgiltigImportfilError(`CSV-filen kan inte läsas: ${message}`);
   }
@@ -193,17 +322,19 @@ interface ZipKatalog {
 }
 // exceljs's own unzip library, without typings of its own.
 const unzipper = createRequire(import.meta.url)('unzipper') as {
-  Open: { buffer(fil: Buffer): Promise<ZipKatalog> };
+  Open: { buffer(fil: Buffer): Promise<ZipKatalog>; file(sokvag: string): Promise<ZipKatalog> };
 };
 
 /**
  * Inflates every entry once, counting the bytes it really gives (not what its header claims),
  * and stops at the limit: a zip bomb is refused before exceljs unpacks anything.
  */
-export const kontrolleraZip = async (fil: Buffer, granser: Filgranser): Promise<void> => {
+export const kontrolleraZip = async (fil: Importfil, granser: Filgranser): Promise<void> => {
   let katalog: ZipKatalog;
   try {
-    katalog = await unzipper.Open.buffer(fil);
+    katalog = await (Buffer.isBuffer(fil)
+      ? unzipper.Open.buffer(fil)
+      : unzipper.Open.file(fil.sokvag));
   } catch {
     throw new OgiltigImportfilError('Filen är ingen giltig Excel-fil (.xlsx)');
   }
@@ -229,9 +360,9 @@ export const kontrolleraZip = async (fil: Buffer, granser: Filgranser): Promise<
   }
 };
 
-async function* xlsxRader(fil: Buffer, granser: Filgranser): AsyncGenerator<Radvarden> {
+async function* xlsxRader(fil: Importfil, granser: Filgranser): AsyncGenerator<Radvarden> {
   await kontrolleraZip(fil, granser);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([fil]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytestrom(fil)), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     // Styles tell which numbers are dates.

@@ -1,20 +1,31 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   avgransare,
   avkodaText,
+  FELAKTIG_UTF8,
   kontrolleraFil,
   lasDatarader,
   STANDARD_GRANSER,
   type Datarad,
+  type Importfil,
 } from './las-fil.js';
 import { KOLUMNER } from './kolumner.js';
 import { csvMall, DATA_BLAD, xlsxMall } from './mall/import-mall.js';
 
-const alla = async (fil: Buffer, granser = STANDARD_GRANSER): Promise<Datarad[]> => {
+const alla = async (fil: Importfil, granser = STANDARD_GRANSER): Promise<Datarad[]> => {
   const rader: Datarad[] = [];
   for await (const rad of lasDatarader(fil, granser)) rader.push(rad);
   return rader;
+};
+
+const text = async (bitar: Buffer[]): Promise<string> => {
+  let allt = '';
+  for await (const del of avkodaText(bitar)) allt += del;
+  return allt;
 };
 
 const HEADER = 'Externt id;Insats;Kön;Födelseår;Kommun;Remissdatum;Remittent';
@@ -49,15 +60,56 @@ describe('reading CSV', () => {
     ]);
   });
 
+  it('reads a file on disk in pieces, rows and row numbers as from memory', async () => {
+    const katalog = await mkdtemp(join(tmpdir(), 'las-fil-'));
+    try {
+      const rader = Array.from(
+        { length: 3000 },
+        (_, i) => `${i + 1};Ung i Tyresö;Kvinna;1990;Tyresö;2024-02-01;Socialförvaltningen`,
+      );
+      const sokvag = join(katalog, 'import.csv');
+      await writeFile(sokvag, latin1(`${HEADER}\r\n${rader.join('\r\n')}\r\n`));
+      const lasta = await alla({ sokvag });
+      expect(lasta.length).toBe(3000);
+      expect(lasta[2999]).toEqual({
+        rad: 3001,
+        celler: expect.objectContaining({ externtId: '3000', kommun: 'Tyresö' }),
+      });
+    } finally {
+      await rm(katalog, { recursive: true });
+    }
+  });
+
   it('picks the separator of the header line', () => {
     expect(avgransare('a;b;c\n1,2;3')).toBe(';');
     expect(avgransare('a,b,"c;d"\n')).toBe(',');
     expect(avgransare('a\tb\tc')).toBe('\t');
   });
 
-  it('decodes UTF-8 when valid, otherwise Windows-1252', () => {
-    expect(avkodaText(Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0xa5]))).toBe('å');
-    expect(avkodaText(Buffer.from([0xe5, 0xe4, 0xf6, 0x80]))).toBe('åäö€');
+  it('decodes UTF-8 when valid, otherwise Windows-1252', async () => {
+    expect(await text([Buffer.from([0xef, 0xbb, 0xbf, 0xc3, 0xa5])])).toBe('å');
+    expect(await text([Buffer.from([0xe5, 0xe4, 0xf6, 0x80])])).toBe('åäö€');
+  });
+
+  it('decodes UTF-8 characters cut between pieces of the file', async () => {
+    // "ö" is 0xc3 0xb6; the first piece fills the window, so UTF-8 is chosen there.
+    const forsta = Buffer.concat([Buffer.from('ö'.repeat(40 * 1024)), Buffer.from([0xc3])]);
+    const bitar = [forsta, Buffer.from([0xb6]), Buffer.from([0xc3]), Buffer.from([0xb6, 0x0a])];
+    expect(await text(bitar)).toBe(`${'ö'.repeat(40 * 1024 + 2)}\n`);
+  });
+
+  it('reads Windows-1252 whose first non-ASCII byte comes after many ASCII pieces', async () => {
+    const ascii = Buffer.alloc(200 * 1024, 0x61);
+    expect(await text([ascii, ascii, Buffer.from([0x3b, 0xf6, 0x0a])])).toBe(
+      `${'a'.repeat(400 * 1024)};ö\n`,
+    );
+  });
+
+  it('refuses a file that is UTF-8 in its first 64 KiB of non-ASCII text but not further on', async () => {
+    const utf8 = Buffer.from('ö'.repeat(40 * 1024), 'utf8');
+    await expect(text([utf8, Buffer.from([0xf6])])).rejects.toThrow(FELAKTIG_UTF8);
+    // Likewise a last character cut off at the end of the file.
+    await expect(text([Buffer.from([0xc3, 0xb6, 0xc3])])).rejects.toThrow(FELAKTIG_UTF8);
   });
 
   it('refuses a file without the required columns, naming them', async () => {
