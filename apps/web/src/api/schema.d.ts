@@ -1356,6 +1356,10 @@ export interface components {
       grupper: Record<string, never>[];
       /** @description Tabellerna för hela förbundet och unikaPersoner */
       totalt: Record<string, never>;
+      /** @description Översikten: en rad per insats i förbundets ordning, gruppens delsumma efter dess sista insats, förbundet sist (se API.md) */
+      oversikt: Record<string, never>[];
+      /** @description Bara med jamfor: {typ, period, oversikt, totalt} för jämförelseperioden */
+      jamforelse?: Record<string, never>;
     };
     RapportPageDto: {
       /** @description {id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan} */
@@ -4057,6 +4061,8 @@ export interface operations {
         aldersgrupper?: string;
         /** @description Publiceringsskydd: antal 1–4 visas som "<5" */
         skydda?: boolean;
+        /** @description Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol) */
+        jamfor?: 'foregaende' | 'fjol';
       };
       header?: never;
       path?: never;
