@@ -54,22 +54,6 @@ describe('PostgresEventStore', () => {
     await store.close();
   });
 
-  it('commits appends that arrive during a commit together, in one transaction', async () => {
-    const streams = ['d-1', 'd-2', 'd-3', 'd-4', 'd-5', 'd-6', 'd-7', 'd-8'];
-    await Promise.all(
-      streams.map((streamId) =>
-        store.appendToStream(streamId, [newEvent('RemissMottagen')], {
-          expectedRevision: 'no-stream',
-        }),
-      ),
-    );
-    // The first goes at once; the seven that arrived meanwhile share the next commit.
-    const { rows } = await admin.query<{ n: string }>(
-      'SELECT count(DISTINCT transaction_id) AS n FROM events',
-    );
-    expect(Number(rows[0]!.n)).toBe(2);
-  });
-
   it('never lets a reader skip a transaction that took its position first but commits later', async () => {
     const writerA = await connect();
     await writerA.query('BEGIN');

@@ -155,11 +155,6 @@ export const appendInTransaction = async (
       await readRevision(db, streamId),
     );
   }
-  return lastOf(rows);
-};
-
-/** The revision and position of the last of an append's rows. */
-const lastOf = (rows: readonly AppendedRow[]): AppendResult => {
   let revision = -1;
   let position = -1;
   for (const row of rows) {
@@ -168,18 +163,6 @@ const lastOf = (rows: readonly AppendedRow[]): AppendResult => {
   }
   return { revision, position };
 };
-
-/** An appendToStream waiting for its turn in a group commit. */
-interface QueuedAppend {
-  readonly streamId: string;
-  readonly events: readonly NewEvent[];
-  readonly expectedRevision: ExpectedRevision;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** Most appends one group commit holds, so one transaction's locks and time stay small. */
-const MAX_APPENDS_PER_COMMIT = 64;
 
 const CREATE_STREAMS = `
   INSERT INTO streams (stream_id, revision)
@@ -298,9 +281,6 @@ export class PostgresEventStore implements EventStore {
   private readonly ownsPool: boolean;
   private readonly appendSignal = new AppendSignal();
   private readonly closing = new AbortController();
-  /** Appends waiting for the commit under way to finish (see flush). */
-  private queued: QueuedAppend[] = [];
-  private flushing = false;
 
   constructor(options: PostgresEventStoreOptions) {
     if (options instanceof pg.Pool) {
@@ -336,128 +316,19 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    assertValidAppend(streamId, events, options.expectedRevision);
-    const result = await new Promise<AppendResult>((resolve, reject) => {
-      this.queued.push({
+    let result: AppendResult;
+    try {
+      result = await appendInTransaction(this.pool, streamId, events, options);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      throw new ConcurrencyError(
         streamId,
-        events,
-        expectedRevision: options.expectedRevision,
-        resolve,
-        reject,
-      });
-      if (!this.flushing) void this.flush();
-    });
+        options.expectedRevision,
+        await readRevision(this.pool, streamId),
+      );
+    }
     this.appendSignal.appended(result.position);
     return result;
-  }
-
-  /**
-   * Group commit: appends that arrive while a commit is under way wait for it and then go to
-   * the database together, in one transaction (so one WAL flush) instead of one each. No
-   * timer: a lone append goes at once. Each append keeps its own revision check and outcome.
-   */
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queued.length > 0) {
-        // One append per stream in a transaction: a later one on the same stream waits its turn.
-        const batch: QueuedAppend[] = [];
-        const rest: QueuedAppend[] = [];
-        const streams = new Set<string>();
-        // A transaction's events share one block of positions: the group must fit in it.
-        let events = 0;
-        for (const append of this.queued) {
-          if (
-            streams.has(append.streamId) ||
-            batch.length >= MAX_APPENDS_PER_COMMIT ||
-            (batch.length > 0 && events + append.events.length > BLOCK)
-          ) {
-            rest.push(append);
-          } else {
-            streams.add(append.streamId);
-            events += append.events.length;
-            batch.push(append);
-          }
-        }
-        this.queued = rest;
-        await (batch.length === 1 ? this.appendAlone(batch[0]!) : this.appendTogether(batch));
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  /** One append, one autocommitted statement. */
-  private async appendAlone(append: QueuedAppend): Promise<void> {
-    const { streamId, events, expectedRevision } = append;
-    try {
-      append.resolve(await appendInTransaction(this.pool, streamId, events, { expectedRevision }));
-    } catch (error) {
-      if (!isConflict(error)) {
-        append.reject(error);
-        return;
-      }
-      append.reject(
-        new ConcurrencyError(
-          streamId,
-          expectedRevision,
-          await readRevision(this.pool, streamId).catch(() => 'no-stream' as const),
-        ),
-      );
-    }
-  }
-
-  /**
-   * Several streams' appends in one transaction. A stale revision makes its statement insert
-   * nothing (no error), so the others still commit and only that append gets ConcurrencyError.
-   * Any error before COMMIT rolls the transaction back and every append is retried alone, so
-   * one append's failure is never another's.
-   */
-  private async appendTogether(batch: readonly QueuedAppend[]): Promise<void> {
-    // Streams in one order, so two such transactions lock their rows without deadlocking.
-    const ordered = [...batch].sort((a, b) => (a.streamId < b.streamId ? -1 : 1));
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      for (const append of batch) append.reject(error);
-      return;
-    }
-    const outcomes = new Map<QueuedAppend, AppendResult | undefined>();
-    try {
-      await client.query('BEGIN');
-      for (const append of ordered) {
-        const { rows } = await client.query<AppendedRow>(
-          appendQuery(append.streamId, append.events, append.expectedRevision),
-        );
-        outcomes.set(append, rows.length === 0 ? undefined : lastOf(rows));
-      }
-    } catch {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
-      await Promise.all(batch.map((append) => this.appendAlone(append)));
-      return;
-    }
-    try {
-      await client.query('COMMIT');
-    } catch (error) {
-      // Whether it committed is unknown: retrying could append twice, so every append fails.
-      client.release(error as Error);
-      for (const append of batch) append.reject(error);
-      return;
-    }
-    client.release();
-    for (const append of batch) {
-      const result = outcomes.get(append);
-      if (result) {
-        append.resolve(result);
-        continue;
-      }
-      const actual = await readRevision(this.pool, append.streamId).catch(
-        () => 'no-stream' as const,
-      );
-      append.reject(new ConcurrencyError(append.streamId, append.expectedRevision, actual));
-    }
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
