@@ -368,6 +368,82 @@ export const describeEventStoreContract = (
         for (const reason of reasons) expect(reason).toBeInstanceOf(ConcurrencyError);
         expect((await store.readStream('deltagande-1')).map((e) => e.revision)).toEqual([0]);
       });
+
+      it('gives each of concurrent appends to different streams its own outcome: a stale one fails alone', async () => {
+        await store.appendToStream('deltagande-stale', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+        await store.appendToStream('deltagande-current', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+
+        // Issued together, so a store that commits appends in groups puts them in one.
+        const results = await Promise.allSettled([
+          ...['deltagande-ny-1', 'deltagande-ny-2', 'deltagande-ny-3', 'deltagande-ny-4'].map(
+            (streamId) =>
+              store.appendToStream(streamId, [newEvent('RemissMottagen'), newEvent('Inskriven')], {
+                expectedRevision: 'no-stream',
+              }),
+          ),
+          store.appendToStream('deltagande-stale', [newEvent('DeltagareInskriven')], {
+            expectedRevision: 3,
+          }),
+          store.appendToStream('deltagande-current', [newEvent('DeltagareInskriven')], {
+            expectedRevision: 0,
+          }),
+          store.appendToStream('deltagande-ny-2', [newEvent('RemissMottagen')], {
+            expectedRevision: 'no-stream',
+          }),
+          store.appendToStream('deltagande-annan', [newEvent('RemissMottagen')], {
+            expectedRevision: 'any',
+          }),
+        ]);
+
+        const revisions = results.map((r) =>
+          r.status === 'fulfilled' ? r.value.revision : (r.reason as ConcurrencyError).actual,
+        );
+        expect(results.map((r) => r.status)).toEqual([
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+          'rejected',
+          'fulfilled',
+        ]);
+        expect(revisions).toEqual([1, 1, 1, 1, 0, 1, 1, 0]);
+        expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        expect((results[4] as PromiseRejectedResult).reason).toMatchObject({
+          streamId: 'deltagande-stale',
+          expected: 3,
+          actual: 0,
+        });
+        expect((results[6] as PromiseRejectedResult).reason).toMatchObject({
+          streamId: 'deltagande-ny-2',
+          expected: 'no-stream',
+          actual: 1,
+        });
+        expect((await store.readStream('deltagande-ny-2')).map((e) => e.type)).toEqual([
+          'RemissMottagen',
+          'Inskriven',
+        ]);
+        expect((await store.readStream('deltagande-stale')).map((e) => e.type)).toEqual([
+          'RemissMottagen',
+        ]);
+        expect((await store.readStream('deltagande-current')).map((e) => e.revision)).toEqual([
+          0, 1,
+        ]);
+        const positions = results.flatMap((r) =>
+          r.status === 'fulfilled' ? [r.value.position] : [],
+        );
+        expect(new Set(positions).size).toBe(6);
+        const all = await readAllUpToHead(store);
+        expect(all).toHaveLength(2 + 4 * 2 + 1 + 1);
+        for (const result of results)
+          if (result.status === 'fulfilled')
+            expect(all.some((e) => e.position === result.value.position)).toBe(true);
+      });
     });
 
     describe('appendToStreams', () => {
