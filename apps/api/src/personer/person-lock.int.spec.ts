@@ -14,6 +14,13 @@ describe('PersonLock', () => {
     db = await createTestDatabase();
     first = new PersonLock(db.url, { timeoutMs: 2_000, poolSize: 2 });
     second = new PersonLock(db.url, { timeoutMs: 300, poolSize: 2 });
+    // Open both pools' connections first: on a loaded machine (CI) opening one can take longer
+    // than the second lock's 300 ms, and these tests are about waiting for the lock, not that.
+    await Promise.all(
+      [first, second].flatMap((lock) =>
+        ['warm-1', 'warm-2'].map((key) => lock.run(key, () => pause(20))),
+      ),
+    );
   });
   afterAll(async () => {
     await first.onApplicationShutdown();
