@@ -238,24 +238,7 @@ export class StatistikProjection implements Projection {
         [[...closings.keys()], [...closings.values()]],
       );
     }
-    if (versions.length > 0) {
-      await tx.query(
-        `INSERT INTO deltagande_fakta (deltagande_id, from_position, forbund_id, insats_id,
-           person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
-           aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
-           forsorjning_ut, recorded_from, recorded_to)
-         SELECT deltagande_id, from_position, forbund_id, insats_id, person_key, kon, fodelsear,
-           kommun, remiss_datum, remittent, remittent_enhet, aterremiss_datum, inskrivning_datum,
-           forsorjning_in, avslut_datum, avslutsorsak, forsorjning_ut, recorded_from, recorded_to
-         FROM jsonb_to_recordset($1::jsonb) AS v(deltagande_id uuid, from_position bigint,
-           forbund_id uuid, insats_id uuid, person_key text, kon text, fodelsear integer,
-           kommun text, remiss_datum date, remittent text, remittent_enhet text,
-           aterremiss_datum date,
-           inskrivning_datum date, forsorjning_in text[], avslut_datum date, avslutsorsak text,
-           forsorjning_ut text[], recorded_from timestamptz, recorded_to timestamptz)`,
-        [JSON.stringify(versions)],
-      );
-    }
+    if (versions.length > 0) await insertVersions(tx, versions);
     if (uppfoljningar.length > 0) {
       await tx.query(
         `INSERT INTO uppfoljning_fakta
@@ -275,6 +258,18 @@ export class StatistikProjection implements Projection {
       [[...new Set(events.map(idOf))]],
     );
     const forbund = new Map(rows.map((row) => [row.id, row.forbund_id] as const));
+    /** Volym rows depend on nothing else: all of the batch's go in at the end, in one statement. */
+    const volymer: {
+      position: number;
+      forbundId: string;
+      insatsId: string;
+      datum: string;
+      kvinnor: number;
+      man: number;
+      ejAngivet: number;
+      kommun: string | null;
+      recordedAt: string;
+    }[] = [];
     for (const event of events) {
       const insatsId = idOf(event);
       const forbundId = forbund.get(insatsId);
@@ -309,21 +304,17 @@ export class StatistikProjection implements Projection {
         );
       } else if (decoded.type === 'VolymRegistrerad') {
         const { data } = decoded;
-        await tx.query(
-          `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
-             ej_angivet, kommun, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            event.position,
-            forbundId,
-            insatsId,
-            data.datum,
-            data.kvinnor,
-            data.man,
-            data.ejAngivet,
-            data.kommun,
-            recordedAt,
-          ],
-        );
+        volymer.push({
+          position: event.position,
+          forbundId,
+          insatsId,
+          datum: data.datum,
+          kvinnor: data.kvinnor,
+          man: data.man,
+          ejAngivet: data.ejAngivet,
+          kommun: data.kommun,
+          recordedAt,
+        });
       } else if (decoded.type === 'ArsmalSatt') {
         const { data } = decoded;
         // Parts are set one at a time: the new version keeps the parts the event leaves out.
@@ -352,6 +343,27 @@ export class StatistikProjection implements Projection {
       } else if (decoded.type === 'MalSatt' || decoded.type === 'MalBorttaget') {
         await applyMal(tx, event, decoded, { forbundId, insatsId });
       }
+    }
+    if (volymer.length > 0) {
+      const column = <K extends keyof (typeof volymer)[number]>(key: K) =>
+        volymer.map((volym) => volym[key]);
+      await tx.query(
+        `INSERT INTO volym_fakta (position, forbund_id, insats_id, datum, kvinnor, man,
+           ej_angivet, kommun, recorded_at)
+         SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::date[], $5::integer[],
+           $6::integer[], $7::integer[], $8::text[], $9::timestamptz[])`,
+        [
+          column('position'),
+          column('forbundId'),
+          column('insatsId'),
+          column('datum'),
+          column('kvinnor'),
+          column('man'),
+          column('ejAngivet'),
+          column('kommun'),
+          column('recordedAt'),
+        ],
+      );
     }
   }
   /** A new version of the insats's namn, grupp and ordning when one of them changes. */
@@ -402,6 +414,59 @@ export class StatistikProjection implements Projection {
     );
   }
 }
+
+/** A text[] value as an array literal, so that a column of them can travel as one text[]. */
+const arrayLiteral = (values: readonly string[] | null): string | null =>
+  values === null
+    ? null
+    : `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+/**
+ * All of a batch's new versions in one statement, a typed array per column: cheaper for the
+ * server to read than a JSON document of records (no jsonb to build and take apart again).
+ */
+const insertVersions = async (tx: EntityManager, versions: readonly FaktaVersion[]) => {
+  const column = <K extends keyof FaktaVersion>(key: K): FaktaVersion[K][] =>
+    versions.map((version) => version[key]);
+  await tx.query(
+    `INSERT INTO deltagande_fakta (deltagande_id, from_position, forbund_id, insats_id,
+       person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
+       aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
+       forsorjning_ut, recorded_from, recorded_to)
+     SELECT deltagande_id, from_position, forbund_id, insats_id, person_key, kon, fodelsear,
+       kommun, remiss_datum, remittent, remittent_enhet, aterremiss_datum, inskrivning_datum,
+       forsorjning_in::text[], avslut_datum, avslutsorsak, forsorjning_ut::text[],
+       recorded_from, recorded_to
+     FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],
+       $7::integer[], $8::text[], $9::date[], $10::text[], $11::text[], $12::date[],
+       $13::date[], $14::text[], $15::date[], $16::text[], $17::text[], $18::timestamptz[],
+       $19::timestamptz[]) AS v(deltagande_id, from_position, forbund_id, insats_id,
+       person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
+       aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
+       forsorjning_ut, recorded_from, recorded_to)`,
+    [
+      column('deltagande_id'),
+      column('from_position'),
+      column('forbund_id'),
+      column('insats_id'),
+      column('person_key'),
+      column('kon'),
+      column('fodelsear'),
+      column('kommun'),
+      column('remiss_datum'),
+      column('remittent'),
+      column('remittent_enhet'),
+      column('aterremiss_datum'),
+      column('inskrivning_datum'),
+      versions.map((version) => arrayLiteral(version.forsorjning_in)),
+      column('avslut_datum'),
+      column('avslutsorsak'),
+      versions.map((version) => arrayLiteral(version.forsorjning_ut)),
+      column('recorded_from'),
+      column('recorded_to'),
+    ],
+  );
+};
 
 /**
  * A goal's new version (MalSatt) or its end (MalBorttaget): the open version of the same goal
