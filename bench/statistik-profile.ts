@@ -71,13 +71,17 @@ try {
       forbund,
       args.explain === 'jamfor' ? { jamfor: 'foregaende' } : {},
     );
+    // As the report runs them: without JIT.
+    const runner = dataSource.createQueryRunner();
+    await runner.query('SET jit = off');
     for (const { sql, params } of captured) {
-      const plan = (await dataSource.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as {
+      const plan = (await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as {
         'QUERY PLAN': string;
       }[];
       console.log(`---- ${JSON.stringify(params)}`);
       console.log(plan.map((row) => row['QUERY PLAN']).join('\n'));
     }
+    await runner.release();
   }
 
   if (args.dump) {
