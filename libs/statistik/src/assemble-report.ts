@@ -305,6 +305,24 @@ const perPerson = (kostnad: number | null, antal: number): number | null =>
 const sumSet = (values: readonly (number | null)[]): number | null =>
   values.reduce<number | null>((sum, v) => (v === null ? sum : (sum ?? 0) + v), null);
 
+/** Rows by insats, each list in the rows' own order: built once per array of a report. */
+const indexes = new WeakMap<readonly object[], Map<string | null, readonly object[]>>();
+
+const perInsats = <R extends { insats_id: string | null }>(
+  rows: readonly R[],
+): Map<string | null, readonly R[]> => {
+  const cached = indexes.get(rows);
+  if (cached) return cached as Map<string | null, readonly R[]>;
+  const index = new Map<string | null, R[]>();
+  for (const row of rows) {
+    const list = index.get(row.insats_id);
+    if (list) list.push(row);
+    else index.set(row.insats_id, [row]);
+  }
+  indexes.set(rows, index);
+  return index;
+};
+
 /** The tables for one insats, a grupp or the whole förbund. */
 const tablesFor = (
   aggregat: Aggregat,
@@ -315,7 +333,7 @@ const tablesFor = (
     scope.kind === 'forbund'
       ? rows
       : scope.kind === 'insats'
-        ? rows.filter((row) => row.insats_id === scope.insatsId)
+        ? (perInsats(rows).get(scope.insatsId) ?? [])
         : rows.filter((row) => row.insats_id !== null && scope.insatsIds.has(row.insats_id));
   const insatsId = scope.kind === 'insats' ? scope.insatsId : null;
   const perKon = mine(aggregat.perKon);
@@ -343,7 +361,13 @@ const tablesFor = (
   const dagar = mine(aggregat.dagar);
   const kotid = medelOchMedian(dagar.filter((row) => row.matt === 'kotid'));
   const tidIInsats = medelOchMedian(dagar.filter((row) => row.matt === 'tid'));
-  const kommuner = [...new Set(mine(aggregat.kommun).map((row) => row.kommun))].sort();
+  const perKommun = new Map<string, Aggregat['kommun']>();
+  for (const row of mine(aggregat.kommun)) {
+    const list = perKommun.get(row.kommun);
+    if (list) list.push(row);
+    else perKommun.set(row.kommun, [row]);
+  }
+  const kommuner = [...perKommun.keys()].sort();
   const remisser = {
     mottagna: measure('mottagna'),
     aterremitterade: measure('aterremitterade'),
@@ -357,10 +381,7 @@ const tablesFor = (
     })),
     perKommun: kommuner.map((kommun) => ({
       kommun,
-      antal: byKon(
-        mine(aggregat.kommun).filter((row) => row.kommun === kommun),
-        (row) => row.mottagna,
-      ),
+      antal: byKon(perKommun.get(kommun)!, (row) => row.mottagna),
     })),
     kotidDagar: kotid,
   };

@@ -29,6 +29,12 @@ export const inOneSnapshot = async (
   { statementTimeoutMs = REPORT_STATEMENT_TIMEOUT_MS }: SnapshotOptions = {},
 ): Promise<unknown[][][]> => {
   const timeout = `SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(statementTimeoutMs))}`;
+  // No JIT compilation: a report's statements are large (dozens of expressions each) but read
+  // only tens of thousands of rows, so compiling them cost more than it saved. A period over
+  // two calendar years is estimated above jit_optimize_above_cost, and LLVM's optimisation
+  // and emission of its 175 functions took seconds (jamfor=foregaende of a leap year), while
+  // at full scale even a one-year report crossed jit_above_cost.
+  const settings = `${timeout}; SET LOCAL jit = off`;
   const runners: QueryRunner[] = groups.map(() => dataSource.createQueryRunner());
   let open = false;
   try {
@@ -36,7 +42,7 @@ export const inOneSnapshot = async (
     open = true;
     const [first, ...others] = runners;
     await first!.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await first!.query(timeout);
+    await first!.query(settings);
     const [{ snapshot }] = (await first!.query('SELECT pg_export_snapshot() AS snapshot')) as [
       { snapshot: string },
     ];
@@ -44,7 +50,7 @@ export const inOneSnapshot = async (
       others.map(async (runner) => {
         await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         await runner.query(`SET TRANSACTION SNAPSHOT '${snapshot}'`);
-        await runner.query(timeout);
+        await runner.query(settings);
       }),
     );
     const results = await Promise.all(
