@@ -28,9 +28,9 @@ import { NestFactory } from '@nestjs/core';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -102,6 +102,44 @@ const ORSAKER = [
   'Avbrott',
   'Flytt',
 ];
+
+/**
+ * CPU seconds (user + system) used so far by this process and every process below it (the
+ * embedded PostgreSQL and its backends), from /proc: a measure of the import's work that the
+ * machine's load does not change, as wall-clock time does. Undefined where /proc is missing.
+ */
+const cpuSekunder = (): { node: number; postgres: number } | undefined => {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const tick = 100; // USER_HZ on Linux
+  const processer = new Map<number, { parent: number; cpu: number }>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The fields after the command's name, which may itself hold spaces and parentheses.
+      const falt = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      processer.set(Number(pid), {
+        parent: Number(falt[1]),
+        cpu: (Number(falt[11]) + Number(falt[12])) / tick,
+      });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = processer.get(pid)?.parent; p !== undefined && p > 1; p = processer.get(p)?.parent)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let postgres = 0;
+  for (const [pid, { cpu }] of processer) if (under(pid)) postgres += cpu;
+  const egen = process.cpuUsage();
+  return { node: (egen.user + egen.system) / 1e6, postgres };
+};
 
 const datum = (dag: number): string =>
   new Date(FORSTA_DAG + dag * 86_400_000).toISOString().slice(0, 10);
@@ -361,6 +399,7 @@ const main = async (): Promise<void> => {
       );
 
       const memory = new PeakMemory();
+      const cpuFore = cpuSekunder();
       started = Date.now();
       const lage = await app.get(ImportKorning).kor(
         { sokvag },
@@ -373,6 +412,7 @@ const main = async (): Promise<void> => {
         },
       );
       const importMs = Date.now() - started;
+      const cpuEfter = cpuSekunder();
       memory.stop();
       const eventsPerSecond = Math.round(lage.handelser / (importMs / 1000));
       console.log(
@@ -381,6 +421,17 @@ const main = async (): Promise<void> => {
       console.log(
         `peak RSS during the import: ${(memory.peakRss / 1024 ** 2).toFixed(0)} MiB (target < 1024) ${memory.peakRss < TARGET.peakRssBytes ? 'OK' : 'MISSED'}`,
       );
+      if (cpuFore && cpuEfter) {
+        const nodeCpu = cpuEfter.node - cpuFore.node;
+        const pgCpu = cpuEfter.postgres - cpuFore.postgres;
+        const perTusen = (sekunder: number): string =>
+          ((sekunder / Math.max(lage.handelser, 1)) * 1e6).toFixed(0);
+        console.log(
+          `CPU during the import: this process ${nodeCpu.toFixed(1)} s (${perTusen(nodeCpu)} µs/event, projections included), PostgreSQL ${pgCpu.toFixed(1)} s (${perTusen(pgCpu)} µs/event); load ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}`,
+        );
+      }
       if (lage.felTotalt > 0) console.log(lage.fel.slice(0, 5));
       started = Date.now();
       const caughtUp = await runner.waitUntil(await store.headPosition(), 30 * 60_000);
