@@ -33,12 +33,18 @@ export const importLagring = (config: Pick<AppConfig, 'dataDir'>) => {
   return {
     _handleFile(_req: unknown, file: { stream: Readable }, klar: Klar): void {
       const sokvag = join(mapp, randomUUID());
-      let size = 0;
-      file.stream.on('data', (bit: Buffer) => (size += bit.length));
+      // Nothing reads the upload before the pipe does (a data listener would start it flowing
+      // early), but an upload that fails before (the client gone) must not crash the process:
+      // the pipe then fails with it.
+      file.stream.on('error', () => undefined);
       mkdir(mapp, { recursive: true, mode: 0o700 })
-        .then(() => pipeline(file.stream, createWriteStream(sokvag, { mode: 0o600 })))
+        .then(async () => {
+          const ut = createWriteStream(sokvag, { mode: 0o600 });
+          await pipeline(file.stream, ut);
+          return ut.bytesWritten;
+        })
         .then(
-          () => klar(null, { path: sokvag, size }),
+          (size) => klar(null, { path: sokvag, size }),
           (error: Error) => {
             void taBortUppladdning(sokvag).finally(() => klar(error));
           },
