@@ -47,6 +47,8 @@ import { mulberry32 } from './statistik-dataset.js';
 const FULL_SCALE = 400_000;
 const TARGET = { eventsPerSecond: 20_000, peakRssBytes: 1024 ** 3 };
 const SISTA_DAG = '2025-12-31';
+const IMPORT_FORBUND = 'Importförbundet';
+const JAMFOR_FORBUND = 'Jämförelseförbundet';
 const FORSTA_DAG = Date.UTC(2016, 0, 1);
 const DAGAR = (Date.UTC(2025, 11, 31) - FORSTA_DAG) / 86_400_000;
 const INSATSER = [
@@ -329,10 +331,15 @@ const skapaInsatser = async (
   return ids;
 };
 
-/** The report without what differs by nature: the förbund, its insatsIds, the moment asked. */
+/**
+ * The report without what differs by nature: the förbund (and its name on the förbund's own
+ * group), its insatsIds, the moment asked.
+ */
 const jamforbar = (report: unknown, namnFor: ReadonlyMap<string, string>): string =>
   JSON.stringify(report, (key, value: unknown) => {
     if (key === 'forbund' || key === 'asOf') return undefined;
+    if (key === 'namn' && (value === IMPORT_FORBUND || value === JAMFOR_FORBUND))
+      return 'förbundet';
     if (key === 'insatsId' && typeof value === 'string') return namnFor.get(value) ?? value;
     return value;
   });
@@ -361,7 +368,7 @@ const main = async (): Promise<void> => {
       DATA_DIR: dataDir,
       ADMIN_EMAIL: 'admin@bench.se',
       ADMIN_PASSWORD: 'ett-langt-losenord',
-      FORBUND_NAMN: 'Importförbundet',
+      FORBUND_NAMN: IMPORT_FORBUND,
       JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
       IMPORT_MAX_MB: '1024',
       IMPORT_MAX_RADER: String(Math.max(antal, 1)),
@@ -380,7 +387,7 @@ const main = async (): Promise<void> => {
         `PostgreSQL fsync=${settings[0]!.fsync} synchronous_commit=${settings[0]!.synchronous_commit}`,
       );
       const [importForbund] = await dataSource.query(`SELECT id, namn FROM forbund`);
-      const jamforForbund = { id: randomUUID(), namn: 'Jämförelseförbundet' };
+      const jamforForbund = { id: randomUUID(), namn: JAMFOR_FORBUND };
       await dataSource.query(`INSERT INTO forbund (id, namn) VALUES ($1, $2)`, [
         jamforForbund.id,
         jamforForbund.namn,
