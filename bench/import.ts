@@ -28,9 +28,9 @@ import { NestFactory } from '@nestjs/core';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -47,6 +47,8 @@ import { mulberry32 } from './statistik-dataset.js';
 const FULL_SCALE = 400_000;
 const TARGET = { eventsPerSecond: 20_000, peakRssBytes: 1024 ** 3 };
 const SISTA_DAG = '2025-12-31';
+const IMPORT_FORBUND = 'Importförbundet';
+const JAMFOR_FORBUND = 'Jämförelseförbundet';
 const FORSTA_DAG = Date.UTC(2016, 0, 1);
 const DAGAR = (Date.UTC(2025, 11, 31) - FORSTA_DAG) / 86_400_000;
 const INSATSER = [
@@ -102,6 +104,44 @@ const ORSAKER = [
   'Avbrott',
   'Flytt',
 ];
+
+/**
+ * CPU seconds (user + system) used so far by this process and every process below it (the
+ * embedded PostgreSQL and its backends), from /proc: a measure of the import's work that the
+ * machine's load does not change, as wall-clock time does. Undefined where /proc is missing.
+ */
+const cpuSekunder = (): { node: number; postgres: number } | undefined => {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const tick = 100; // USER_HZ on Linux
+  const processer = new Map<number, { parent: number; cpu: number }>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The fields after the command's name, which may itself hold spaces and parentheses.
+      const falt = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      processer.set(Number(pid), {
+        parent: Number(falt[1]),
+        cpu: (Number(falt[11]) + Number(falt[12])) / tick,
+      });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const under = (pid: number): boolean => {
+    for (let p = processer.get(pid)?.parent; p !== undefined && p > 1; p = processer.get(p)?.parent)
+      if (p === process.pid) return true;
+    return false;
+  };
+  let postgres = 0;
+  for (const [pid, { cpu }] of processer) if (under(pid)) postgres += cpu;
+  const egen = process.cpuUsage();
+  return { node: (egen.user + egen.system) / 1e6, postgres };
+};
 
 const datum = (dag: number): string =>
   new Date(FORSTA_DAG + dag * 86_400_000).toISOString().slice(0, 10);
@@ -291,10 +331,15 @@ const skapaInsatser = async (
   return ids;
 };
 
-/** The report without what differs by nature: the förbund, its insatsIds, the moment asked. */
+/**
+ * The report without what differs by nature: the förbund (and its name on the förbund's own
+ * group), its insatsIds, the moment asked.
+ */
 const jamforbar = (report: unknown, namnFor: ReadonlyMap<string, string>): string =>
   JSON.stringify(report, (key, value: unknown) => {
     if (key === 'forbund' || key === 'asOf') return undefined;
+    if (key === 'namn' && (value === IMPORT_FORBUND || value === JAMFOR_FORBUND))
+      return 'förbundet';
     if (key === 'insatsId' && typeof value === 'string') return namnFor.get(value) ?? value;
     return value;
   });
@@ -323,7 +368,7 @@ const main = async (): Promise<void> => {
       DATA_DIR: dataDir,
       ADMIN_EMAIL: 'admin@bench.se',
       ADMIN_PASSWORD: 'ett-langt-losenord',
-      FORBUND_NAMN: 'Importförbundet',
+      FORBUND_NAMN: IMPORT_FORBUND,
       JWT_SECRET: 'bench-secret-that-is-long-enough-for-hs256',
       IMPORT_MAX_MB: '1024',
       IMPORT_MAX_RADER: String(Math.max(antal, 1)),
@@ -342,7 +387,7 @@ const main = async (): Promise<void> => {
         `PostgreSQL fsync=${settings[0]!.fsync} synchronous_commit=${settings[0]!.synchronous_commit}`,
       );
       const [importForbund] = await dataSource.query(`SELECT id, namn FROM forbund`);
-      const jamforForbund = { id: randomUUID(), namn: 'Jämförelseförbundet' };
+      const jamforForbund = { id: randomUUID(), namn: JAMFOR_FORBUND };
       await dataSource.query(`INSERT INTO forbund (id, namn) VALUES ($1, $2)`, [
         jamforForbund.id,
         jamforForbund.namn,
@@ -361,6 +406,7 @@ const main = async (): Promise<void> => {
       );
 
       const memory = new PeakMemory();
+      const cpuFore = cpuSekunder();
       started = Date.now();
       const lage = await app.get(ImportKorning).kor(
         { sokvag },
@@ -373,6 +419,7 @@ const main = async (): Promise<void> => {
         },
       );
       const importMs = Date.now() - started;
+      const cpuEfter = cpuSekunder();
       memory.stop();
       const eventsPerSecond = Math.round(lage.handelser / (importMs / 1000));
       console.log(
@@ -381,6 +428,17 @@ const main = async (): Promise<void> => {
       console.log(
         `peak RSS during the import: ${(memory.peakRss / 1024 ** 2).toFixed(0)} MiB (target < 1024) ${memory.peakRss < TARGET.peakRssBytes ? 'OK' : 'MISSED'}`,
       );
+      if (cpuFore && cpuEfter) {
+        const nodeCpu = cpuEfter.node - cpuFore.node;
+        const pgCpu = cpuEfter.postgres - cpuFore.postgres;
+        const perTusen = (sekunder: number): string =>
+          ((sekunder / Math.max(lage.handelser, 1)) * 1e6).toFixed(0);
+        console.log(
+          `CPU during the import: this process ${nodeCpu.toFixed(1)} s (${perTusen(nodeCpu)} µs/event, projections included), PostgreSQL ${pgCpu.toFixed(1)} s (${perTusen(pgCpu)} µs/event); load ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')}`,
+        );
+      }
       if (lage.felTotalt > 0) console.log(lage.fel.slice(0, 5));
       started = Date.now();
       const caughtUp = await runner.waitUntil(await store.headPosition(), 30 * 60_000);

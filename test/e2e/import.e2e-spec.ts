@@ -1,13 +1,15 @@
 import { ProjectionRunner } from '#projections';
 import { loadConfig } from '#platform';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../apps/api/src/config/config.module.js';
 import { importFranFil } from '../../apps/api/src/import/import-fran-fil.js';
+import { uppladdningsmapp } from '../../apps/api/src/import/uppladdning.js';
 import { startTestApp, type Caller, type TestApp } from '../support/test-app.js';
 
 const RUBRIKER =
@@ -59,6 +61,12 @@ describe('import of deltaganden from a file, over HTTP', () => {
   };
 
   const antalHandelser = async (): Promise<number> => (await t.events()).length;
+
+  /** The uploads waiting on disk: none once every job has ended or its file was refused. */
+  const uppladdningar = (): string[] => {
+    const mapp = uppladdningsmapp(t.app.get(APP_CONFIG));
+    return existsSync(mapp) ? readdirSync(mapp) : [];
+  };
 
   it('offers the template as XLSX with instructions and drop-downs, and as CSV', async () => {
     const xlsx = await t.admin
@@ -171,6 +179,8 @@ describe('import of deltaganden from a file, over HTTP', () => {
     const status = await importera(SEEDFIL);
     expect(status).toMatchObject({ status: 'klar', rader: 3, skrivna: 0, hoppadeOver: 3, fel: [] });
     expect(await antalHandelser()).toBe(fore);
+    // Each upload waited on disk under DATA_DIR until its job ended; none is left.
+    expect(uppladdningar()).toEqual([]);
   });
 
   it('dry run: reports every bad row by row and column, in the file order, and writes nothing', async () => {
@@ -367,6 +377,7 @@ describe('import of deltaganden from a file, over HTTP', () => {
       const response = await ladda(fil).expect(400);
       expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: meddelande });
       expect(await antalHandelser()).toBe(fore);
+      expect(uppladdningar()).toEqual([]);
     });
 
     it('a zip bomb', async () => {

@@ -1,10 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '#platform';
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../http/application-errors.js';
 import { ImportKorning, nyttLage, type ImportLage } from './import-korning.js';
 import { xlsxFelrader } from './felfil.js';
 import type { Radceller } from './import-rad.js';
 import { kontrolleraFil } from './las-fil.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { stadaUppladdningar, taBortUppladdning } from './uppladdning.js';
 
 export type ImportStatus = 'koad' | 'pagar' | 'klar' | 'misslyckad';
 
@@ -26,7 +29,8 @@ interface Jobb {
   status: ImportStatus;
   lage: ImportLage;
   meddelande: string | null;
-  fil: Buffer | null;
+  /** The uploaded file under DATA_DIR, until the job has ended (then deleted). */
+  fil: string | null;
   /** The cells of the rows with problems, to give back as a file to correct. */
   readonly felrader: Map<number, Radceller>;
 }
@@ -38,28 +42,46 @@ export const IMPORT_SAKNAS = 'Importen finns inte';
 /**
  * Import jobs of this process. The file is checked whole when it arrives (a file the import
  * cannot read is refused there, as a 400); the rows are then decided and written in the
- * background, one import at a time, while `status` reports the progress.
+ * background, one import at a time, while `status` reports the progress. The uploaded file
+ * waits on disk (see uppladdning.ts) and is deleted when refused or when its job has ended.
  */
 @Injectable()
-export class ImportJobb {
+export class ImportJobb implements OnModuleInit {
   private readonly logger = new Logger('Import');
   private readonly jobb = new Map<string, Jobb>();
   private ko: Promise<void> = Promise.resolve();
 
-  constructor(private readonly korning: ImportKorning) {}
+  constructor(
+    private readonly korning: ImportKorning,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
+  /** Files of jobs a stopped process never ran are deleted: nothing will ever read them. */
+  async onModuleInit(): Promise<void> {
+    const kvar = await stadaUppladdningar(this.config);
+    if (kvar > 0)
+      this.logger.warn(`Tog bort ${kvar} uppladdade importfiler som aldrig importerades`);
+  }
+
+  /** Takes over the uploaded file at `sokvag`: it is deleted when refused or when the job ends. */
   async starta(
-    fil: Buffer,
+    sokvag: string,
     uppdrag: { forbundId: string; userId: string; torrkorning: boolean; allaEllerInget: boolean },
   ): Promise<{ id: string }> {
-    const rader = await kontrolleraFil(fil, this.korning.filgranser);
+    let rader: number;
+    try {
+      rader = await kontrolleraFil({ sokvag }, this.korning.filgranser);
+    } catch (error) {
+      await taBortUppladdning(sokvag);
+      throw error;
+    }
     const jobb: Jobb = {
       id: randomUUID(),
       ...uppdrag,
       status: 'koad',
       lage: { ...nyttLage(), rader },
       meddelande: null,
-      fil,
+      fil: sokvag,
       felrader: new Map(),
     };
     this.jobb.set(jobb.id, jobb);
@@ -100,12 +122,13 @@ export class ImportJobb {
   }
 
   private async kor(jobb: Jobb): Promise<void> {
-    const fil = jobb.fil!;
+    const sokvag = jobb.fil!;
     const rader = jobb.lage.rader;
     jobb.status = 'pagar';
+    let status: ImportStatus;
     try {
       jobb.lage = await this.korning.kor(
-        fil,
+        { sokvag },
         {
           importId: jobb.id,
           forbundId: jobb.forbundId,
@@ -119,17 +142,21 @@ export class ImportJobb {
         },
         jobb.felrader,
       );
-      jobb.status = 'klar';
+      status = 'klar';
     } catch (error) {
-      jobb.status = 'misslyckad';
+      status = 'misslyckad';
       jobb.meddelande =
         error instanceof Error && error.name === 'ProjectionLagError'
           ? error.message
           : 'Importen avbröts av ett oväntat fel; de rader som hann skrivas hoppas över om filen importeras igen';
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    } finally {
-      jobb.fil = null;
     }
+    // Deleted before the job reports its end: a finished job has left nothing on disk.
+    jobb.fil = null;
+    await taBortUppladdning(sokvag).catch((error: unknown) =>
+      this.logger.error(`Importfilen ${sokvag} kunde inte tas bort: ${String(error)}`),
+    );
+    jobb.status = status;
   }
 
   private glomGamla(): void {

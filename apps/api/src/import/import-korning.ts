@@ -17,6 +17,7 @@ import { DeltagandeCommands } from '../deltaganden/deltagande-commands.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { ProjectionLagError } from '../http/application-errors.js';
 import { importeratDeltagandeId } from './importerat-id.js';
+import { SeddaRader } from './sedda-rader.js';
 import { beslutaRad, lasRad, type ImportRad, type RadFel, type Radceller } from './import-rad.js';
 import { normaliseradText, RUBRIK } from './kolumner.js';
 import { lasDatarader, type Filgranser, type Importfil } from './las-fil.js';
@@ -159,8 +160,8 @@ export class ImportKorning {
       lage.raderMedFel++;
       if (felrader.size < MAX_FEL) felrader.set(rad, celler);
     };
-    /** Row of the first occurrence of each (insats, externt id) in the file. */
-    const sedda = new Map<string, number>();
+    /** Row of the first occurrence of each (insats, externt id), by its deltagande id. */
+    const sedda = new SeddaRader();
     let batch: Beslutad[] = [];
 
     // Batches are written in parallel transactions (each commit waits for its fsync; several
@@ -215,8 +216,8 @@ export class ImportKorning {
           lage.klara++;
           continue;
         }
-        const nyckel = `${insatsId}\n${last.rad.externtId}`;
-        const forsta = sedda.get(nyckel);
+        const deltagandeId = importeratDeltagandeId(insatsId, last.rad.externtId);
+        const forsta = sedda.forstaEllerLagg(deltagandeId, rad);
         if (forsta !== undefined) {
           fel({
             rad,
@@ -227,13 +228,7 @@ export class ImportKorning {
           lage.klara++;
           continue;
         }
-        sedda.set(nyckel, rad);
-        batch.push({
-          rad: last.rad,
-          celler,
-          insatsId,
-          deltagandeId: importeratDeltagandeId(insatsId, last.rad.externtId),
-        });
+        batch.push({ rad: last.rad, celler, insatsId, deltagandeId });
         if (batch.length >= RADER_PER_TRANSAKTION) await behandla();
       }
       await behandla();

@@ -9,6 +9,7 @@ import { ImportMallController } from './mall/import-mall.controller.js';
 import { ImportFilFelInterceptor } from './starta/import-fil.interceptor.js';
 import { StartaImportController } from './starta/starta-import.controller.js';
 import { ImportStatusController } from './status/import-status.controller.js';
+import { importLagring } from './uppladdning.js';
 
 // The template's routes come before `:id`, which would otherwise take "mall.xlsx".
 const controllers = [ImportMallController, StartaImportController, ImportStatusController];
@@ -18,8 +19,9 @@ const controllers = [ImportMallController, StartaImportController, ImportStatusC
     DeltagandenModule,
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      // In memory: the file is read twice (checked on upload, then imported) and is bounded.
+      // To a file under DATA_DIR as it arrives, never whole in memory: the job reads it from there.
       useFactory: (config: AppConfig) => ({
+        storage: importLagring(config),
         limits: { fileSize: config.importMaxBytes, files: 1, fields: 0, parts: 1 },
       }),
     }),

@@ -69,7 +69,24 @@ export const RUBRIK: Record<Kolumn, string> = Object.fromEntries(
  * REHABPENNING" and "Sjuk- och  rehabpenning" are one text; so are "Försörjningsstöd" and
  * "Forsorjningsstod" (files saved without å, ä, ö).
  */
-export const normaliseradText = (text: string): string =>
+export const normaliseradText = (text: string): string => {
+  if (text.length > MAX_CACHAD_LANGD) return normalisera(text);
+  let normaliserad = NORMALISERADE.get(text);
+  if (normaliserad === undefined) {
+    // A file repeats a few dozen wordings hundreds of thousands of times; the cache stays small
+    // whatever else the file holds (short texts only, emptied when full).
+    if (NORMALISERADE.size >= MAX_NORMALISERADE) NORMALISERADE.clear();
+    normaliserad = normalisera(text);
+    NORMALISERADE.set(text, normaliserad);
+  }
+  return normaliserad;
+};
+
+const MAX_NORMALISERADE = 10_000;
+const MAX_CACHAD_LANGD = 200;
+const NORMALISERADE = new Map<string, string>();
+
+const normalisera = (text: string): string =>
   text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

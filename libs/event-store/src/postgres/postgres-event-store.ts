@@ -164,16 +164,22 @@ export const appendInTransaction = async (
   return { revision, position };
 };
 
+/**
+ * Every stream and every event in one statement, the payload sent and parsed once: the
+ * streams rows (a stream that exists, or that a concurrent transaction creates, fails the
+ * statement with a unique violation: the caller rolls back and names it), then the events,
+ * numbered on after this transaction's others.
+ */
 const CREATE_STREAMS = `
-  INSERT INTO streams (stream_id, revision)
-  SELECT a.value->>'streamId', jsonb_array_length(a.value->'events') - 1
-  FROM jsonb_array_elements($1::jsonb) AS a(value)
-  ON CONFLICT (stream_id) DO NOTHING
-  RETURNING stream_id`;
-
-/** Every event of every stream in one statement, numbered on after this transaction's others. */
-const INSERT_NEW_STREAMS_EVENTS = `
-  WITH block AS (
+  WITH payload AS (
+    SELECT a.value, a.ord FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord)
+  ),
+  created AS (
+    INSERT INTO streams (stream_id, revision)
+    SELECT payload.value->>'streamId', jsonb_array_length(payload.value->'events') - 1
+    FROM payload
+  ),
+  block AS (
     SELECT pg_current_xact_id() AS transaction_id,
            pg_current_xact_id()::text::bigint * ${BLOCK} AS first_position
   ),
@@ -184,23 +190,19 @@ const INSERT_NEW_STREAMS_EVENTS = `
   ),
   inserted AS (
     INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
-    SELECT block.first_position + taken.n + row_number() OVER (ORDER BY a.ord, e.i) - 1,
-           block.transaction_id, a.value->>'streamId', e.i - 1, e.value->>'type', e.value->'data',
-           e.value->'metadata', coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
-    FROM block, taken,
-         jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord),
-         jsonb_array_elements(a.value->'events') WITH ORDINALITY AS e(value, i)
+    SELECT block.first_position + taken.n + row_number() OVER (ORDER BY payload.ord, e.i) - 1,
+           block.transaction_id, payload.value->>'streamId', e.i - 1, e.value->>'type',
+           e.value->'data', e.value->'metadata',
+           coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
+    FROM block, taken, payload,
+         jsonb_array_elements(payload.value->'events') WITH ORDINALITY AS e(value, i)
     RETURNING stream_id, position, revision
   )
   -- One row per stream back, not one per event: the caller needs only each stream's last.
   SELECT stream_id, max(position) AS position, max(revision) AS revision
   FROM inserted GROUP BY stream_id`;
 
-/**
- * Creates many new streams inside the client's transaction with two statements instead of
- * one per stream: the streams rows first (a stream that exists, or that a concurrent
- * transaction created, is not returned: the caller rolls back), then all their events.
- */
+/** Creates many new streams inside the client's transaction, with one statement. */
 const createStreams = async (
   client: pg.ClientBase,
   appends: readonly StreamAppend[],
@@ -216,33 +218,33 @@ const createStreams = async (
       })),
     })),
   );
-  const created = await client.query<{ stream_id: string }>({
+  const { rows } = await client.query<AppendedRow & { stream_id: string }>({
     name: 'event-store.create-streams',
     text: CREATE_STREAMS,
     values: [payload],
   });
-  if (created.rows.length !== appends.length) {
-    const made = new Set(created.rows.map((row) => row.stream_id));
-    const taken = appends.find((append) => !made.has(append.streamId))!;
-    throw new ConcurrencyError(
-      taken.streamId,
-      'no-stream',
-      await readRevision(client, taken.streamId),
-    );
-  }
-  const { rows } = await client.query<AppendedRow & { stream_id: string }>({
-    name: 'event-store.insert-new-streams-events',
-    text: INSERT_NEW_STREAMS_EVENTS,
-    values: [payload],
-  });
   const last = new Map<string, AppendResult>();
-  for (const row of rows) {
-    const before = last.get(row.stream_id);
-    const revision = Number(row.revision);
-    const position = Number(row.position);
-    if (!before || position > before.position) last.set(row.stream_id, { revision, position });
-  }
+  for (const row of rows)
+    last.set(row.stream_id, { revision: Number(row.revision), position: Number(row.position) });
   return appends.map((append) => last.get(append.streamId)!);
+};
+
+/**
+ * After a batch of new streams failed on a unique violation (and was rolled back): the first
+ * of its streams that exists, to name in the ConcurrencyError.
+ */
+const existingStream = async (
+  db: Queryable,
+  appends: readonly StreamAppend[],
+): Promise<{ streamId: string; revision: number } | undefined> => {
+  const { rows } = await db.query<{ stream_id: string; revision: string }>({
+    name: 'event-store.existing-streams',
+    text: 'SELECT stream_id, revision FROM streams WHERE stream_id = ANY($1::text[])',
+    values: [appends.map((append) => append.streamId)],
+  });
+  const found = new Map(rows.map((row) => [row.stream_id, Number(row.revision)]));
+  const taken = appends.find((append) => found.has(append.streamId));
+  return taken && { streamId: taken.streamId, revision: found.get(taken.streamId)! };
 };
 
 /** PostgreSQL error codes that mean another writer got there first. */
@@ -336,9 +338,10 @@ export class PostgresEventStore implements EventStore {
     const client = await this.pool.connect();
     let results: AppendResult[];
     let current: StreamAppend | undefined;
+    const allNew = appends.every((append) => append.expectedRevision === 'no-stream');
     try {
       await client.query('BEGIN');
-      if (appends.every((append) => append.expectedRevision === 'no-stream')) {
+      if (allNew) {
         results = await createStreams(client, appends);
       } else {
         results = [];
@@ -355,7 +358,13 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       client.release();
-      if (error instanceof ConcurrencyError || !isConflict(error) || !current) throw error;
+      if (error instanceof ConcurrencyError || !isConflict(error)) throw error;
+      if (allNew) {
+        const taken = await existingStream(this.pool, appends);
+        if (!taken) throw error;
+        throw new ConcurrencyError(taken.streamId, 'no-stream', taken.revision);
+      }
+      if (!current) throw error;
       throw new ConcurrencyError(
         current.streamId,
         current.expectedRevision,

@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   PayloadTooLargeException,
+  ServiceUnavailableException,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -11,10 +12,12 @@ import type { AppConfig } from '#platform';
 import { catchError, type Observable } from 'rxjs';
 import { APP_CONFIG } from '../../config/config.module.js';
 import { OgiltigImportfilError } from '../las-fil.js';
+import { arFullDisk, FULL_DISK_MEDDELANDE } from '../uppladdning.js';
 
 /**
  * Put before multer's FileInterceptor: its refusals (too large, another field, too many
- * parts) become the import's own 400 with a Swedish message.
+ * parts) become the import's own 400 with a Swedish message, and a disk too full to take the
+ * upload a 503 that says so.
  */
 @Injectable()
 export class ImportFilFelInterceptor implements NestInterceptor {
@@ -31,6 +34,8 @@ export class ImportFilFelInterceptor implements NestInterceptor {
           throw new OgiltigImportfilError(
             'Skicka en fil som multipart/form-data i fältet "fil" (och inget annat)',
           );
+        if (arFullDisk(error))
+          throw new ServiceUnavailableException(FULL_DISK_MEDDELANDE, { cause: error });
         throw error;
       }),
     );

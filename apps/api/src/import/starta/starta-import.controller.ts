@@ -13,17 +13,12 @@ import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
 import { ImportJobb } from '../import-jobb.js';
 import { OgiltigImportfilError } from '../las-fil.js';
+import { type SparadFil } from '../uppladdning.js';
 import { ImportFilFelInterceptor } from './import-fil.interceptor.js';
 import { StartaImportQueryDto } from './starta-import.request.dto.js';
 
 export class ImportStartadDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-}
-
-/** What multer's memory storage hands over. */
-interface UppladdadFil {
-  readonly buffer: Buffer;
-  readonly size: number;
 }
 
 @ApiTags('import')
@@ -51,12 +46,12 @@ export class StartaImportController {
   @ApiAcceptedResponse({ type: ImportStartadDto })
   @ApiErrors(400, 401, 403, 503)
   starta(
-    @UploadedFile() fil: UppladdadFil | undefined,
+    @UploadedFile() fil: SparadFil | undefined,
     @Query() query: StartaImportQueryDto,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportStartadDto> {
     if (!fil) throw new OgiltigImportfilError('Ingen fil skickades (multipart-fältet "fil")');
-    return this.jobb.starta(fil.buffer, {
+    return this.jobb.starta(fil.path, {
       forbundId: user.forbundId,
       userId: user.id,
       torrkorning: query.torrkorning === true,
