@@ -28,8 +28,8 @@ describe('POST /insatser/:id/avslut racing commands that open a deltagande (Post
   beforeAll(async () => {
     t = await startTestApp();
     dataSource = t.app.get<DataSource>(getDataSourceToken());
-  });
-  afterAll(() => t.close());
+  }, 120_000);
+  afterAll(() => t?.close());
   afterEach(() => jest.restoreAllMocks());
 
   const insatsMedPersonal = async (): Promise<{ insats: string; personal: Caller }> => {
