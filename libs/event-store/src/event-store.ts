@@ -58,6 +58,32 @@ export interface RecordedEvent {
  */
 export type ExpectedRevision = number | 'no-stream' | 'any';
 
+/**
+ * A condition on another stream that an append depends on: the append happens only if that
+ * stream is still at `revision` and no `exclusively(streamId, …)` holds it meanwhile; otherwise
+ * it throws ConcurrencyError naming the guard's stream and appends nothing. A deltagande
+ * registered against an insats as it was at revision r is thus never appended after the insats
+ * changed, nor while an avslut of the insats checks its deltaganden.
+ */
+export interface AppendGuard {
+  readonly streamId: string;
+  readonly revision: number;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+  readonly guard?: AppendGuard;
+}
+
+/** The appends made inside `exclusively`: they take effect with its end, all or nothing. */
+export interface ExclusiveAppender {
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+}
+
 export interface AppendResult {
   /** Revision of the last appended event. */
   readonly revision: number;
@@ -83,12 +109,24 @@ export interface FollowOptions extends ReadAllOptions {
  * returns events once no earlier-positioned event can still appear.
  */
 export interface EventStore {
-  /** Appends atomically; a stale expectedRevision throws ConcurrencyError and appends nothing. */
+  /**
+   * Appends atomically; a stale expectedRevision (or a guard that no longer holds, see
+   * AppendGuard) throws ConcurrencyError and appends nothing.
+   */
   appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult>;
+  /**
+   * Runs `work` holding `streamId` against guarded appends (AppendGuard naming it): while it
+   * runs, such appends fail at once with ConcurrencyError instead of waiting (so they hold no
+   * connection), and every one that succeeded before it began has committed. The appends `work`
+   * makes through the given appender commit when it returns and are dropped if it throws.
+   * Check-then-append of a rule over the stream's dependants (no open deltagande when an
+   * insats ends) is safe inside. (KurrentDB cannot: see its adapter.)
+   */
+  exclusively<T>(streamId: string, work: (appender: ExclusiveAppender) => Promise<T>): Promise<T>;
   /**
    * Appends to several distinct streams, in the order given, each at its expected revision:
    * all or nothing. A stale expectedRevision on any stream throws ConcurrencyError naming that

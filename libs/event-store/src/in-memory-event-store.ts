@@ -1,8 +1,10 @@
 import { assertValidAppend, assertValidAppends } from './append-rules.js';
 import {
   ConcurrencyError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
+  type ExclusiveAppender,
   type ExpectedRevision,
   type FollowOptions,
   type NewEvent,
@@ -24,6 +26,8 @@ export class InMemoryEventStore implements EventStore {
   private readonly appendSignal = new AppendSignal();
   private readonly closing = new AbortController();
   private readonly now: () => Date;
+  /** Streams `exclusively` holds, each with the end of its latest holder's work. */
+  private readonly held = new Map<string, Promise<unknown>>();
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -32,11 +36,41 @@ export class InMemoryEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
     assertValidAppend(streamId, events, options.expectedRevision);
+    const { guard } = options;
+    if (guard) {
+      const length = this.streams.get(guard.streamId)?.length ?? 0;
+      const actual = length === 0 ? 'no-stream' : length - 1;
+      if (this.held.has(guard.streamId) || actual !== guard.revision)
+        throw new ConcurrencyError(guard.streamId, guard.revision, actual);
+    }
     return this.appendNow(streamId, events, options.expectedRevision);
+  }
+
+  /** In memory the appends of `work` take effect at once (not only when it returns). */
+  async exclusively<T>(
+    streamId: string,
+    work: (appender: ExclusiveAppender) => Promise<T>,
+  ): Promise<T> {
+    this.assertOpen();
+    const before = this.held.get(streamId);
+    const appender: ExclusiveAppender = {
+      appendToStream: (id, events, options) =>
+        this.appendToStream(id, events, { expectedRevision: options.expectedRevision }),
+    };
+    const done = (async () => {
+      await before?.catch(() => undefined);
+      return work(appender);
+    })();
+    this.held.set(streamId, done);
+    try {
+      return await done;
+    } finally {
+      if (this.held.get(streamId) === done) this.held.delete(streamId);
+    }
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {

@@ -1,10 +1,14 @@
 import { describeEventStoreContract, newEvent } from './contract/event-store.contract.js';
 import { InMemoryEventStore } from './in-memory-event-store.js';
 
-describeEventStoreContract('InMemoryEventStore', async () => {
-  const store = new InMemoryEventStore();
-  return { store, cleanup: () => store.close() };
-});
+describeEventStoreContract(
+  'InMemoryEventStore',
+  async () => {
+    const store = new InMemoryEventStore();
+    return { store, cleanup: () => store.close() };
+  },
+  { exclusiveRollsBack: false },
+);
 
 describe('InMemoryEventStore', () => {
   it('stamps recordedAt from the injected clock', async () => {

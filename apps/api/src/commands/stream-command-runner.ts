@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Decider } from '#domain';
-import type { EventStore } from '#event-store';
+import type { AppendGuard, EventStore, ExclusiveAppender } from '#event-store';
 import { PreconditionFailedError } from '../http/application-errors.js';
 import { EVENT_STORE } from '../event-store/event-store.module.js';
 import type { CommandMetadata } from './command-metadata.js';
@@ -50,6 +50,22 @@ export class StreamCommandRunner {
     return { state, revision: events.length - 1, idempotencyKeys };
   }
 
+  /**
+   * Runs `work` holding `streamId` against guarded appends (EventStore.exclusively): for a
+   * check over the stream's dependants and the append that relies on it.
+   */
+  async exclusively<T>(
+    streamId: string,
+    work: (appender: ExclusiveAppender) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.store.exclusively(streamId, work);
+    } finally {
+      // Again once committed (or dropped): a copy read between the append and the commit is stale.
+      for (const listener of this.appendListeners) listener(streamId);
+    }
+  }
+
   /** A stream known not to exist yet (a fresh id): nothing to read. */
   empty<S, C, E extends { type: string; data: object }>(
     decider: Decider<S, C, E>,
@@ -81,6 +97,12 @@ export class StreamCommandRunner {
     loaded: LoadedStream<S>,
     command: C,
     metadata: CommandMetadata,
+    options: {
+      /** Append only while this other stream is unchanged (see AppendGuard). */
+      readonly guard?: AppendGuard;
+      /** Append inside a transaction `exclusively` opened, instead of on its own. */
+      readonly appender?: ExclusiveAppender;
+    } = {},
   ): Promise<CommandResponseDto> {
     // Before If-Match: the retry's If-Match named the revision before its own first attempt.
     const earlier = this.earlierResult(id, loaded, metadata);
@@ -90,7 +112,8 @@ export class StreamCommandRunner {
       throw new PreconditionFailedError(metadata.ifMatch, loaded.revision);
     }
     const events = decider.decide(command, loaded.state);
-    const result = await this.store.appendToStream(
+    const appender = options.appender ?? this.store;
+    const result = await appender.appendToStream(
       streamId,
       events.map((event) => ({
         type: event.type,
@@ -102,7 +125,10 @@ export class StreamCommandRunner {
           ...(key === undefined ? {} : { idempotencyKey: key }),
         },
       })),
-      { expectedRevision: loaded.revision < 0 ? 'no-stream' : loaded.revision },
+      {
+        expectedRevision: loaded.revision < 0 ? 'no-stream' : loaded.revision,
+        ...(options.guard ? { guard: options.guard } : {}),
+      },
     );
     for (const listener of this.appendListeners) listener(streamId);
     return { id, revision: result.revision, position: result.position };

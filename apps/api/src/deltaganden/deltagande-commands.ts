@@ -2,12 +2,15 @@ import {
   DomainError,
   deltagandeDecider,
   deltagandeStream,
+  insatsStream,
   type Deltagande,
   type DeltagandeCommand,
   type DeltagandeContext,
   type KorrigeraPersonuppgifter,
 } from '#domain';
+import { ConcurrencyError, type AppendGuard } from '#event-store';
 import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Clock } from '../commands/clock.js';
 import type { CommandMetadata } from '../commands/command-metadata.js';
 import type { CommandResponseDto } from '../commands/command-response.dto.js';
@@ -48,19 +51,23 @@ export class DeltagandeCommands {
   ) {}
 
   /**
-   * Starts a new deltagande (remiss, optionally with direct inskrivning) with a context the
-   * caller built: it checks access before it stores any personal data.
+   * Starts a new deltagande (remiss, optionally with direct inskrivning). Callers check access
+   * with contextFor before they store any personal data; `build` makes the command from the
+   * insats as the append is guarded by (see guardedByInsats).
    */
   async start(
     deltagandeId: string,
     metadata: CommandMetadata,
-    command: DeltagandeCommand,
+    insatsId: string,
+    build: (context: DeltagandeContext) => DeltagandeCommand,
   ): Promise<CommandResponseDto> {
     // A fresh id has no stream to read; a retried Idempotency-Key's may hold its first attempt.
     const loaded = metadata.idempotencyKey
       ? await this.load(deltagandeId)
       : this.streams.empty(deltagandeDecider);
-    return this.decideAndAppend(deltagandeId, loaded, command, metadata);
+    return this.guardedByInsats(insatsId, metadata.user.forbundId, (context, guard) =>
+      this.decideAndAppend(deltagandeId, loaded, build(context), metadata, guard),
+    );
   }
 
   /**
@@ -81,6 +88,7 @@ export class DeltagandeCommands {
    * Runs a command on an existing deltagande. Only a command that can reopen a deltagande
    * (återkallat avslut) asks whether the person already has another open one in the insats:
    * that check takes the person's lock and waits for the projections, so others do not pay.
+   * Its append is guarded by the insats (see guardedByInsats), with a person or without.
    */
   async execute(
     deltagandeId: string,
@@ -93,21 +101,56 @@ export class DeltagandeCommands {
     if (!insatsId) throw new NotFoundError(DELTAGANDE_SAKNAS);
     const context = await this.contextFor(insatsId, metadata, DELTAGANDE_SAKNAS);
     const personId = loaded.state.person?.personId;
-    if (!options.checksOpenDeltagande || !personId)
+    if (!options.checksOpenDeltagande)
       return this.decideAndAppend(deltagandeId, loaded, build(context), metadata);
+    if (!personId)
+      return this.guardedByInsats(insatsId, metadata.user.forbundId, (insats, guard) =>
+        this.decideAndAppend(deltagandeId, loaded, build(insats), metadata, guard),
+      );
     // The stream's revision guards the deltagande itself; the lock guards the person's others.
+    // Reopening a deltagande must not slip past an avslut of its insats, as a registration.
     return this.forPerson(personId, (deltaganden) =>
-      this.decideAndAppend(
-        deltagandeId,
-        loaded,
-        build({
-          ...context,
-          personHarOppetDeltagandeIInsatsen: personContext(deltaganden, insatsId, deltagandeId)
-            .personHarOppetDeltagandeIInsatsen,
-        }),
-        metadata,
+      this.guardedByInsats(insatsId, metadata.user.forbundId, (insats, guard) =>
+        this.decideAndAppend(
+          deltagandeId,
+          loaded,
+          build({
+            ...insats,
+            personHarOppetDeltagandeIInsatsen: personContext(deltaganden, insatsId, deltagandeId)
+              .personHarOppetDeltagandeIInsatsen,
+          }),
+          metadata,
+          guard,
+        ),
       ),
     );
+  }
+
+  /**
+   * For commands that open a deltagande in an insats (a registration, a reopening): decides
+   * against the insats at revision r and appends only if the insats is still at r and no avslut
+   * of it is checking its deltaganden (AppendGuard; the check is part of the append statement,
+   * no extra round trip). So an avslut either sees the deltagande or the deltagande sees the
+   * avslut and is refused. When the guard refuses, the insats is read afresh and the command
+   * decided again, a few times with growing pauses (an avslut holds the insats for as long as
+   * its check takes), before the conflict is the answer (409).
+   */
+  private async guardedByInsats(
+    insatsId: string,
+    forbundId: string,
+    append: (context: DeltagandeContext, guard: AppendGuard) => Promise<CommandResponseDto>,
+  ): Promise<CommandResponseDto> {
+    const streamId = insatsStream(insatsId);
+    for (let attempt = 0; ; attempt++) {
+      const { context, revision } = await this.insatsContextAt(insatsId, forbundId, attempt > 0);
+      try {
+        return await append(context, { streamId, revision });
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || error.streamId !== streamId) throw error;
+        if (attempt >= GUARD_RETRIES) throw error;
+        await sleep(GUARD_FIRST_PAUSE_MS * 2 ** attempt);
+      }
+    }
   }
 
   /**
@@ -202,6 +245,7 @@ export class DeltagandeCommands {
     loaded: Loaded,
     command: DeltagandeCommand,
     metadata: CommandMetadata,
+    guard?: AppendGuard,
   ): Promise<CommandResponseDto> {
     return this.streams.decideAndAppend(
       deltagandeStream(deltagandeId),
@@ -210,6 +254,7 @@ export class DeltagandeCommands {
       loaded,
       command,
       metadata,
+      guard ? { guard } : {},
     );
   }
 
@@ -232,8 +277,17 @@ export class DeltagandeCommands {
 
   /** What the decider knows of the insats (no access check: callers check first). */
   async insatsContext(insatsId: string, forbundId: string): Promise<DeltagandeContext> {
-    const insats = await this.access.stateInForbund(insatsId, forbundId);
-    return {
+    return (await this.insatsContextAt(insatsId, forbundId)).context;
+  }
+
+  /** The insats context with the insats revision it was built from; `fresh`: not a copy. */
+  private async insatsContextAt(
+    insatsId: string,
+    forbundId: string,
+    fresh = false,
+  ): Promise<{ context: DeltagandeContext; revision: number }> {
+    const { insats, revision } = await this.access.atInForbund(insatsId, forbundId, { fresh });
+    const context: DeltagandeContext = {
       idag: this.clock.today(),
       insats: {
         insatsId,
@@ -243,7 +297,12 @@ export class DeltagandeCommands {
         avslutad: insats.avslutad,
       },
     };
+    return { context, revision };
   }
 }
+
+/** Guarded appends refused by a changed or held insats: retried this often, pauses doubling. */
+const GUARD_RETRIES = 8;
+const GUARD_FIRST_PAUSE_MS = 5;
 
 const KORRIGERING_ANDRAR_INGET = 'DELTAGANDE.KORRIGERING_ANDRAR_INGET';

@@ -8,6 +8,7 @@ import {
 } from '#domain';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { ExclusiveAppender } from '#event-store';
 import type { CommandMetadata } from '../commands/command-metadata.js';
 import type { CommandResponseDto } from '../commands/command-response.dto.js';
 import { StreamCommandRunner, type LoadedStream } from '../commands/stream-command-runner.js';
@@ -27,9 +28,9 @@ export const INSATS_COPY_MS = 1_000;
 @Injectable()
 export class InsatsAccess {
   /** Recently read insatser, for the deltagande commands that each need theirs. */
-  private readonly copies = new Map<string, { insats: Insats; until: number }>();
+  private readonly copies = new Map<string, { insats: InsatsAt; until: number }>();
   /** Reads under way: deltagande commands that arrive meanwhile wait for the same one. */
-  private readonly reading = new Map<string, Promise<Insats>>();
+  private readonly reading = new Map<string, Promise<InsatsAt>>();
   /** Counts this process's appends to insatser: a read that overlaps one is not kept. */
   private changes = 0;
 
@@ -53,6 +54,7 @@ export class InsatsAccess {
     insatsId: string,
     command: InsatsCommand,
     metadata: CommandMetadata,
+    appender?: ExclusiveAppender,
   ): Promise<CommandResponseDto> {
     const loaded = await this.loadInForbund(insatsId, metadata.user.forbundId);
     return this.streams.decideAndAppend(
@@ -62,6 +64,23 @@ export class InsatsAccess {
       loaded,
       command,
       metadata,
+      appender ? { appender } : {},
+    );
+  }
+
+  /**
+   * A command on an insats whose decision rests on the insats's deltaganden (an avslut: none
+   * open): `build` looks at them and the command is decided and appended while no command that
+   * opens a deltagande in the insats can be appended (their appends are guarded by the insats,
+   * see DeltagandeCommands), so none can slip in between the look and the append.
+   */
+  decideExclusively(
+    insatsId: string,
+    build: () => Promise<InsatsCommand>,
+    metadata: CommandMetadata,
+  ): Promise<CommandResponseDto> {
+    return this.streams.exclusively(insatsStream(insatsId), async (appender) =>
+      this.decide(insatsId, await build(), metadata, appender),
     );
   }
 
@@ -70,9 +89,22 @@ export class InsatsAccess {
    * INSATS_COPY_MS ago. Commands that append to the insats itself use loadInForbund.
    */
   async stateInForbund(insatsId: string, forbundId: string): Promise<Insats> {
-    const copy = this.copies.get(insatsId);
-    if (copy && copy.until > Date.now()) return inForbund(copy.insats, forbundId);
-    let read = this.reading.get(insatsId);
+    return (await this.atInForbund(insatsId, forbundId)).insats;
+  }
+
+  /**
+   * As stateInForbund, with the revision it was read at: a deltagande command appends guarded
+   * by it (AppendGuard), so it is never stored after the insats changed, however old the copy.
+   * `fresh` reads the stream instead of a copy (after such a guard refused an append).
+   */
+  async atInForbund(
+    insatsId: string,
+    forbundId: string,
+    options: { fresh?: boolean } = {},
+  ): Promise<InsatsAt> {
+    const copy = options.fresh ? undefined : this.copies.get(insatsId);
+    if (copy && copy.until > Date.now()) return atInForbund(copy.insats, forbundId);
+    let read = options.fresh ? undefined : this.reading.get(insatsId);
     if (!read) {
       const started = this.read(insatsId).finally(() => {
         if (this.reading.get(insatsId) === started) this.reading.delete(insatsId);
@@ -80,17 +112,18 @@ export class InsatsAccess {
       this.reading.set(insatsId, started);
       read = started;
     }
-    return inForbund(await read, forbundId);
+    return atInForbund(await read, forbundId);
   }
 
-  private async read(insatsId: string): Promise<Insats> {
+  private async read(insatsId: string): Promise<InsatsAt> {
     const changesBefore = this.changes;
-    const { state } = await this.streams.load(insatsStream(insatsId), insatsDecider);
+    const { state, revision } = await this.streams.load(insatsStream(insatsId), insatsDecider);
+    const read = { insats: state, revision };
     // Only existing insatser are kept, so unknown ids cannot grow the map.
     if (state.exists && this.changes === changesBefore) {
-      this.copies.set(insatsId, { insats: state, until: Date.now() + INSATS_COPY_MS });
+      this.copies.set(insatsId, { insats: read, until: Date.now() + INSATS_COPY_MS });
     }
-    return state;
+    return read;
   }
 
   /** Personal register only in the insatser they work in. */
@@ -101,7 +134,18 @@ export class InsatsAccess {
   }
 }
 
+/** An insats as its stream had it at `revision`. */
+export interface InsatsAt {
+  readonly insats: Insats;
+  readonly revision: number;
+}
+
 const inForbund = (insats: Insats, forbundId: string): Insats => {
   if (!insats.exists || insats.forbundId !== forbundId) throw new NotFoundError(INSATS_SAKNAS);
   return insats;
+};
+
+const atInForbund = (read: InsatsAt, forbundId: string): InsatsAt => {
+  inForbund(read.insats, forbundId);
+  return read;
 };

@@ -110,9 +110,11 @@ export const describeEventStoreContract = (
   name: string,
   factory: () => Promise<EventStoreUnderTest>,
   /** KurrentDB has no transaction across streams: its appendToStreams goes stream by stream. */
-  options: { atomicAcrossStreams?: boolean } = {},
+  options: { atomicAcrossStreams?: boolean; exclusiveRollsBack?: boolean } = {},
 ): void => {
   const atomicAcrossStreams = options.atomicAcrossStreams ?? true;
+  /** In memory and on KurrentDB the appends inside `exclusively` take effect at once. */
+  const exclusiveRollsBack = options.exclusiveRollsBack ?? atomicAcrossStreams;
   describe(`${name} (EventStore contract)`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
@@ -444,6 +446,138 @@ export const describeEventStoreContract = (
           if (result.status === 'fulfilled')
             expect(all.some((e) => e.position === result.value.position)).toBe(true);
       });
+    });
+
+    describe('guarded appends and exclusively', () => {
+      const insats = 'insats-1';
+      const createInsats = () =>
+        store.appendToStream(insats, [newEvent('InsatsSkapad')], { expectedRevision: 'no-stream' });
+
+      it('appends when the guard stream is still at the guard revision', async () => {
+        await createInsats();
+
+        const result = await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+          guard: { streamId: insats, revision: 0 },
+        });
+
+        expect(result.revision).toBe(0);
+        expect((await store.readStream('deltagande-1')).map((e) => e.type)).toEqual([
+          'RemissMottagen',
+        ]);
+      });
+
+      it('refuses, naming the guard stream, when the guard stream moved on, and appends nothing', async () => {
+        await createInsats();
+        await store.appendToStream(insats, [newEvent('InsatsAvslutad')], { expectedRevision: 0 });
+        await store.appendToStream('deltagande-2', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+
+        const fresh = await rejectionOf(
+          store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+            expectedRevision: 'no-stream',
+            guard: { streamId: insats, revision: 0 },
+          }),
+        );
+        const existing = await rejectionOf(
+          store.appendToStream('deltagande-2', [newEvent('DeltagareInskriven')], {
+            expectedRevision: 0,
+            guard: { streamId: insats, revision: 0 },
+          }),
+        );
+
+        for (const error of [fresh, existing]) {
+          expect(error).toBeInstanceOf(ConcurrencyError);
+          expect(error).toMatchObject({ streamId: insats, expected: 0, actual: 1 });
+        }
+        expect(await store.readStream('deltagande-1')).toEqual([]);
+        expect((await store.readStream('deltagande-2')).map((e) => e.revision)).toEqual([0]);
+      });
+
+      it('still names the appended stream when its own revision is stale', async () => {
+        await createInsats();
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+        });
+
+        const error = await rejectionOf(
+          store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+            expectedRevision: 'no-stream',
+            guard: { streamId: insats, revision: 0 },
+          }),
+        );
+
+        expect(error).toMatchObject({ streamId: 'deltagande-1', expected: 'no-stream', actual: 0 });
+      });
+
+      it('refuses guarded appends at once while exclusively holds the stream, and lets them after', async () => {
+        await createInsats();
+        let refusedInside: unknown;
+
+        const result = await store.exclusively(insats, async (appender) => {
+          refusedInside = await rejectionOf(
+            store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+              expectedRevision: 'no-stream',
+              guard: { streamId: insats, revision: 0 },
+            }),
+          );
+          // An unguarded append is not held back.
+          await store.appendToStream('deltagande-2', [newEvent('RemissMottagen')], {
+            expectedRevision: 'no-stream',
+          });
+          return appender.appendToStream(insats, [newEvent('InsatsAvslutad')], {
+            expectedRevision: 0,
+          });
+        });
+
+        expect(refusedInside).toBeInstanceOf(ConcurrencyError);
+        expect(refusedInside).toMatchObject({ streamId: insats, expected: 0 });
+        expect(result.revision).toBe(1);
+        expect((await store.readStream(insats)).map((e) => e.type)).toEqual([
+          'InsatsSkapad',
+          'InsatsAvslutad',
+        ]);
+        expect(await store.readStream('deltagande-1')).toEqual([]);
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+          guard: { streamId: insats, revision: 1 },
+        });
+        expect(await store.readStream('deltagande-1')).toHaveLength(1);
+      });
+
+      it('passes on what work returns and throws what it throws', async () => {
+        await createInsats();
+
+        expect(await store.exclusively(insats, async () => 'klar')).toBe('klar');
+        const error = await rejectionOf(
+          store.exclusively(insats, async () => {
+            throw new RangeError('nej');
+          }),
+        );
+        expect(error).toBeInstanceOf(RangeError);
+        await store.appendToStream('deltagande-1', [newEvent('RemissMottagen')], {
+          expectedRevision: 'no-stream',
+          guard: { streamId: insats, revision: 0 },
+        });
+      });
+
+      if (exclusiveRollsBack) {
+        it('drops the appends of work that throws', async () => {
+          await createInsats();
+
+          await rejectionOf(
+            store.exclusively(insats, async (appender) => {
+              await appender.appendToStream(insats, [newEvent('InsatsAvslutad')], {
+                expectedRevision: 0,
+              });
+              throw new Error('check failed after the append');
+            }),
+          );
+
+          expect((await store.readStream(insats)).map((e) => e.type)).toEqual(['InsatsSkapad']);
+        });
+      }
     });
 
     describe('appendToStreams', () => {

@@ -83,6 +83,7 @@ const failingAfter = (store: EventStore, appends: number): EventStore => {
       left-- > 0
         ? store.appendToStreams(appends)
         : Promise.reject(new Error('simulated interruption')),
+    exclusively: (streamId, work) => store.exclusively(streamId, work),
     readStream: (streamId) => store.readStream(streamId),
     readAll: (options) => store.readAll(options),
     follow: (options) => store.follow(options),

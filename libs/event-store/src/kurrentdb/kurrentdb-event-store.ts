@@ -22,9 +22,11 @@ import {
 import { assertValidAppend, assertValidAppends } from '../append-rules.js';
 import {
   ConcurrencyError,
+  type AppendOptions,
   type AppendResult,
   type EventMetadata,
   type EventStore,
+  type ExclusiveAppender,
   type ExpectedRevision,
   type FollowOptions,
   type NewEvent,
@@ -154,6 +156,8 @@ export class KurrentDbEventStore implements EventStore {
   private readonly filter: Filter;
   private readonly appendSignal = new AppendSignal();
   private readonly closing = new AbortController();
+  /** Streams `exclusively` holds in this process, each with the end of its latest holder's work. */
+  private readonly held = new Map<string, Promise<unknown>>();
   /** Only a client the store created is disposed by close(). */
   private ownsClient = false;
 
@@ -196,7 +200,7 @@ export class KurrentDbEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     this.assertOpen();
     assertValidAppend(streamId, events, options.expectedRevision);
@@ -206,6 +210,7 @@ export class KurrentDbEventStore implements EventStore {
         `Stream ${streamId} has none of the prefixes ${this.prefixes.join(', ')} this store reads`,
       );
     }
+    if (options.guard) await this.checkGuard(options.guard.streamId, options.guard.revision);
     const expected = options.expectedRevision;
     let result: KurrentAppendResult;
     try {
@@ -241,6 +246,58 @@ export class KurrentDbEventStore implements EventStore {
       : await this.positionOfRevision(streamId, revision);
     this.appendSignal.appended(position);
     return { revision, position };
+  }
+
+  /**
+   * LIMITATION: KurrentDB has no lock and no transaction across streams, so this holds the
+   * stream only against guarded appends made through this same instance (this process), and
+   * the appends of `work` take effect at once, not when it returns. A guarded append from
+   * another process (a second API replica) checks the guard stream's revision just before
+   * appending, but an append that passed that check can still land after `work` has checked
+   * the stream's dependants: e.g. a deltagande registered through replica B while replica A
+   * ends its insats can stay open in the ended insats. With one API process the rule holds.
+   */
+  async exclusively<T>(
+    streamId: string,
+    work: (appender: ExclusiveAppender) => Promise<T>,
+  ): Promise<T> {
+    this.assertOpen();
+    const before = this.held.get(streamId);
+    const done = (async () => {
+      await before?.catch(() => undefined);
+      return work({
+        appendToStream: (id, events, options) =>
+          this.appendToStream(id, events, { expectedRevision: options.expectedRevision }),
+      });
+    })();
+    this.held.set(streamId, done);
+    try {
+      return await done;
+    } finally {
+      if (this.held.get(streamId) === done) this.held.delete(streamId);
+    }
+  }
+
+  /** A guard holds when no `exclusively` of this instance holds its stream and the revision is unchanged. */
+  private async checkGuard(streamId: string, revision: number): Promise<void> {
+    const actual = this.held.has(streamId) ? undefined : await this.lastRevision(streamId);
+    if (actual !== revision)
+      throw new ConcurrencyError(streamId, revision, actual ?? (await this.lastRevision(streamId)));
+  }
+
+  private async lastRevision(streamId: string): Promise<number | 'no-stream'> {
+    try {
+      for await (const resolved of this.client.readStream(this.namespace + streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
+        return this.toRecordedEvent(resolved).revision;
+      }
+    } catch (error) {
+      if (errorType(error) !== ErrorType.STREAM_NOT_FOUND) throw error;
+    }
+    return 'no-stream';
   }
 
   /** Stream by stream: KurrentDB has no transaction across streams (see the port). */

@@ -127,8 +127,15 @@ class SimulatedKurrentDb implements KurrentDbClientLike {
     await Promise.resolve();
     const stream = this.log.filter((r) => r.streamId === streamName);
     if (stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
-    const from = typeof options?.fromRevision === 'bigint' ? options.fromRevision : 0n;
     const max = Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER);
+    if (options?.direction === BACKWARDS) {
+      // From the end (END) or from a revision, newest first.
+      const from = typeof options.fromRevision === 'bigint' ? options.fromRevision : undefined;
+      const upTo = stream.filter((r) => from === undefined || r.revision <= from);
+      for (const record of upTo.reverse().slice(0, max)) yield this.resolve(record);
+      return;
+    }
+    const from = typeof options?.fromRevision === 'bigint' ? options.fromRevision : 0n;
     for (const record of stream.filter((r) => r.revision >= from).slice(0, max)) {
       yield this.resolve(record);
     }

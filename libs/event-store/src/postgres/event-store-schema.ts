@@ -6,6 +6,13 @@ import pg from 'pg';
  */
 export const POSITIONS_PER_TRANSACTION = 4096;
 
+/**
+ * The transaction-level advisory lock key of a guarded stream, as an SQL expression of the
+ * text expression `streamId`: the guard function's shared lock, `exclusively`'s exclusive one.
+ */
+export const GUARD_LOCK_KEY = (streamId: string): string =>
+  `hashtextextended('event-store-guard:' || ${streamId}, 0)`;
+
 /** Schema steps in order; step i brings the schema to version i + 1. Never edit a shipped step. */
 const SCHEMA_STEPS: readonly string[] = [
   `CREATE TABLE streams (
@@ -26,6 +33,26 @@ const SCHEMA_STEPS: readonly string[] = [
      CONSTRAINT events_position_in_transaction_block
        CHECK (position / ${POSITIONS_PER_TRANSACTION} = transaction_id::text::bigint)
    );`,
+  /*
+   * An append's guard (AppendGuard): may the append go ahead while `guard_stream` is at
+   * `guard_revision`? It takes a shared transaction lock on the guard stream without waiting
+   * (an exclusive holder, `exclusively`, makes it false at once) and then reads the stream's
+   * revision. VOLATILE and PL/pgSQL, so the read takes a snapshot of its own after the lock is
+   * held: a statement's snapshot from before could miss a holder's commit that ended just
+   * before. Called from the append statement itself, so it costs no round trip.
+   */
+  `CREATE FUNCTION event_store_guard(guard_stream text, guard_revision bigint)
+   RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+   DECLARE
+     current_revision bigint;
+   BEGIN
+     IF NOT pg_try_advisory_xact_lock_shared(${GUARD_LOCK_KEY('guard_stream')}) THEN
+       RETURN false;
+     END IF;
+     SELECT revision INTO current_revision FROM streams WHERE stream_id = guard_stream;
+     RETURN current_revision IS NOT DISTINCT FROM guard_revision;
+   END
+   $$;`,
 ];
 
 /** Serialises concurrent migrations (several app instances starting at once). */

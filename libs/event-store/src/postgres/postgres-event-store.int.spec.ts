@@ -230,7 +230,7 @@ describe('PostgresEventStore', () => {
     expect(BigInt(rows[1]!.position) < 2n ** 53n).toBe(true);
   });
 
-  it('migrates idempotently: a second run keeps schema version 1 and the stored events', async () => {
+  it('migrates idempotently: a second run keeps schema version 2 and the stored events', async () => {
     await store.appendToStream('insats-1', [newEvent('InsatsSkapad')], {
       expectedRevision: 'no-stream',
     });
@@ -242,7 +242,7 @@ describe('PostgresEventStore', () => {
     const versions = await admin.query<{ version: number }>(
       'SELECT version FROM event_store_schema_version',
     );
-    expect(versions.rows).toEqual([{ version: 1 }]);
+    expect(versions.rows).toEqual([{ version: 1 }, { version: 2 }]);
     expect((await store.readStream('insats-1')).map((e: RecordedEvent) => e.type)).toEqual([
       'InsatsSkapad',
     ]);

@@ -3,9 +3,10 @@ import { LossTolerantClient } from './loss-tolerant-client.js';
 import { assertValidAppend, assertValidAppends } from '../append-rules.js';
 import {
   ConcurrencyError,
+  type AppendOptions,
   type AppendResult,
   type EventStore,
-  type ExpectedRevision,
+  type ExclusiveAppender,
   type FollowOptions,
   type NewEvent,
   type ReadAllOptions,
@@ -13,7 +14,7 @@ import {
   type StreamAppend,
 } from '../event-store.js';
 import { AppendSignal, followByPolling } from '../follow-by-polling.js';
-import { POSITIONS_PER_TRANSACTION as BLOCK } from './event-store-schema.js';
+import { GUARD_LOCK_KEY, POSITIONS_PER_TRANSACTION as BLOCK } from './event-store-schema.js';
 
 /*
  * Why positions come from transaction ids.
@@ -70,29 +71,51 @@ const appendStatement = (streamUpdate: string, countParam: string, eventsParam: 
   FROM stream, block, taken, jsonb_array_elements(${eventsParam}::jsonb) WITH ORDINALITY AS e(value, i)
   RETURNING position, revision`;
 
-const APPEND_AT_REVISION = appendStatement(
-  `UPDATE streams SET revision = revision + $3::int
-   WHERE stream_id = $1 AND revision = $2::bigint RETURNING revision`,
-  '$3::int',
-  '$4',
-);
-const APPEND_NO_STREAM = appendStatement(
-  `INSERT INTO streams (stream_id, revision) VALUES ($1, $2::int - 1)
-   ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
-  '$2::int',
-  '$3',
-);
-const APPEND_ANY = appendStatement(
-  `INSERT INTO streams (stream_id, revision) VALUES ($1, $2::int - 1)
-   ON CONFLICT (stream_id) DO UPDATE SET revision = streams.revision + $2::int RETURNING revision`,
-  '$2::int',
-  '$3',
-);
+/** The condition of an append's guard, if it has one, on the guard's parameters. */
+const guardCondition = (first: number | undefined): string =>
+  first === undefined ? 'true' : `event_store_guard($${first}, $${first + 1}::bigint)`;
+
+const appendAtRevision = (guardParam?: number): string =>
+  appendStatement(
+    `UPDATE streams SET revision = revision + $3::int
+     WHERE stream_id = $1 AND revision = $2::bigint AND ${guardCondition(guardParam)}
+     RETURNING revision`,
+    '$3::int',
+    '$4',
+  );
+const appendNoStream = (guardParam?: number): string =>
+  appendStatement(
+    `INSERT INTO streams (stream_id, revision) SELECT $1, $2::int - 1
+     WHERE ${guardCondition(guardParam)}
+     ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
+    '$2::int',
+    '$3',
+  );
+const appendAny = (guardParam?: number): string =>
+  appendStatement(
+    `INSERT INTO streams (stream_id, revision) SELECT $1, $2::int - 1
+     WHERE ${guardCondition(guardParam)}
+     ON CONFLICT (stream_id) DO UPDATE SET revision = streams.revision + $2::int
+     RETURNING revision`,
+    '$2::int',
+    '$3',
+  );
+
+const STATEMENTS = {
+  atRevision: { name: 'event-store.append-at-revision', text: appendAtRevision() },
+  noStream: { name: 'event-store.append-no-stream', text: appendNoStream() },
+  any: { name: 'event-store.append-any', text: appendAny() },
+};
+const GUARDED_STATEMENTS = {
+  atRevision: { name: 'event-store.append-at-revision-guarded', text: appendAtRevision(5) },
+  noStream: { name: 'event-store.append-no-stream-guarded', text: appendNoStream(4) },
+  any: { name: 'event-store.append-any-guarded', text: appendAny(4) },
+};
 
 const appendQuery = (
   streamId: string,
   events: readonly NewEvent[],
-  expected: ExpectedRevision,
+  options: AppendOptions,
 ): pg.QueryConfig => {
   const payload = JSON.stringify(
     events.map((event) => ({
@@ -103,24 +126,18 @@ const appendQuery = (
       recordedAt: event.recordedAt?.toISOString(),
     })),
   );
+  const { expectedRevision: expected, guard } = options;
+  const statements = guard ? GUARDED_STATEMENTS : STATEMENTS;
+  const guardValues = guard ? [guard.streamId, guard.revision] : [];
   if (expected === 'no-stream') {
-    return {
-      name: 'event-store.append-no-stream',
-      text: APPEND_NO_STREAM,
-      values: [streamId, events.length, payload],
-    };
+    return { ...statements.noStream, values: [streamId, events.length, payload, ...guardValues] };
   }
   if (expected === 'any') {
-    return {
-      name: 'event-store.append-any',
-      text: APPEND_ANY,
-      values: [streamId, events.length, payload],
-    };
+    return { ...statements.any, values: [streamId, events.length, payload, ...guardValues] };
   }
   return {
-    name: 'event-store.append-at-revision',
-    text: APPEND_AT_REVISION,
-    values: [streamId, expected, events.length, payload],
+    ...statements.atRevision,
+    values: [streamId, expected, events.length, payload, ...guardValues],
   };
 };
 
@@ -142,18 +159,25 @@ export const appendInTransaction = async (
   db: Queryable,
   streamId: string,
   events: readonly NewEvent[],
-  options: { expectedRevision: ExpectedRevision },
+  options: AppendOptions,
 ): Promise<AppendResult> => {
   assertValidAppend(streamId, events, options.expectedRevision);
-  const { rows } = await db.query<AppendedRow>(
-    appendQuery(streamId, events, options.expectedRevision),
-  );
+  const { rows } = await db.query<AppendedRow>(appendQuery(streamId, events, options));
   if (rows.length === 0) {
-    throw new ConcurrencyError(
-      streamId,
-      options.expectedRevision,
-      await readRevision(db, streamId),
-    );
+    const actual = await readRevision(db, streamId);
+    const { expectedRevision: expected, guard } = options;
+    const streamAsExpected =
+      expected === 'any' ||
+      expected === actual ||
+      (expected === 'no-stream' && actual === 'no-stream');
+    if (guard && streamAsExpected) {
+      throw new ConcurrencyError(
+        guard.streamId,
+        guard.revision,
+        await readRevision(db, guard.streamId),
+      );
+    }
+    throw new ConcurrencyError(streamId, expected, actual);
   }
   let revision = -1;
   let position = -1;
@@ -316,7 +340,7 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
-    options: { expectedRevision: ExpectedRevision },
+    options: AppendOptions,
   ): Promise<AppendResult> {
     let result: AppendResult;
     try {
@@ -374,6 +398,53 @@ export class PostgresEventStore implements EventStore {
     client.release();
     this.appendSignal.appended(Math.max(...results.map((r) => r.position)));
     return results;
+  }
+
+  /**
+   * One transaction on one connection: an exclusive transaction lock on the stream's guard
+   * key (waiting only for guarded appends under way, each a single statement), `work`, commit.
+   * The transaction gets an id only when `work` appends, so waiting inside it (for the read
+   * models) holds no reader back.
+   */
+  async exclusively<T>(
+    streamId: string,
+    work: (appender: ExclusiveAppender) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.pool.connect();
+    let last = -1;
+    let result: T;
+    try {
+      await client.query('BEGIN');
+      await client.query({
+        name: 'event-store.hold-exclusively',
+        text: `SELECT pg_advisory_xact_lock(${GUARD_LOCK_KEY('$1::text')})`,
+        values: [streamId],
+      });
+      result = await work({
+        appendToStream: async (id, events, options) => {
+          const appended = await appendInTransaction(client, id, events, {
+            expectedRevision: options.expectedRevision,
+          }).catch(async (error: unknown) => {
+            if (!isConflict(error)) throw error;
+            throw new ConcurrencyError(
+              id,
+              options.expectedRevision,
+              await readRevision(this.pool, id),
+            );
+          });
+          last = Math.max(last, appended.position);
+          return appended;
+        },
+      });
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+      throw error;
+    }
+    client.release();
+    if (last >= 0) this.appendSignal.appended(last);
+    return result;
   }
 
   async readStream(streamId: string): Promise<RecordedEvent[]> {

@@ -30,27 +30,26 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
     // Only the opaque personId reaches the events; personnummer and namn stay in the vault.
     const { kon, fodelsear, kommun } = body.person;
     // Access is checked before any personal data is stored.
-    const context = await this.deltaganden.contextFor(insatsId, metadata);
-    const command = (
-      personId: string | null,
-      personensContext: Partial<DeltagandeContext> = {},
-    ): RegistreraRemiss => ({
-      type: 'RegistreraRemiss',
-      data: {
-        deltagandeId,
-        insatsId,
-        datum: body.remiss.datum,
-        remittent: body.remiss.remittent,
-        remittentEnhet: body.remiss.remittentEnhet?.trim() || null,
-        person: { kon, fodelsear, kommun, personId },
-        ...(body.inskrivning ? { inskrivning: { ...body.inskrivning } } : {}),
-      },
-      context: { ...context, ...personensContext },
-    });
+    await this.deltaganden.contextFor(insatsId, metadata);
+    const command =
+      (personId: string | null, personensContext: Partial<DeltagandeContext> = {}) =>
+      (context: DeltagandeContext): RegistreraRemiss => ({
+        type: 'RegistreraRemiss',
+        data: {
+          deltagandeId,
+          insatsId,
+          datum: body.remiss.datum,
+          remittent: body.remiss.remittent,
+          remittentEnhet: body.remiss.remittentEnhet?.trim() || null,
+          person: { kon, fodelsear, kommun, personId },
+          ...(body.inskrivning ? { inskrivning: { ...body.inskrivning } } : {}),
+        },
+        context: { ...context, ...personensContext },
+      });
     const { personnummer } = body.person;
     if (!personnummer) {
       this.refuseNamnWithoutPersonnummer(body.person);
-      return this.deltaganden.start(deltagandeId, metadata, command(null));
+      return this.deltaganden.start(deltagandeId, metadata, insatsId, command(null));
     }
     const samtycke = this.requireSamtycke(body.person);
     const nummer = normalizePersonnummer(personnummer);
@@ -67,6 +66,7 @@ export class RegistreraDeltagandeHandler implements ICommandHandler<RegistreraDe
         return await this.deltaganden.start(
           deltagandeId,
           metadata,
+          insatsId,
           command(personId, personContext(deltaganden, insatsId)),
         );
       } catch (error) {

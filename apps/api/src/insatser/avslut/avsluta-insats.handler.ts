@@ -14,17 +14,21 @@ export class AvslutaInsatsHandler implements ICommandHandler<AvslutaInsatsComman
   ) {}
 
   async execute({ insatsId, body, metadata }: AvslutaInsatsCommand): Promise<CommandResponseDto> {
-    const { oppna, senasteDatum } = await this.deltaganden.lage(insatsId);
-    return this.access.decide(
+    // Looked at while no registration or reopening in the insats can be appended: one in
+    // flight has committed and is counted, one that comes later sees the avslut and is refused.
+    return this.access.decideExclusively(
       insatsId,
-      {
-        type: 'AvslutaInsats',
-        data: { slutdatum: body.slutdatum },
-        context: {
-          idag: this.clock.today(),
-          oppnaDeltaganden: oppna,
-          senasteDeltagandedatum: senasteDatum,
-        },
+      async () => {
+        const { oppna, senasteDatum } = await this.deltaganden.lage(insatsId);
+        return {
+          type: 'AvslutaInsats',
+          data: { slutdatum: body.slutdatum },
+          context: {
+            idag: this.clock.today(),
+            oppnaDeltaganden: oppna,
+            senasteDeltagandedatum: senasteDatum,
+          },
+        };
       },
       metadata,
     );
