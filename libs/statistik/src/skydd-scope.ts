@@ -16,6 +16,8 @@ const KONER = ['kvinna', 'man', 'ejAngivet'] as const;
 const KOLUMNER = [...KONER, 'totalt'] as const;
 
 export interface Cell {
+  /** Where the cell is in its scope (the same in every scope), e.g. `deltagare.nya.man`. */
+  readonly path: string;
   /** null: the input already showed it as "<5" or "..". */
   readonly value: number | null;
   /** Primary: 1–4 (or already marked "<5"); the mark it gets is "<5". */
@@ -52,6 +54,7 @@ export class Scope {
   count(path: string, antal: Antal, set: (antal: Antal) => void): Cell {
     const primary = antal === SKYDDAD || (typeof antal === 'number' && antal >= 1 && antal <= 4);
     const cell: Cell = {
+      path,
       value: isDold(antal) ? null : antal,
       primary,
       suppressed: primary || antal === DOLD,

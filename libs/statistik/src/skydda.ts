@@ -1,6 +1,6 @@
 import { oversiktFor } from './oversikt.js';
-import type { StatistikReport, StatistikTables } from './report.js';
-import { Skydd, type Scope } from './skydd-scope.js';
+import type { Antal, StatistikReport, StatistikTables } from './report.js';
+import { DOLD, Skydd, SKYDDAD, type Cell, type Scope } from './skydd-scope.js';
 import { TABELLER } from './tables/index.js';
 
 export { DOLD, isDold, SKYDDAD } from './skydd-scope.js';
@@ -22,15 +22,8 @@ const sumByPath = (skydd: Skydd, parts: readonly Scope[], total: Scope): void =>
   }
 };
 
-/**
- * The publication option: counts 1–4 become "<5" (0 stays: it discloses nothing about a
- * person), and further counts are suppressed until no suppressed count can be recomputed from
- * a sum it is part of: a kön row and its totalt, a list and its total row, an insats's cell
- * and the others' against the förbund's or their grupp's. Shares computed from a suppressed count become null,
- * since share × the other count gives it back. Means and medians stay. Pure: returns a copy.
- */
-export const skyddaReport = (report: StatistikReport): StatistikReport => {
-  const copy = structuredClone(report);
+/** Registers every table of every scope of a report (a copy: hiding writes into it). */
+const register = (copy: StatistikReport): Skydd => {
   const skydd = new Skydd();
   const insatser = copy.insatser.map((insats) => {
     const scope = skydd.scope();
@@ -55,8 +48,42 @@ export const skyddaReport = (report: StatistikReport): StatistikReport => {
     });
     sumByPath(skydd, parts, scope);
   }
+  return skydd;
+};
 
-  skydd.suppress();
+/**
+ * The publication option: counts 1–4 become "<5" (0 stays: it discloses nothing about a
+ * person), and further counts are suppressed until no suppressed count can be recomputed from
+ * a sum it is part of: a kön row and its totalt, a list and its total row, an insats's cell
+ * and the others' against the förbund's or their grupp's. Shares computed from a suppressed
+ * count become null, since share × the other count gives it back. Means and medians stay.
+ * What each table protects is its `TableSpec.skydda` (tables/). Pure: returns a copy.
+ */
+export const skyddaReport = (report: StatistikReport): StatistikReport => {
+  const copy = structuredClone(report);
+  register(copy).suppress();
   // The overview repeats the tables' cells: read off the suppressed tables, it hides the same.
   return { ...copy, oversikt: oversiktFor(copy) };
+};
+
+/** One sum suppression protects, by its cells' paths and what the report shows in them. */
+export interface SkyddadSumma {
+  parts: { path: string; antal: Antal }[];
+  total: { path: string; antal: Antal };
+}
+
+/**
+ * Every sum the registry states over a report (within each scope, and across insatser, grupp
+ * and förbund) with the counts the report shows in its cells: the property test checks a
+ * suppressed report against them. Reads only.
+ */
+export const skyddadeSummor = (report: StatistikReport): SkyddadSumma[] => {
+  const shown = (cell: Cell) => ({
+    path: cell.path,
+    antal: cell.value ?? (cell.primary ? SKYDDAD : DOLD),
+  });
+  return register(structuredClone(report)).sums.map((sum) => ({
+    parts: sum.parts.map(shown),
+    total: shown(sum.total),
+  }));
 };
