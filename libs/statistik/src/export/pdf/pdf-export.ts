@@ -16,7 +16,9 @@ import type {
   OversiktRow,
   StatistikReport,
 } from '../../report.js';
-import { delsumma, exportHeaderLines, type ExportOptions } from '../export-tables.js';
+import { cellText, delsumma, exportHeaderLines, type ExportOptions } from '../export-tables.js';
+import { DELTAGARE } from '../../tables/deltagare.js';
+import { NYA_PER_REMITTENT } from '../../tables/remisser.js';
 import { oversiktFor } from '../../oversikt.js';
 import { drawBarChart, chartHeight, type BarChart, type Varde } from './charts.js';
 
@@ -283,15 +285,11 @@ const insatsPage = (layout: Layout, insats: InsatsTables) => {
     width: 62,
     align: 'right',
   }));
-  const d = insats.deltagare;
-  const flode = [
-    ['Aktuella', d.aktuella],
-    ['Nya', d.nya],
-    ['Överförda från tidigare period', d.overforda],
-    ['Avslutade', d.avslutade],
-    ['Pågående vid periodens slut', d.pagaende],
-  ] as const;
-  layout.subheading('Deltagare¹');
+  // The tables the registry defines, read off it as the exports do (an insats has no unika
+  // personer, so Deltagare is its five flow rows).
+  const scope = { namn: insats.namn, tables: insats };
+  const flode = DELTAGARE.konRader!(scope).map((rad) => [rad.etikett, rad.antal] as const);
+  layout.subheading(`${DELTAGARE.title}¹`);
   layout.table(
     [{ header: 'Mått', width: 180 }, ...KON_KOLUMNER],
     flode.map(([namn, counts]) => ({ cells: [namn, ...konCells(counts)] })),
@@ -302,16 +300,14 @@ const insatsPage = (layout: Layout, insats: InsatsTables) => {
     serier: KON_SERIER((kon) => flode.map(([, counts]) => counts[kon])),
   });
 
-  layout.subheading('Nya deltagare per remittent');
+  layout.subheading(NYA_PER_REMITTENT.title);
   layout.table(
     [
       { header: 'Remittent', width: 180 },
       { header: 'Antal', width: 62, align: 'right' },
       { header: 'Andel av nya', width: 70, align: 'right' },
     ],
-    insats.nyaPerRemittent.map((rad) => ({
-      cells: [REMITTENT_ETIKETT[rad.remittent], antalText(rad.antal), andelText(rad.andel)],
-    })),
+    NYA_PER_REMITTENT.rows(scope).map((row) => ({ cells: row.map(cellText) })),
   );
   if (insats.nyaPerRemittent.length > 0) {
     layout.chart({

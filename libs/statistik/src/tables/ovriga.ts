@@ -1,0 +1,50 @@
+import { SYSSELSATTNING_ETIKETT } from '#domain';
+import { defineTable } from './define.js';
+import { byKon, dagar, KON_KOLUMNER, tal, text } from './table-spec.js';
+
+/** Means and medians only: no counts, so nothing to suppress. */
+export const TIDER = defineTable('tider', {
+  columns: ['Mått', 'Medel (dagar)', 'Median (dagar)'],
+  rows: ({ tables }) => [
+    [
+      text('Kötid från remiss till inskrivning (nya)'),
+      dagar(tables.remisser.kotidDagar.medel),
+      dagar(tables.remisser.kotidDagar.median),
+    ],
+    [
+      text('Tid i insats från inskrivning till avslut (avslutade)'),
+      dagar(tables.tidIInsatsDagar.medel),
+      dagar(tables.tidIInsatsDagar.median),
+    ],
+  ],
+});
+
+export const UPPFOLJNING = defineTable('uppfoljning', {
+  columns: ['Månader efter avslut', 'Sysselsättning', ...KON_KOLUMNER],
+  rows: ({ tables }) =>
+    tables.uppfoljning.map((rad) => [
+      tal(rad.manaderEfterAvslut),
+      text(SYSSELSATTNING_ETIKETT[rad.sysselsattning]),
+      ...byKon(rad.antal),
+    ]),
+  konRader: ({ tables }) =>
+    tables.uppfoljning.map((rad) => ({
+      etikett: `${rad.manaderEfterAvslut} månader efter avslut: ${SYSSELSATTNING_ETIKETT[rad.sysselsattning]}`,
+      antal: rad.antal,
+    })),
+  skydda: (scope, tables) => {
+    // Follow-ups by sysselsättning have no total in the report: only their kön rows add up.
+    for (const rad of tables.uppfoljning) {
+      scope.byKon(`uppfoljning.${rad.manaderEfterAvslut}.${rad.sysselsattning}`, rad.antal);
+    }
+  },
+});
+
+export const VOLYM = defineTable('volym', {
+  columns: KON_KOLUMNER,
+  rows: ({ tables }) => [byKon(tables.volym)],
+  konRader: ({ tables }) => [{ etikett: 'Volym', antal: tables.volym }],
+  skydda: (scope, tables) => {
+    scope.byKon('volym', tables.volym);
+  },
+});

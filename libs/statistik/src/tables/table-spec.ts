@@ -1,0 +1,80 @@
+import { kommunNamn } from '#domain';
+import type { Andel, Antal, ByKon, StatistikTables } from '../report.js';
+import type { Scope as SkyddScope } from '../skydd-scope.js';
+import type { TableId } from './katalog.js';
+
+/** One cell of an exported table; the kind decides how CSV, XLSX and PDF render it. */
+export type ExportCell =
+  | { kind: 'text'; text: string }
+  | { kind: 'antal'; antal: Antal }
+  | { kind: 'andel'; andel: Andel }
+  /** Days (means and medians), shown with one decimal. */
+  | { kind: 'dagar'; dagar: number | null }
+  /** Any other number: a year, months, a goal. */
+  | { kind: 'tal'; tal: number | null }
+  /** Whole kronor. */
+  | { kind: 'kronor'; kronor: number | null };
+
+export const text = (value: string): ExportCell => ({ kind: 'text', text: value });
+export const antal = (value: Antal): ExportCell => ({ kind: 'antal', antal: value });
+export const andel = (value: Andel): ExportCell => ({ kind: 'andel', andel: value });
+export const dagar = (value: number | null): ExportCell => ({ kind: 'dagar', dagar: value });
+export const tal = (value: number | null): ExportCell => ({ kind: 'tal', tal: value });
+export const kronor = (value: number | null): ExportCell => ({ kind: 'kronor', kronor: value });
+
+export const KON_KOLUMNER = ['Kvinnor', 'Män', 'Ej angivet', 'Totalt'];
+export const ANDEL_KOLUMNER = ['Andel kvinnor', 'Andel män', 'Andel ej angivet', 'Andel totalt'];
+
+export const byKon = (counts: ByKon): ExportCell[] =>
+  [counts.kvinna, counts.man, counts.ejAngivet, counts.totalt].map(antal);
+export const andelByKon = (shares: ByKon<Andel>): ExportCell[] =>
+  [shares.kvinna, shares.man, shares.ejAngivet, shares.totalt].map(andel);
+
+export const kommunEtikett = (kod: string): string => {
+  const namn = kommunNamn(kod);
+  return namn ? `${kod} ${namn}` : kod;
+};
+
+/** Where a table's rows come from: an insats, a grupp's subtotal or the whole förbund. */
+export interface TableScope {
+  namn: string;
+  tables: StatistikTables;
+  /** Only a grupp's subtotal and the förbund's total count unika personer. */
+  unikaPersoner?: ByKon;
+}
+
+/** A labelled row of counts by kön. */
+export interface KonRad {
+  etikett: string;
+  antal: ByKon;
+}
+
+/**
+ * One statistics table (STYLE.md "Lessons"): what it shows, how its cells are read off a
+ * scope's tables, and what suppression protects in it. Every consumer walks the registry
+ * (`TABELLER`), so a new table is one more spec, not one more branch in each of them.
+ */
+export interface TableSpec {
+  id: TableId;
+  /** Swedish title of the CSV block, XLSX sheet and PDF table. */
+  title: string;
+  /** The XLSX worksheet: at most 31 characters, none of []:*?/\, unique. */
+  sheetName: string;
+  /** Column headers after the leading "Insats" (layout `lang`). */
+  columns: string[];
+  /** The rows of one scope, without its leading "Insats" cell (layout `lang`). */
+  rows: (scope: TableScope) => ExportCell[][];
+  /**
+   * The table's counts by kön, one labelled row each (layout `bred`: a block per label with a
+   * row per scope). Tables without counts by kön keep their `lang` rows in `bred` too.
+   */
+  konRader?: (scope: TableScope) => KonRad[];
+  /**
+   * Registers the table's counts with suppression (`skyddaReport`): each under a path that is
+   * the same in every scope (an insats's cell and the others' sum to the grupp's and the
+   * förbund's), with the sums they are part of inside the scope and the shares that would
+   * give them back. Runs in the registry's order, so a table may sum to cells of one before it.
+   * A table with no counts (only means and medians) has none.
+   */
+  skydda?: (scope: SkyddScope, tables: StatistikTables) => void;
+}

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { rapportArb } from '../testing/population.js';
+import { TABELL_IDS, TABELLER } from './index.js';
+
+describe('the table registry', () => {
+  it('has one spec per catalogued table, in the catalogue order', () => {
+    expect(TABELLER.map((spec) => spec.id)).toEqual(TABELL_IDS);
+    expect(TABELLER).toHaveLength(18);
+  });
+
+  it('gives every table a worksheet name Excel accepts, each its own', () => {
+    const namn = TABELLER.map((spec) => spec.sheetName);
+    expect(new Set(namn).size).toBe(namn.length);
+    for (const sheet of namn) {
+      expect(sheet.length).toBeLessThanOrEqual(31);
+      expect(sheet).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+
+  it('protects every table that shows counts, and only the kötid table shows none', () => {
+    const [report] = fc.sample(rapportArb, { numRuns: 1, seed: 3 });
+    const scope = {
+      namn: 'Totalt',
+      tables: report!.totalt,
+      unikaPersoner: report!.totalt.unikaPersoner,
+    };
+    const utanSkydd = TABELLER.filter((spec) => spec.skydda === undefined).map((spec) => spec.id);
+    const medAntal = TABELLER.filter((spec) =>
+      spec.rows(scope).some((row) => row.some((cell) => cell.kind === 'antal')),
+    ).map((spec) => spec.id);
+    expect(utanSkydd).toEqual(['tider']);
+    expect(medAntal).toEqual(TABELL_IDS.filter((id) => id !== 'tider'));
+  });
+});
