@@ -151,7 +151,15 @@ describe('statistiksidans diagram som bildfiler och tabellernas fotnot', () => {
         );
         expect(beskriver).toBe(true);
       }
-      await expect(noter.first().isVisible()).resolves.toBe(true);
+      // On screen: the notes under the chosen tab's tables (the other tabs are hidden).
+      const synligaTabeller = await tabeller.evaluateAll(
+        (els) => els.filter((el) => (el as { offsetParent: unknown }).offsetParent !== null).length,
+      );
+      expect(synligaTabeller).toBeGreaterThan(0);
+      const synligaNoter = await noter.evaluateAll(
+        (els) => els.filter((el) => (el as { offsetParent: unknown }).offsetParent !== null).length,
+      );
+      expect(synligaNoter).toBe(synligaTabeller);
       await page.context().close();
     },
     LANG_TID,
