@@ -135,6 +135,105 @@ describe('GET /statistik/export?format=pdf', () => {
     expect(pages.at(-1)).toContain(`Sida ${pages.length} av ${pages.length}`);
   });
 
+  it('compares with jamfor in the CSV overview (bred and lang) and in the PDF', async () => {
+    // H2 (184 days) against the 184 days before it, 2024-12-29 – 2025-06-30. Balder: 7 aktuella in H1 (6 kvinnor,
+    // 1 man), 5 in H2 after two kvinnor left on 2025-06-30: -2, 2/7 = -28,6 %. Ymer: 3 and 3.
+    // Förbundet: 10 then 8: -2, -20,0 %.
+    const query = 'fran=2025-07-01&till=2025-12-31&jamfor=foregaende';
+    const csv = (await download(`${query}&format=csv`).expect(200)).body.toString('utf8');
+    const records = csv.split('\r\n').map((line: string) => line.split(';'));
+    expect(records[4]).toEqual([
+      'Jämförelse: föregående lika långa period, 2024-12-29 – 2025-06-30',
+    ]);
+    const start = records.findIndex((r: string[]) => r[0] === 'Översikt');
+    expect(records.slice(start + 2, start + 6)).toEqual([
+      ['Aktuella'],
+      [
+        'Balder',
+        '4',
+        '80,0 %',
+        '1',
+        '20,0 %',
+        '0',
+        '0,0 %',
+        '5',
+        '62,5 %',
+        '6',
+        '1',
+        '0',
+        '7',
+        '-2',
+        '-28,6 %',
+      ],
+      [
+        'Ymer',
+        '0',
+        '0,0 %',
+        '3',
+        '100,0 %',
+        '0',
+        '0,0 %',
+        '3',
+        '37,5 %',
+        '0',
+        '3',
+        '0',
+        '3',
+        '0',
+        '0,0 %',
+      ],
+      [
+        'Samordningsförbundet Test',
+        '4',
+        '50,0 %',
+        '4',
+        '50,0 %',
+        '0',
+        '0,0 %',
+        '8',
+        '100,0 %',
+        '6',
+        '4',
+        '0',
+        '10',
+        '-2',
+        '-20,0 %',
+      ],
+    ]);
+    const lang = (await download(`${query}&format=csv&layout=lang`).expect(200)).body.toString(
+      'utf8',
+    );
+    expect(lang).toContain('Balder;Nya;Totalt;0;7;-7;-100,0 %');
+
+    const text = pdfText((await download(`${query}&format=pdf`).expect(200)).body);
+    const row = (...cells: string[]) =>
+      new RegExp(cells.map((cell) => cell.replace(/[().%<]/g, '\\$&')).join('\\s+'));
+    expect(text).toContain('Jämförelse: föregående lika långa period, 2024-12-29 – 2025-06-30');
+    // Aktuella, nya, avslutade, arbete/studier: now, then, change, change in %.
+    expect(text).toMatch(
+      row(
+        'Balder',
+        '5',
+        '7',
+        '-2',
+        '-28,6 %',
+        '0',
+        '7',
+        '-7',
+        '-100,0 %',
+        '0',
+        '2',
+        '-2',
+        '-100,0 %',
+        '0',
+        '2',
+        '-2',
+        '-100,0 %',
+      ),
+    );
+    expect(text).toMatch(row('Ymer', '3', '3', '0', '0,0 %', '0', '3', '-3', '-100,0 %'));
+  });
+
   it('shows suppressed counts as given and explains "<5" and ".." in a footnote', async () => {
     const text = pdfText((await download(`${PERIOD}&format=pdf&skydda=true`).expect(200)).body);
     expect(text).toContain('Skyddad för publicering: ja');

@@ -677,6 +677,626 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Ett antal; med skydda: "<5" för 1–4 (primär sekretess), ".." för ett antal som döljs för att ett annat inte ska kunna räknas fram (sekundär sekretess) */
+    Antal: number | ('<5' | '..');
+    /** @description Andel 0–1; null där nämnaren är 0 eller skyddad */
+    Andel: number | null;
+    ByKon: {
+      kvinna: components['schemas']['Antal'];
+      man: components['schemas']['Antal'];
+      ejAngivet: components['schemas']['Antal'];
+      totalt: components['schemas']['Antal'];
+    };
+    ByKonAndel: {
+      kvinna: components['schemas']['Andel'];
+      man: components['schemas']['Andel'];
+      ejAngivet: components['schemas']['Andel'];
+      totalt: components['schemas']['Andel'];
+    };
+    AntalOchAndel: {
+      antal: components['schemas']['ByKon'];
+      andel: components['schemas']['ByKonAndel'];
+    };
+    /** @enum {string} */
+    Remittent:
+      | 'af'
+      | 'fk'
+      | 'socialtjanst'
+      | 'kommun-arbetsmarknad'
+      | 'skola'
+      | 'vard'
+      | 'egen'
+      | 'forbundet'
+      | 'annan';
+    /** @enum {string} */
+    Forsorjning:
+      | 'sjuk-rehabpenning'
+      | 'aktivitetsersattning'
+      | 'sjukersattning'
+      | 'a-kassa'
+      | 'aktivitetsstod'
+      | 'etableringsersattning'
+      | 'forsorjningsstod'
+      | 'studiestod'
+      | 'lon'
+      | 'ingen-offentlig'
+      | 'okand';
+    MalRow: {
+      /** @description Målets id; en del av ett årsmål är arsmal-<ar>-<matt> */
+      malId: string;
+      /** @enum {string} */
+      matt:
+        | 'deltagare'
+        | 'nya'
+        | 'avslutade'
+        | 'andel-arbete-studier'
+        | 'andel-arbete'
+        | 'andel-studier'
+        | 'andel-arbete-studier-arbetssokande'
+        | 'andel-ordinarie-insats';
+      /**
+       * Format: date
+       * @example 2025-01-01
+       */
+      fran: string;
+      /**
+       * Format: date
+       * @example 2025-01-01
+       */
+      till: string;
+      varde: number;
+      /** @description Antal för antalsmått, andel (0–1) för andel-… */
+      utfall: (components['schemas']['Antal'] | number) | null;
+      /** @description utfall / varde */
+      andelAvMal: number | null;
+      /** @description Bara för mål längre än rapportperioden: om utfallet håller takten */
+      iFas?: boolean | null;
+      underlag?: {
+        antal: components['schemas']['Antal'];
+        avslutade: components['schemas']['Antal'];
+      };
+    };
+    InsatsTables: {
+      deltagare: {
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+        overforda: components['schemas']['ByKon'];
+        avslutade: components['schemas']['ByKon'];
+        pagaende: components['schemas']['ByKon'];
+      };
+      aldersgrupper: {
+        /** @description T.ex. "16-24" */
+        grupp: string;
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      remisser: {
+        mottagna: components['schemas']['ByKon'];
+        aterremitterade: components['schemas']['ByKon'];
+        vantande: components['schemas']['ByKon'];
+        perRemittent: {
+          remittent: components['schemas']['Remittent'];
+          antal: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara kommuner som förekommer, efter kommunkod */
+        perKommun: {
+          /** @description Kommunkod */
+          kommun: string;
+          antal: components['schemas']['ByKon'];
+        }[];
+        kotidDagar: {
+          medel: number | null;
+          median: number | null;
+        };
+      };
+      nyaPerRemittent: {
+        remittent: components['schemas']['Remittent'];
+        antal: components['schemas']['Antal'];
+        andel: components['schemas']['Andel'];
+      }[];
+      utfall: {
+        perAvslutsorsak: {
+          /** @enum {string} */
+          avslutsorsak:
+            | 'arbete'
+            | 'arbete-subventionerat'
+            | 'studier'
+            | 'arbetssokande'
+            | 'ordinarie-insats'
+            | 'fortsatt-rehabilitering'
+            | 'annan-insats'
+            | 'sjukdom'
+            | 'sjukersattning'
+            | 'flytt'
+            | 'avbrott'
+            | 'foraldraledighet'
+            | 'annat';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['Andel'];
+        }[];
+        perGrupp: {
+          /** @enum {string} */
+          grupp: 'arbete' | 'studier' | 'arbetssokande' | 'ovriga';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['ByKonAndel'];
+        }[];
+        arbeteEllerStudier: components['schemas']['AntalOchAndel'];
+      };
+      forsorjning: {
+        avslutade: components['schemas']['ByKon'];
+        rader: {
+          kod: components['schemas']['Forsorjning'];
+          vidInskrivning: components['schemas']['ByKon'];
+          vidAvslut: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara par som förekommer */
+        overgangar: {
+          fran: components['schemas']['Forsorjning'];
+          till: components['schemas']['Forsorjning'];
+          antal: components['schemas']['Antal'];
+        }[];
+      };
+      tidIInsatsDagar: {
+        medel: number | null;
+        median: number | null;
+      };
+      uppfoljning: {
+        /** @enum {integer} */
+        manaderEfterAvslut: 6 | 12;
+        /** @enum {string} */
+        sysselsattning:
+          | 'arbete'
+          | 'arbete-subventionerat'
+          | 'studier'
+          | 'arbetssokande'
+          | 'arbetsforberedande-insats'
+          | 'sjukskriven'
+          | 'ingen'
+          | 'okand';
+        antal: components['schemas']['ByKon'];
+      }[];
+      volym: components['schemas']['ByKon'];
+      maluppfyllelse: {
+        ar: number;
+        /** @description Årets årsmål; en del som aldrig satts är null */
+        mal: {
+          deltagare: number | null;
+          nyaDeltagare: number | null;
+          andelArbeteStudier: number | null;
+        } | null;
+        utfall: {
+          aktuella: components['schemas']['Antal'];
+          nya: components['schemas']['Antal'];
+          andelArbeteStudier: components['schemas']['Andel'];
+        };
+      }[];
+      /** @description Bara kommuner som förekommer, efter kommunkod */
+      kommuner: {
+        /** @description Kommunkod */
+        kommun: string;
+        remisser: {
+          mottagna: components['schemas']['ByKon'];
+          aterremitterade: components['schemas']['ByKon'];
+          inskrivna: components['schemas']['ByKon'];
+        };
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      nyaPerRemittentEnhet: {
+        remittent: components['schemas']['Remittent'];
+        /** @description Som skriven, trimmad och med gemener; null: ingen angiven */
+        enhet: string | null;
+        antal: components['schemas']['Antal'];
+      }[];
+      /** @description Mål vars period överlappar rapportens */
+      mal: components['schemas']['MalRow'][];
+      /** @description Kalenderåren i perioden med budget eller kostnad */
+      ekonomi: {
+        ar: number;
+        /** @description Hela kronor */
+        budget: number | null;
+        /** @description Hela kronor */
+        kostnad: number | null;
+        aktuella: components['schemas']['Antal'];
+        nya: components['schemas']['Antal'];
+        /** @description Hela kronor */
+        kostnadPerDeltagare: number | null;
+        /** @description Hela kronor */
+        kostnadPerNyDeltagare: number | null;
+      }[];
+      /** Format: uuid */
+      insatsId: string;
+      namn: string;
+      /** @description Som känd vid asOf */
+      grupp: string | null;
+      ordning: number | null;
+    };
+    /** @description Delsumma för en grupp över dess insatser i rapporten; unika personer räknas en gång */
+    GruppTables: {
+      deltagare: {
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+        overforda: components['schemas']['ByKon'];
+        avslutade: components['schemas']['ByKon'];
+        pagaende: components['schemas']['ByKon'];
+      };
+      aldersgrupper: {
+        /** @description T.ex. "16-24" */
+        grupp: string;
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      remisser: {
+        mottagna: components['schemas']['ByKon'];
+        aterremitterade: components['schemas']['ByKon'];
+        vantande: components['schemas']['ByKon'];
+        perRemittent: {
+          remittent: components['schemas']['Remittent'];
+          antal: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara kommuner som förekommer, efter kommunkod */
+        perKommun: {
+          /** @description Kommunkod */
+          kommun: string;
+          antal: components['schemas']['ByKon'];
+        }[];
+        kotidDagar: {
+          medel: number | null;
+          median: number | null;
+        };
+      };
+      nyaPerRemittent: {
+        remittent: components['schemas']['Remittent'];
+        antal: components['schemas']['Antal'];
+        andel: components['schemas']['Andel'];
+      }[];
+      utfall: {
+        perAvslutsorsak: {
+          /** @enum {string} */
+          avslutsorsak:
+            | 'arbete'
+            | 'arbete-subventionerat'
+            | 'studier'
+            | 'arbetssokande'
+            | 'ordinarie-insats'
+            | 'fortsatt-rehabilitering'
+            | 'annan-insats'
+            | 'sjukdom'
+            | 'sjukersattning'
+            | 'flytt'
+            | 'avbrott'
+            | 'foraldraledighet'
+            | 'annat';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['Andel'];
+        }[];
+        perGrupp: {
+          /** @enum {string} */
+          grupp: 'arbete' | 'studier' | 'arbetssokande' | 'ovriga';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['ByKonAndel'];
+        }[];
+        arbeteEllerStudier: components['schemas']['AntalOchAndel'];
+      };
+      forsorjning: {
+        avslutade: components['schemas']['ByKon'];
+        rader: {
+          kod: components['schemas']['Forsorjning'];
+          vidInskrivning: components['schemas']['ByKon'];
+          vidAvslut: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara par som förekommer */
+        overgangar: {
+          fran: components['schemas']['Forsorjning'];
+          till: components['schemas']['Forsorjning'];
+          antal: components['schemas']['Antal'];
+        }[];
+      };
+      tidIInsatsDagar: {
+        medel: number | null;
+        median: number | null;
+      };
+      uppfoljning: {
+        /** @enum {integer} */
+        manaderEfterAvslut: 6 | 12;
+        /** @enum {string} */
+        sysselsattning:
+          | 'arbete'
+          | 'arbete-subventionerat'
+          | 'studier'
+          | 'arbetssokande'
+          | 'arbetsforberedande-insats'
+          | 'sjukskriven'
+          | 'ingen'
+          | 'okand';
+        antal: components['schemas']['ByKon'];
+      }[];
+      volym: components['schemas']['ByKon'];
+      maluppfyllelse: {
+        ar: number;
+        /** @description Årets årsmål; en del som aldrig satts är null */
+        mal: {
+          deltagare: number | null;
+          nyaDeltagare: number | null;
+          andelArbeteStudier: number | null;
+        } | null;
+        utfall: {
+          aktuella: components['schemas']['Antal'];
+          nya: components['schemas']['Antal'];
+          andelArbeteStudier: components['schemas']['Andel'];
+        };
+      }[];
+      /** @description Bara kommuner som förekommer, efter kommunkod */
+      kommuner: {
+        /** @description Kommunkod */
+        kommun: string;
+        remisser: {
+          mottagna: components['schemas']['ByKon'];
+          aterremitterade: components['schemas']['ByKon'];
+          inskrivna: components['schemas']['ByKon'];
+        };
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      nyaPerRemittentEnhet: {
+        remittent: components['schemas']['Remittent'];
+        /** @description Som skriven, trimmad och med gemener; null: ingen angiven */
+        enhet: string | null;
+        antal: components['schemas']['Antal'];
+      }[];
+      /** @description Mål vars period överlappar rapportens */
+      mal: components['schemas']['MalRow'][];
+      /** @description Kalenderåren i perioden med budget eller kostnad */
+      ekonomi: {
+        ar: number;
+        /** @description Hela kronor */
+        budget: number | null;
+        /** @description Hela kronor */
+        kostnad: number | null;
+        aktuella: components['schemas']['Antal'];
+        nya: components['schemas']['Antal'];
+        /** @description Hela kronor */
+        kostnadPerDeltagare: number | null;
+        /** @description Hela kronor */
+        kostnadPerNyDeltagare: number | null;
+      }[];
+      grupp: string;
+      insatsIds: string[];
+      unikaPersoner: components['schemas']['ByKon'];
+    };
+    TotaltTables: {
+      deltagare: {
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+        overforda: components['schemas']['ByKon'];
+        avslutade: components['schemas']['ByKon'];
+        pagaende: components['schemas']['ByKon'];
+      };
+      aldersgrupper: {
+        /** @description T.ex. "16-24" */
+        grupp: string;
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      remisser: {
+        mottagna: components['schemas']['ByKon'];
+        aterremitterade: components['schemas']['ByKon'];
+        vantande: components['schemas']['ByKon'];
+        perRemittent: {
+          remittent: components['schemas']['Remittent'];
+          antal: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara kommuner som förekommer, efter kommunkod */
+        perKommun: {
+          /** @description Kommunkod */
+          kommun: string;
+          antal: components['schemas']['ByKon'];
+        }[];
+        kotidDagar: {
+          medel: number | null;
+          median: number | null;
+        };
+      };
+      nyaPerRemittent: {
+        remittent: components['schemas']['Remittent'];
+        antal: components['schemas']['Antal'];
+        andel: components['schemas']['Andel'];
+      }[];
+      utfall: {
+        perAvslutsorsak: {
+          /** @enum {string} */
+          avslutsorsak:
+            | 'arbete'
+            | 'arbete-subventionerat'
+            | 'studier'
+            | 'arbetssokande'
+            | 'ordinarie-insats'
+            | 'fortsatt-rehabilitering'
+            | 'annan-insats'
+            | 'sjukdom'
+            | 'sjukersattning'
+            | 'flytt'
+            | 'avbrott'
+            | 'foraldraledighet'
+            | 'annat';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['Andel'];
+        }[];
+        perGrupp: {
+          /** @enum {string} */
+          grupp: 'arbete' | 'studier' | 'arbetssokande' | 'ovriga';
+          antal: components['schemas']['ByKon'];
+          andel: components['schemas']['ByKonAndel'];
+        }[];
+        arbeteEllerStudier: components['schemas']['AntalOchAndel'];
+      };
+      forsorjning: {
+        avslutade: components['schemas']['ByKon'];
+        rader: {
+          kod: components['schemas']['Forsorjning'];
+          vidInskrivning: components['schemas']['ByKon'];
+          vidAvslut: components['schemas']['ByKon'];
+        }[];
+        /** @description Bara par som förekommer */
+        overgangar: {
+          fran: components['schemas']['Forsorjning'];
+          till: components['schemas']['Forsorjning'];
+          antal: components['schemas']['Antal'];
+        }[];
+      };
+      tidIInsatsDagar: {
+        medel: number | null;
+        median: number | null;
+      };
+      uppfoljning: {
+        /** @enum {integer} */
+        manaderEfterAvslut: 6 | 12;
+        /** @enum {string} */
+        sysselsattning:
+          | 'arbete'
+          | 'arbete-subventionerat'
+          | 'studier'
+          | 'arbetssokande'
+          | 'arbetsforberedande-insats'
+          | 'sjukskriven'
+          | 'ingen'
+          | 'okand';
+        antal: components['schemas']['ByKon'];
+      }[];
+      volym: components['schemas']['ByKon'];
+      maluppfyllelse: {
+        ar: number;
+        /** @description Årets årsmål; en del som aldrig satts är null */
+        mal: {
+          deltagare: number | null;
+          nyaDeltagare: number | null;
+          andelArbeteStudier: number | null;
+        } | null;
+        utfall: {
+          aktuella: components['schemas']['Antal'];
+          nya: components['schemas']['Antal'];
+          andelArbeteStudier: components['schemas']['Andel'];
+        };
+      }[];
+      /** @description Bara kommuner som förekommer, efter kommunkod */
+      kommuner: {
+        /** @description Kommunkod */
+        kommun: string;
+        remisser: {
+          mottagna: components['schemas']['ByKon'];
+          aterremitterade: components['schemas']['ByKon'];
+          inskrivna: components['schemas']['ByKon'];
+        };
+        aktuella: components['schemas']['ByKon'];
+        nya: components['schemas']['ByKon'];
+      }[];
+      nyaPerRemittentEnhet: {
+        remittent: components['schemas']['Remittent'];
+        /** @description Som skriven, trimmad och med gemener; null: ingen angiven */
+        enhet: string | null;
+        antal: components['schemas']['Antal'];
+      }[];
+      /** @description Mål vars period överlappar rapportens */
+      mal: components['schemas']['MalRow'][];
+      /** @description Kalenderåren i perioden med budget eller kostnad */
+      ekonomi: {
+        ar: number;
+        /** @description Hela kronor */
+        budget: number | null;
+        /** @description Hela kronor */
+        kostnad: number | null;
+        aktuella: components['schemas']['Antal'];
+        nya: components['schemas']['Antal'];
+        /** @description Hela kronor */
+        kostnadPerDeltagare: number | null;
+        /** @description Hela kronor */
+        kostnadPerNyDeltagare: number | null;
+      }[];
+      unikaPersoner: components['schemas']['ByKon'];
+    };
+    OversiktEkonomi: {
+      /** @description Hela kronor */
+      budget: number | null;
+      /** @description Hela kronor */
+      kostnad: number | null;
+      /** @description Hela kronor */
+      kostnadPerDeltagare: number | null;
+      /** @description Hela kronor */
+      kostnadPerNyDeltagare: number | null;
+    };
+    OversiktJamforelse: {
+      aktuella: components['schemas']['ByKon'];
+      nya: components['schemas']['ByKon'];
+      avslutade: components['schemas']['ByKon'];
+      arbeteEllerStudier: components['schemas']['AntalOchAndel'];
+    };
+    /** @description En rad i översikten: en insats, en grupps delsumma (efter dess sista insats) eller förbundet (sist) */
+    OversiktRow: {
+      /** @enum {string} */
+      typ: 'insats' | 'grupp' | 'forbund';
+      /** Format: uuid */
+      insatsId?: string;
+      grupp?: string;
+      namn: string;
+      aktuella: components['schemas']['ByKon'];
+      nya: components['schemas']['ByKon'];
+      avslutade: components['schemas']['ByKon'];
+      arbeteEllerStudier: components['schemas']['AntalOchAndel'];
+      volym?: components['schemas']['ByKon'];
+      mal: components['schemas']['MalRow'][];
+      ekonomi?: components['schemas']['OversiktEkonomi'];
+      jamforelse?: components['schemas']['OversiktJamforelse'];
+    };
+    Jamforelse: {
+      /** @enum {string} */
+      typ: 'foregaende' | 'fjol';
+      period: {
+        /**
+         * Format: date
+         * @example 2025-01-01
+         */
+        fran: string;
+        /**
+         * Format: date
+         * @example 2025-01-01
+         */
+        till: string;
+      };
+      oversikt: components['schemas']['OversiktRow'][];
+      totalt: components['schemas']['TotaltTables'];
+    };
+    StatistikReport: {
+      period: {
+        /**
+         * Format: date
+         * @example 2025-01-01
+         */
+        fran: string;
+        /**
+         * Format: date
+         * @example 2025-01-01
+         */
+        till: string;
+      };
+      /**
+       * Format: date-time
+       * @description Som känt vid (ISO)
+       */
+      asOf: string;
+      forbund: {
+        /** Format: uuid */
+        id: string;
+        namn: string;
+      };
+      /** @description Efter ordning (ingen sist), sedan namn */
+      insatser: components['schemas']['InsatsTables'][];
+      /** @description I ordning efter gruppens första insats */
+      grupper: components['schemas']['GruppTables'][];
+      totalt: components['schemas']['TotaltTables'];
+      /** @description Översikten, i förbundets ordning */
+      oversikt: components['schemas']['OversiktRow'][];
+      jamforelse?: components['schemas']['Jamforelse'];
+    };
     TokenRequestDto: {
       /**
        * Format: email
@@ -1338,28 +1958,6 @@ export interface components {
       /** Format: date */
       avslutDatum?: string | null;
       avslutsorsak?: string | null;
-    };
-    StatistikReportDto: {
-      /**
-       * @example {
-       *       "fran": "2025-01-01",
-       *       "till": "2025-12-31"
-       *     }
-       */
-      period: Record<string, never>;
-      /** @description Tidpunkten rapporten avser (som känt då) */
-      asOf: string;
-      forbund: Record<string, never>;
-      /** @description Tabellerna per insats (se API.md), i förbundets ordning (ordning, sedan namn), med grupp och ordning som kända vid asOf */
-      insatser: Record<string, never>[];
-      /** @description Delsumma per grupp: {grupp, insatsIds, tabellerna, unikaPersoner}, i ordning efter gruppens första insats */
-      grupper: Record<string, never>[];
-      /** @description Tabellerna för hela förbundet och unikaPersoner */
-      totalt: Record<string, never>;
-      /** @description Översikten: en rad per insats i förbundets ordning, gruppens delsumma efter dess sista insats, förbundet sist (se API.md) */
-      oversikt: Record<string, never>[];
-      /** @description Bara med jamfor: {typ, period, oversikt, totalt} för jämförelseperioden */
-      jamforelse?: Record<string, never>;
     };
     RapportPageDto: {
       /** @description {id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan} */
@@ -3894,6 +4492,8 @@ export interface operations {
         aldersgrupper?: string;
         /** @description Publiceringsskydd: antal 1–4 visas som "<5" */
         skydda?: boolean;
+        /** @description Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol) */
+        jamfor?: 'foregaende' | 'fjol';
         /** @description csv: för Excel (UTF-8 med BOM, semikolon); xlsx: ett blad per tabell; pdf: rapporten som A4-dokument med diagram */
         format: 'csv' | 'xlsx' | 'pdf';
         /** @description bred: den publicerade formen (insatser som rader med delsummor per grupp och totalt, kön som kolumner, varje antal bredvid sin andel); lang: en rad per värde, för pivottabeller */
@@ -4070,12 +4670,13 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Rapporten (se API.md); schemat i statistik-report.schema.ts */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['StatistikReportDto'];
+          'application/json': components['schemas']['StatistikReport'];
         };
       };
       /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */

@@ -1,5 +1,5 @@
-import { Box, Button, Group, Title } from '@mantine/core';
-import { useRef, type ReactNode } from 'react';
+import { Box, Button, Group, Text, Title } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
 import { filnamn, fristaendeSvg, laddaNer, svgTillPng } from './diagram-bild';
 
 /** A chart with a heading; the table beside it carries the same numbers for screen readers. */
@@ -13,6 +13,7 @@ export const Diagram = ({
   children: ReactNode;
 }) => {
   const ref = useRef<HTMLDivElement>(null);
+  const [fel, setFel] = useState<string | null>(null);
   // recharts draws the chart as one svg; the legend's small icons are svgs too: take the largest.
   const diagram = (): SVGSVGElement | undefined =>
     [...(ref.current?.querySelectorAll<SVGSVGElement>('svg.recharts-surface') ?? [])].sort(
@@ -27,7 +28,12 @@ export const Diagram = ({
     const el = diagram();
     if (!el) return;
     const { width, height } = el.getBoundingClientRect();
-    laddaNer(await svgTillPng(fristaendeSvg(el), width, height), `${filnamn(rubrik)}.png`);
+    setFel(null);
+    try {
+      laddaNer(await svgTillPng(fristaendeSvg(el), width, height), `${filnamn(rubrik)}.png`);
+    } catch (error) {
+      setFel(`Bilden kunde inte skapas: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   return (
     <Box component="figure" m={0}>
@@ -60,6 +66,11 @@ export const Diagram = ({
           </Button>
         </Group>
       </Group>
+      {fel && (
+        <Text c="red.8" size="sm" role="alert" className="ej-utskrift">
+          {fel}
+        </Text>
+      )}
       <div role="img" aria-label={beskrivning} ref={ref}>
         {children}
       </div>

@@ -7,12 +7,19 @@ export const Exportknappar = ({
   fran,
   till,
   asOf,
+  jamfor,
+  skydda,
+  andraSkydda,
 }: {
   fran: string;
   till: string;
   asOf?: string | undefined;
+  /** The comparison shown on screen goes into the exported overview too. */
+  jamfor?: string | undefined;
+  /** Protects the report on screen and in the exports alike. */
+  skydda: boolean;
+  andraSkydda: (skydda: boolean) => void;
 }) => {
-  const [skydda, setSkydda] = useState(false);
   const [laddar, setLaddar] = useState<'csv' | 'xlsx' | null>(null);
   const [fel, setFel] = useState<string | null>(null);
 
@@ -21,7 +28,7 @@ export const Exportknappar = ({
     setFel(null);
     try {
       await api.laddaNer(
-        `/statistik/export${query({ fran, till, asOf, format, skydda })}`,
+        `/statistik/export${query({ fran, till, asOf, format, skydda, jamfor })}`,
         `deltagarstatistik-${fran}--${till}.${format}`,
       );
     } catch (error) {
@@ -53,7 +60,7 @@ export const Exportknappar = ({
         <Checkbox
           label="Skydda små tal (1–4 visas som ”<5”)"
           checked={skydda}
-          onChange={(e) => setSkydda(e.currentTarget.checked)}
+          onChange={(e) => andraSkydda(e.currentTarget.checked)}
         />
       </Group>
       {fel && (

@@ -2,6 +2,7 @@ import { Alert, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/
 import { useMemo, useState } from 'react';
 import { query } from '../api/client';
 import { useHamta } from '../api/useHamta';
+import { TabellnotContext } from '../layout/tabellnot';
 import { Exportknappar } from './Exportknappar';
 import { asOfIso, intervall, type Periodval } from './period';
 import { Periodvaljare } from './Periodvaljare';
@@ -13,6 +14,10 @@ import { UnderlagContext, type Matt } from './underlag-context';
 import { UnderlagModal, type Underlagsfraga } from './UnderlagModal';
 
 const TOTALT = 'totalt';
+
+/** Under every table when small counts are protected (the exports' header says the same). */
+export const SKYDDSNOT =
+  '<5 = antal 1–4 (primär sekretess). .. = antal som döljs för att ett <5 inte ska kunna räknas fram ur en summa (sekundär sekretess).';
 const OVERSIKT = 'oversikt';
 
 const ANNU = (): Periodval => {
@@ -23,6 +28,7 @@ const ANNU = (): Periodval => {
 export const StatistikPage = () => {
   const [val, setVal] = useState<Periodval>(ANNU);
   const [jamfor, setJamfor] = useState<Jamfor>('');
+  const [skydda, setSkydda] = useState(false);
   const [flik, setFlik] = useState<string | null>(OVERSIKT);
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
   const { fran, till } = intervall(val);
@@ -31,7 +37,7 @@ export const StatistikPage = () => {
     /^\d{4}-\d{2}-\d{2}$/.test(fran) && /^\d{4}-\d{2}-\d{2}$/.test(till) && fran <= till;
 
   const svar = useHamta<RapportMedOversikt>(
-    giltig ? `/statistik${query({ fran, till, asOf, jamfor })}` : null,
+    giltig ? `/statistik${query({ fran, till, asOf, jamfor, skydda })}` : null,
   );
   const rapport = svar.data;
   const fel = svar.fel?.text ?? null;
@@ -61,7 +67,14 @@ export const StatistikPage = () => {
               Ange en period där från-datumet inte är efter till-datumet.
             </Text>
           )}
-          <Exportknappar fran={fran} till={till} asOf={asOf} />
+          <Exportknappar
+            fran={fran}
+            till={till}
+            asOf={asOf}
+            jamfor={jamfor}
+            skydda={skydda}
+            andraSkydda={setSkydda}
+          />
         </Stack>
       </Paper>
       {fel && (
@@ -86,42 +99,44 @@ export const StatistikPage = () => {
             </Alert>
           )}
           {/* Every panel stays mounted so that a printout carries every tab's sections. */}
-          <Tabs value={visad} onChange={setFlik} keepMountedMode="display-none">
-            <Tabs.List>
-              <Tabs.Tab value={OVERSIKT}>Översikt</Tabs.Tab>
-              <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
-              {flikarna.map((f) => (
-                <Tabs.Tab key={f.id} value={f.id} fw={f.typ === 'grupp' ? 700 : undefined}>
-                  {f.namn}
-                </Tabs.Tab>
+          <TabellnotContext.Provider value={skydda ? SKYDDSNOT : null}>
+            <Tabs value={visad} onChange={setFlik} keepMountedMode="display-none">
+              <Tabs.List>
+                <Tabs.Tab value={OVERSIKT}>Översikt</Tabs.Tab>
+                <Tabs.Tab value={TOTALT}>Totalt</Tabs.Tab>
+                {flikarna.map((f) => (
+                  <Tabs.Tab key={f.id} value={f.id} fw={f.typ === 'grupp' ? 700 : undefined}>
+                    {f.namn}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              <Tabs.Panel value={OVERSIKT} pt="md">
+                <OversiktSektion rapport={rapport} />
+              </Tabs.Panel>
+              <Tabs.Panel value={TOTALT} pt="md">
+                <Title order={2} size="h3" className="bara-utskrift">
+                  Totalt
+                </Title>
+                <Rapportvy t={rapport.totalt} unikaPersoner={rapport.totalt.unikaPersoner} />
+              </Tabs.Panel>
+              {rapport.insatser.map((i) => (
+                <Tabs.Panel key={i.insatsId} value={i.insatsId} pt="md">
+                  <Title order={2} size="h3" className="bara-utskrift">
+                    {namn(i.insatsId)}
+                  </Title>
+                  <Rapportvy t={i} />
+                </Tabs.Panel>
               ))}
-            </Tabs.List>
-            <Tabs.Panel value={OVERSIKT} pt="md">
-              <OversiktSektion rapport={rapport} />
-            </Tabs.Panel>
-            <Tabs.Panel value={TOTALT} pt="md">
-              <Title order={2} size="h3" className="bara-utskrift">
-                Totalt
-              </Title>
-              <Rapportvy t={rapport.totalt} unikaPersoner={rapport.totalt.unikaPersoner} />
-            </Tabs.Panel>
-            {rapport.insatser.map((i) => (
-              <Tabs.Panel key={i.insatsId} value={i.insatsId} pt="md">
-                <Title order={2} size="h3" className="bara-utskrift">
-                  {namn(i.insatsId)}
-                </Title>
-                <Rapportvy t={i} />
-              </Tabs.Panel>
-            ))}
-            {rapport.grupper.map((g) => (
-              <Tabs.Panel key={g.grupp} value={gruppFlikId(g.grupp)} pt="md">
-                <Title order={2} size="h3" className="bara-utskrift">
-                  {namn(gruppFlikId(g.grupp))}
-                </Title>
-                <Rapportvy t={g} unikaPersoner={g.unikaPersoner} />
-              </Tabs.Panel>
-            ))}
-          </Tabs>
+              {rapport.grupper.map((g) => (
+                <Tabs.Panel key={g.grupp} value={gruppFlikId(g.grupp)} pt="md">
+                  <Title order={2} size="h3" className="bara-utskrift">
+                    {namn(gruppFlikId(g.grupp))}
+                  </Title>
+                  <Rapportvy t={g} unikaPersoner={g.unikaPersoner} />
+                </Tabs.Panel>
+              ))}
+            </Tabs>
+          </TabellnotContext.Provider>
         </UnderlagContext.Provider>
       )}
       <UnderlagModal fraga={underlag} stang={() => setUnderlag(null)} />

@@ -18,6 +18,14 @@ export const fristaendeSvg = (svg: SVGSVGElement): string => {
     const stil = getComputedStyle(el);
     const mal = kopior[i] as SVGElement;
     for (const namn of STILAR) mal.style.setProperty(namn, stil.getPropertyValue(namn));
+    // Attributes such as fill="var(--mantine-color-blue-8)" mean nothing outside the page:
+    // the colour the browser resolved takes their place (or they go, if it has no such style).
+    for (const { name, value } of [...mal.attributes]) {
+      if (name === 'style' || !value.includes('var(')) continue;
+      const losta = stil.getPropertyValue(name);
+      if (losta) mal.setAttribute(name, losta);
+      else mal.removeAttribute(name);
+    }
   });
   const { width, height } = svg.getBoundingClientRect();
   kopia.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -47,29 +55,28 @@ export const laddaNer = (blob: Blob, namn: string) => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
 
-/** The SVG drawn onto a white canvas at twice its size, as PNG. */
+/**
+ * The SVG drawn onto a white canvas at twice its size, as PNG. The image is read from a data:
+ * URL, not a blob: one: the API's Content-Security-Policy (helmet's `img-src 'self' data:`)
+ * refuses blob: images, and the download then never came.
+ */
 export const svgTillPng = async (svgText: string, bredd: number, hojd: number): Promise<Blob> => {
-  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
-  try {
-    const bild = new Image();
-    bild.src = url;
-    await bild.decode();
-    const skala = 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(bredd * skala);
-    canvas.height = Math.round(hojd * skala);
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('Webbläsaren kan inte rita bilden.');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(bild, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (b) => (b ? resolve(b) : reject(new Error('Bilden kunde inte skapas.'))),
-        'image/png',
-      ),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const bild = new Image();
+  bild.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  await bild.decode();
+  const skala = 2;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(bredd * skala);
+  canvas.height = Math.round(hojd * skala);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('Webbläsaren kan inte rita bilden.');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bild, 0, 0, canvas.width, canvas.height);
+  return await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new Error('Bilden kunde inte skapas.'))),
+      'image/png',
+    ),
+  );
 };

@@ -1,6 +1,22 @@
-import type { Andel, Antal, ByKon, OversiktRow, StatistikReport } from '../report.js';
+import type {
+  Andel,
+  Antal,
+  ByKon,
+  Jamforelse,
+  OversiktJamforelse,
+  OversiktRow,
+  StatistikReport,
+} from '../report.js';
 import { DOLD, SKYDDAD } from '../skydd-scope.js';
-import { TABELLER, text, type ExportCell, type KonRad, type TableScope } from '../tables/index.js';
+import {
+  TABELLER,
+  antal,
+  byKon,
+  text,
+  type ExportCell,
+  type KonRad,
+  type TableScope,
+} from '../tables/index.js';
 
 export type { ExportCell, KonRad } from '../tables/index.js';
 
@@ -20,6 +36,10 @@ export interface ExportOptions {
   layout?: ExportLayout;
 }
 
+const forandringCell = (value: number | null, procent = false): ExportCell =>
+  procent
+    ? { kind: 'forandring', forandring: value, procent }
+    : { kind: 'forandring', forandring: value };
 /** `bred`: the published shape (insatser as rows, kön as columns); `lang`: one row per value. */
 export type ExportLayout = 'bred' | 'lang';
 
@@ -70,8 +90,13 @@ export const exportTables = (
           ),
         },
   );
-  return layout === 'bred' && report.oversikt
-    ? [oversiktTable(report.oversikt), ...tables]
+  if (layout === 'lang') {
+    return report.jamforelse
+      ? [jamforelseLang(report.oversikt, report.jamforelse), ...tables]
+      : tables;
+  }
+  return report.oversikt
+    ? [oversiktTable(report.oversikt, report.jamforelse !== undefined), ...tables]
     : tables;
 };
 
@@ -130,15 +155,104 @@ const bredTable = <S extends { namn: string }>(
   return { title, sheetName, columns: ['Insats', ...BRED_KOLUMNER], rows };
 };
 
-/** The overview (when the report has it) as its first `bred` sheet. */
-const oversiktTable = (oversikt: readonly OversiktRow[]): ExportTable =>
-  bredTable('Översikt', 'Översikt', oversikt, (rad: OversiktRow) => [
-    { etikett: 'Aktuella', antal: rad.aktuella },
-    { etikett: 'Nya', antal: rad.nya },
-    { etikett: 'Avslutade', antal: rad.avslutade },
-    { etikett: 'Arbete eller studier', antal: rad.arbeteEllerStudier.antal },
+/** The overview's measures by kön, with what each is in a comparison row. */
+const OVERSIKT_MATT: readonly {
+  etikett: string;
+  antal: (rad: OversiktJamforelse) => ByKon;
+}[] = [
+  { etikett: 'Aktuella', antal: (rad) => rad.aktuella },
+  { etikett: 'Nya', antal: (rad) => rad.nya },
+  { etikett: 'Avslutade', antal: (rad) => rad.avslutade },
+  { etikett: 'Arbete eller studier', antal: (rad) => rad.arbeteEllerStudier.antal },
+];
+
+/** The change from an earlier count: the difference and that as a fraction of the earlier. */
+export const forandring = (
+  nu: Antal,
+  fore: Antal | undefined,
+): { skillnad: number | null; andel: number | null } => {
+  if (typeof nu !== 'number' || typeof fore !== 'number') return { skillnad: null, andel: null };
+  return { skillnad: nu - fore, andel: fore > 0 ? (nu - fore) / fore : null };
+};
+
+/** `bred` overview columns added by a comparison (after BRED_KOLUMNER). */
+export const JAMFORELSE_KOLUMNER = [
+  'Jämförelseperiod: kvinnor',
+  'Jämförelseperiod: män',
+  'Jämförelseperiod: ej angivet',
+  'Jämförelseperiod: totalt',
+  'Förändring totalt',
+  'Förändring totalt (%)',
+];
+
+const jamforelseCeller = (nu: ByKon, fore: ByKon | undefined): ExportCell[] => {
+  if (!fore) return JAMFORELSE_KOLUMNER.map(() => text(''));
+  const { skillnad, andel } = forandring(nu.totalt, fore.totalt);
+  return [...byKon(fore), forandringCell(skillnad), forandringCell(andel, true)];
+};
+
+/**
+ * The overview (when the report has it) as its first `bred` sheet; with a comparison, each
+ * row of aktuella, nya, avslutade and arbete eller studier also shows the comparison period's
+ * counts by kön and the change of its totalt (volym has no comparison).
+ */
+const oversiktTable = (oversikt: readonly OversiktRow[], jamfor: boolean): ExportTable => {
+  const table = bredTable('Översikt', 'Översikt', oversikt, (rad: OversiktRow) => [
+    ...OVERSIKT_MATT.map(({ etikett, antal }) => ({ etikett, antal: antal(rad) })),
     ...(rad.volym ? [{ etikett: 'Volym', antal: rad.volym }] : []),
   ]);
+  if (!jamfor) return table;
+  // bredTable's rows: a label row, then one row per overview row in order, for each measure.
+  let matt: (typeof OVERSIKT_MATT)[number] | undefined;
+  let index = 0;
+  const rows = table.rows.map((row) => {
+    if (row.length === 1) {
+      matt = OVERSIKT_MATT.find((m) => m.etikett === (row[0] as { text: string }).text);
+      index = 0;
+      return row;
+    }
+    const rad = oversikt[index++]!;
+    return [
+      ...row,
+      ...(matt
+        ? jamforelseCeller(matt.antal(rad), rad.jamforelse && matt.antal(rad.jamforelse))
+        : jamforelseCeller(rad.aktuella, undefined)),
+    ];
+  });
+  return { ...table, columns: [...table.columns, ...JAMFORELSE_KOLUMNER], rows };
+};
+
+const KON_ETIKETT = [
+  ['kvinna', 'Kvinnor'],
+  ['man', 'Män'],
+  ['ejAngivet', 'Ej angivet'],
+  ['totalt', 'Totalt'],
+] as const;
+
+/** `lang` with a comparison: the overview, one row per row, measure and kön, with the change. */
+const jamforelseLang = (oversikt: readonly OversiktRow[], jamforelse: Jamforelse): ExportTable => ({
+  title: `Översikt jämförd med ${jamforelse.period.fran} – ${jamforelse.period.till}`,
+  sheetName: 'Översikt med jämförelse',
+  columns: ['Insats', 'Mått', 'Kön', 'Värde', 'Jämförelseperiod', 'Förändring', 'Förändring (%)'],
+  rows: oversikt.flatMap((rad) =>
+    OVERSIKT_MATT.flatMap(({ etikett, antal: matt }) =>
+      KON_ETIKETT.map(([kon, konEtikett]) => {
+        const nu = matt(rad)[kon];
+        const fore = rad.jamforelse && matt(rad.jamforelse)[kon];
+        const { skillnad, andel } = forandring(nu, fore);
+        return [
+          text(rad.namn),
+          text(etikett),
+          text(konEtikett),
+          antal(nu),
+          fore === undefined ? text('') : antal(fore),
+          forandringCell(skillnad),
+          forandringCell(andel, true),
+        ];
+      }),
+    ),
+  ),
+});
 
 /** What the two marks of a protected report mean (every export's header says it). */
 export const SKYDDA_FORKLARING = `${SKYDDAD} = antal 1–4 (primär sekretess), ${DOLD} = antal som döljs för att ett ${SKYDDAD} inte ska kunna räknas fram ur en summa (sekundär sekretess)`;
@@ -169,8 +283,15 @@ export const exportHeaderLines = (
     `Period: ${report.period.fran} – ${report.period.till}`,
     `Uppgifter per: ${report.asOf} (${STOCKHOLM.format(new Date(report.asOf))} svensk tid)`,
     skyddad ? `Skyddad för publicering: ja – ${SKYDDA_FORKLARING}` : 'Skyddad för publicering: nej',
+    ...(report.jamforelse ? [jamforelseRubrik(report.jamforelse)] : []),
   ];
 };
+
+/** The header line of a report with a comparison. */
+export const jamforelseRubrik = (jamforelse: Pick<Jamforelse, 'typ' | 'period'>): string =>
+  `Jämförelse: ${jamforelse.typ === 'fjol' ? 'samma period året innan' : 'föregående lika långa period'}, ${jamforelse.period.fran} – ${jamforelse.period.till}`;
+
+const signed = (value: number, text: string): string => (value > 0 ? `+${text}` : text);
 
 /** Swedish rendering of a cell: percent with one decimal and a decimal comma. */
 export const cellText = (cell: ExportCell): string => {
@@ -187,6 +308,11 @@ export const cellText = (cell: ExportCell): string => {
       return cell.tal === null ? '' : String(cell.tal);
     case 'kronor':
       return cell.kronor === null ? '' : String(cell.kronor);
+    case 'forandring':
+      if (cell.forandring === null) return '';
+      return cell.procent
+        ? `${signed(cell.forandring, decimal(cell.forandring * 100))} %`
+        : signed(cell.forandring, String(cell.forandring));
   }
   const _exhaustive: never = cell;
   return _exhaustive;

@@ -27,6 +27,8 @@ const cellValue = (cell: ExportCell): ExcelJS.CellValue => {
       return cell.tal;
     case 'kronor':
       return cell.kronor;
+    case 'forandring':
+      return cell.forandring;
   }
   const _exhaustive: never = cell;
   return _exhaustive;
@@ -38,7 +40,16 @@ const NUMBER_FORMAT: Partial<Record<ExportCell['kind'], string>> = {
   kronor: KRONOR_FORMAT,
 };
 
-const numberFormat = (cell: ExportCell): string | undefined => NUMBER_FORMAT[cell.kind];
+/** A change shows its sign: +3, -2, 0 (and +12.5 % for a change of a count in percent). */
+const FORANDRING_FORMAT = '+0;-0;0';
+const FORANDRING_PROCENT_FORMAT = '+0.0%;-0.0%;0.0%';
+
+const numberFormat = (cell: ExportCell): string | undefined =>
+  cell.kind === 'forandring'
+    ? cell.procent
+      ? FORANDRING_PROCENT_FORMAT
+      : FORANDRING_FORMAT
+    : NUMBER_FORMAT[cell.kind];
 
 /**
  * XLSX, one worksheet per table, each starting with the report's header lines. Numbers stay

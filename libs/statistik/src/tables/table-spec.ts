@@ -13,7 +13,12 @@ export type ExportCell =
   /** Any other number: a year, months, a goal. */
   | { kind: 'tal'; tal: number | null }
   /** Whole kronor. */
-  | { kind: 'kronor'; kronor: number | null };
+  | { kind: 'kronor'; kronor: number | null }
+  /**
+   * A change against the comparison period, signed: a count (`+3`) or, with `procent`, the
+   * change as a fraction of the earlier count (`+12,5 %`); none where either is unknown.
+   */
+  | { kind: 'forandring'; forandring: number | null; procent?: boolean };
 
 export const text = (value: string): ExportCell => ({ kind: 'text', text: value });
 export const antal = (value: Antal): ExportCell => ({ kind: 'antal', antal: value });

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { StatistikQueryDto } from '../rapport/statistik.request.dto.js';
+import { StatistikReportQueryDto } from '../rapport/statistik.request.dto.js';
 
 export const EXPORT_FORMAT = ['csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT)[number];
 
 export const EXPORT_LAYOUT = ['bred', 'lang'] as const;
 
-export class StatistikExportQueryDto extends StatistikQueryDto {
+/** The report's query (jamfor included: the overview shows the earlier value and the change). */
+export class StatistikExportQueryDto extends StatistikReportQueryDto {
   @ApiProperty({
     enum: EXPORT_FORMAT,
     description:

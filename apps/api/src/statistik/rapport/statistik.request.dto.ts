@@ -11,7 +11,7 @@ import {
   reportPeriodProblem,
   type Jamfor,
 } from '#statistik';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -170,45 +170,4 @@ export class StatistikReportQueryDto extends StatistikQueryDto {
   @IsIn(JAMFOR)
   @IsComparablePeriod()
   jamfor?: Jamfor;
-}
-
-export class StatistikReportDto {
-  @ApiProperty({ type: Object, example: { fran: '2025-01-01', till: '2025-12-31' } })
-  period: { fran: string; till: string };
-
-  @ApiProperty({ description: 'Tidpunkten rapporten avser (som känt då)' })
-  asOf: string;
-
-  @ApiProperty({ type: Object })
-  forbund: { id: string; namn: string };
-
-  @ApiProperty({
-    type: [Object],
-    description:
-      'Tabellerna per insats (se API.md), i förbundets ordning (ordning, sedan namn), med grupp och ordning som kända vid asOf',
-  })
-  insatser: object[];
-
-  @ApiProperty({
-    type: [Object],
-    description:
-      'Delsumma per grupp: {grupp, insatsIds, tabellerna, unikaPersoner}, i ordning efter gruppens första insats',
-  })
-  grupper: object[];
-
-  @ApiProperty({ type: Object, description: 'Tabellerna för hela förbundet och unikaPersoner' })
-  totalt: object;
-
-  @ApiProperty({
-    type: [Object],
-    description:
-      'Översikten: en rad per insats i förbundets ordning, gruppens delsumma efter dess sista insats, förbundet sist (se API.md)',
-  })
-  oversikt: object[];
-
-  @ApiPropertyOptional({
-    type: Object,
-    description: 'Bara med jamfor: {typ, period, oversikt, totalt} för jämförelseperioden',
-  })
-  jamforelse?: object;
 }

@@ -13,10 +13,18 @@ import type {
   ByKon,
   InsatsTables,
   MalRow,
+  OversiktJamforelse,
   OversiktRow,
   StatistikReport,
 } from '../../report.js';
-import { cellText, delsumma, exportHeaderLines, type ExportOptions } from '../export-tables.js';
+import {
+  cellText,
+  delsumma,
+  exportHeaderLines,
+  forandring,
+  jamforelseRubrik,
+  type ExportOptions,
+} from '../export-tables.js';
 import { DELTAGARE } from '../../tables/deltagare.js';
 import { NYA_PER_REMITTENT } from '../../tables/remisser.js';
 import { oversiktFor } from '../../oversikt.js';
@@ -275,6 +283,57 @@ const overview = (layout: Layout, report: StatistikReport) => {
   );
 };
 
+/** A change as printed: "+6", "-2", "0"; empty where either count is unknown or hidden. */
+export const forandringText = (value: number | null, procent = false): string => {
+  if (value === null) return '';
+  const text = procent ? `${(value * 100).toFixed(1).replace('.', ',')} %` : String(value);
+  return value > 0 ? `+${text}` : text;
+};
+
+/** With jamfor: each overview row's totals now and then, and the change (count and %). */
+const comparison = (layout: Layout, report: StatistikReport) => {
+  if (!report.jamforelse) return;
+  const matt = [
+    ['Aktuella', (r: OversiktJamforelse) => r.aktuella.totalt],
+    ['Nya', (r: OversiktJamforelse) => r.nya.totalt],
+    ['Avslutade', (r: OversiktJamforelse) => r.avslutade.totalt],
+    ['Arbete/studier', (r: OversiktJamforelse) => r.arbeteEllerStudier.antal.totalt],
+  ] as const;
+  const columns: Column[] = [
+    { header: 'Insats', width: 120 },
+    ...matt.flatMap(([namn]) =>
+      ['nu', 'då', '+/−', '%'].map((del): Column => ({
+        header: `${namn}\n${del}`,
+        width: 38,
+        align: 'right',
+      })),
+    ),
+  ];
+  layout.heading('Jämförelse', 12);
+  layout.note(jamforelseRubrik(report.jamforelse));
+  layout.table(
+    columns,
+    oversiktRows(report).map((row) => ({
+      emphasis: row.typ !== 'insats',
+      cells: [
+        row.namn,
+        ...matt.flatMap(([, value]) => {
+          const nu = value(row);
+          const da = row.jamforelse ? value(row.jamforelse) : undefined;
+          const { skillnad, andel } = forandring(nu, da);
+          return [
+            antalText(nu),
+            da === undefined ? '' : antalText(da),
+            forandringText(skillnad),
+            forandringText(andel, true),
+          ];
+        }),
+      ],
+    })),
+    7,
+  );
+};
+
 const insatsPage = (layout: Layout, insats: InsatsTables) => {
   const doc = layout.doc;
   doc.addPage({ size: 'A4', layout: 'portrait', margin: MARGIN });
@@ -456,6 +515,7 @@ export const writePdf = (
   doc.fontSize(9).fillColor('#333333').text(header.slice(1).join('\n'), { width: layout.width });
   doc.fillColor('black');
   overview(layout, report);
+  comparison(layout, report);
   footnotes(layout, skyddad);
   for (const insats of report.insatser) {
     insatsPage(layout, insats);

@@ -1,0 +1,24 @@
+import type { StatistikReport } from '#statistik';
+import type { components } from '../../apps/web/src/api/schema.js';
+
+/**
+ * Exactly the same type, not merely assignable: a field one side lacks, an optional field
+ * the other requires or a null one side does not allow makes it false. Intersections
+ * (`StatistikTables & {…}`) and interfaces are flattened first, as they mean the same shape.
+ */
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Deep<T> = T extends readonly (infer U)[]
+  ? Deep<U>[]
+  : T extends object
+    ? { [K in keyof T]: Deep<T[K]> }
+    : T;
+const sant = <T extends true>(): T => true as T;
+
+type Generated = components['schemas']['StatistikReport'];
+
+describe("the web's generated report types (apps/web/src/api/schema.d.ts)", () => {
+  it('describe exactly the report libs/statistik builds: tsc fails otherwise', () => {
+    expect(sant<Equal<Deep<Generated>, Deep<StatistikReport>>>()).toBe(true);
+  });
+});
