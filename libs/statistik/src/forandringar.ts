@@ -600,7 +600,7 @@ export class ForandringarService {
         versioner.some((v) => v.insatsId === insats.id),
       );
       if (insatser.length === 0) continue;
-      const part = (at: string): StatistikReport => {
+      const own = (at: string): Aggregat => {
         const upp = uppfoljningar
           .filter((u) => u.fran <= at)
           .map((u) => ({
@@ -608,10 +608,14 @@ export class ForandringarService {
             manaderEfterAvslut: u.manaderEfterAvslut!,
             sysselsattning: u.sysselsattning!,
           }));
-        const own = deltagandeAggregat(versioner.find(validAt(at)), upp, sammanhang);
-        return assembleReport({ ...own, ...overall }, { ...frame, insatser });
+        return deltagandeAggregat(versioner.find(validAt(at)), upp, sammanhang);
       };
-      const changed = movedKeys(part(fore), part(efterAt)).filter((m) => moved.has(m.key));
+      const [ownFore, ownEfter] = [own(fore), own(efterAt)];
+      // Rows the report does not read changed (a date outside the period): nothing moved.
+      if (JSON.stringify(ownFore) === JSON.stringify(ownEfter)) continue;
+      const part = (rows: Aggregat): StatistikReport =>
+        assembleReport({ ...rows, ...overall }, { ...frame, insatser });
+      const changed = movedKeys(part(ownFore), part(ownEfter)).filter((m) => moved.has(m.key));
       if (changed.length === 0) continue;
       const tillfallen = [
         ...new Set(
