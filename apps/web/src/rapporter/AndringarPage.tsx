@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  List,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useHamta } from '../api/useHamta';
 import { useAuth } from '../auth/auth-context';
@@ -107,7 +96,7 @@ export const AndringarPage = () => {
                     <Table.Td>{cellNamn(a)}</Table.Td>
                     <Table.Td>{varde(a.fore)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{varde(a.efter)}</Badge>
+                      <strong>{varde(a.efter)}</strong>
                     </Table.Td>
                     <Table.Td>
                       {a.handelser.length === 0 ? (

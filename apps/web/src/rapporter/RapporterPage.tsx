@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSidor } from '../api/sidor';
 import { useAuth } from '../auth/auth-context';
@@ -68,11 +57,12 @@ export const RapporterPage = () => {
                       {r.skydda ? ' (skyddad)' : ''}
                     </Table.Td>
                     <Table.Td>
-                      {r.andradSedan ? (
-                        <Badge color="orange">Ja</Badge>
-                      ) : (
-                        <Badge color="gray">Nej</Badge>
-                      )}
+                      <Text
+                        fw={r.andradSedan ? 700 : 400}
+                        c={r.andradSedan ? 'orange.9' : undefined}
+                      >
+                        {r.andradSedan ? 'Ja' : 'Nej'}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       {r.andradSedan && (
