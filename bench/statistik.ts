@@ -8,7 +8,8 @@
  *
  * Prints events appended per second, projection catch-up events per second, the latency of a
  * full-year whole-förbund report (p50/p95/max of --runs runs after 2 warm-ups) without and
- * with asOf and with oversikt + jamfor=foregaende, and the peak RSS of this process, each against its target. `--scale 0.05` runs
+ * with asOf and with oversikt + jamfor=foregaende, `forandringar` for the year between two
+ * moments a month apart with 2 % of the deltaganden changed late in that month, and the peak RSS of this process, each against its target. `--scale 0.05` runs
  * 20,000 deltaganden; `--dry-run` only generates the dataset and prints its mix; `--explain`
  * prints EXPLAIN ANALYZE of each of the report's SQL statements that took 10 ms or more.
  *
@@ -21,7 +22,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { dataSourceOptions, MIGRATIONS } from '../apps/api/src/database/data-source-options.js';
 import { migrateDatabase } from '#platform';
-import { type Deltagande } from '#domain';
+import {
+  decideDeltagande,
+  type Deltagande,
+  type DeltagandeCommand,
+  type DeltagandeEvent,
+} from '#domain';
 import {
   PostgresEventStore,
   type EventStore,
@@ -35,7 +41,7 @@ import {
   type BatchScope,
   type Projection,
 } from '#projections';
-import { StatistikService, writePdf } from '#statistik';
+import { ForandringarService, StatistikService, writePdf } from '#statistik';
 import { Writable } from 'node:stream';
 import {
   IDAG,
@@ -56,6 +62,7 @@ const TARGET = {
   reportP95Ms: 300,
   reportAsOfP95Ms: 1_500,
   reportJamforP95Ms: 400,
+  forandringarP95Ms: 2_000,
   catchUpEventsPerSecond: 20_000,
   peakRssBytes: 1024 ** 3,
 };
@@ -288,6 +295,141 @@ const profiled = (dataSource: DataSource, timings: QueryTiming[]): DataSource =>
 };
 
 // ---------------------------------------------------------------------------------------------
+// What changed since (issue 13): a month of late registrations and corrections
+
+/** Every LATE_STRIDE-th deltagande gets one late command in the month: 2 % of them. */
+const LATE_STRIDE = 50;
+const MONTH_MS = 30 * 24 * 3600 * 1000;
+
+/** A late registration or correction of a deltagande as the deciders allow it; none if none fits. */
+const lateCommand = (
+  state: Deltagande,
+  index: number,
+): { type: DeltagandeCommand['type']; data: object } | undefined => {
+  if (state.status === 'makulerad' || state.status === 'aterremitterad') return undefined;
+  if (index % (LATE_STRIDE * 10) === 0) {
+    return { type: 'Makulera', data: { orsak: 'Dubblett upptäckt vid granskning' } };
+  }
+  if (state.avslut) {
+    const avslutsorsak = state.avslut.avslutsorsak === 'arbete' ? 'studier' : 'arbete';
+    return { type: 'KorrigeraAvslut', data: { orsak: 'Fel avslutsorsak', avslutsorsak } };
+  }
+  const plus = (datum: string, days: number): string => {
+    const day = new Date(`${datum}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + days);
+    const iso = day.toISOString().slice(0, 10);
+    return iso < IDAG ? iso : IDAG;
+  };
+  if (state.inskrivning) {
+    return {
+      type: 'Avsluta',
+      data: {
+        datum: plus(state.inskrivning.datum, 180),
+        avslutsorsak: 'arbetssokande',
+        forsorjning: ['a-kassa'],
+      },
+    };
+  }
+  if (!state.remiss) return undefined;
+  return {
+    type: 'SkrivIn',
+    data: {
+      datum: plus(state.remiss.datum, 20),
+      forsorjning: ['forsorjningsstod'],
+      utbildningsniva: 'okand',
+      tidIOffentligForsorjning: 'okand',
+    },
+  };
+};
+
+interface ForandringarResult {
+  readonly latency: Latency;
+  readonly late: number;
+}
+
+/**
+ * Issue 13's figure: `forandringar` for the full year between two as-of moments a month
+ * apart. Once everything is written and projected (fore), every LATE_STRIDE-th deltagande gets
+ * one late command through the decider (a late inskrivning or avslut, a corrected
+ * avslutsorsak, a makulering), its events recorded spread over the following 30 days; the
+ * projections catch up, and the explanation from fore to fore + 30 days is timed as the API
+ * makes it: both reports, each changed deltagande's part, and the streams of those that moved
+ * a cell read for their events.
+ */
+const measureForandringar = async (
+  store: EventStore,
+  dataSource: DataSource,
+  dataset: StatistikDataset,
+  runner: ProjectionRunner,
+  forbund: { id: string; namn: string },
+): Promise<ForandringarResult> => {
+  const fore = new Date();
+  const planned: { streamId: string; revision: number; events: DeltagandeEvent[] }[] = [];
+  for (let index = 0; index < DELTAGANDEN; index += LATE_STRIDE) {
+    const deltagande = dataset.deltagande(index);
+    const command = lateCommand(deltagande.state, index);
+    const insats = dataset.insatser.find((i) => i.insatsId === deltagande.state.insatsId);
+    if (!command || !insats) continue;
+    try {
+      const events = decideDeltagande(
+        { ...command, context: insats.context } as DeltagandeCommand,
+        deltagande.state,
+      );
+      const revision = deltagande.appends.reduce((sum, a) => sum + a.events.length, 0) - 1;
+      planned.push({ streamId: deltagande.streamId, revision, events });
+    } catch {
+      // A command the decider refuses for this state (a date before the inskrivning): none.
+    }
+  }
+  const step = MONTH_MS / (planned.length + 1);
+  for (const [k, { streamId, revision, events }] of planned.entries()) {
+    const recordedAt = new Date(fore.getTime() + step * (k + 1));
+    await store.appendToStream(
+      streamId,
+      events.map((event) => ({
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          userId: dataset.insatser[0]!.users[0]!,
+          correlationId: streamId,
+          causationId: streamId,
+        },
+        recordedAt,
+      })),
+      { expectedRevision: revision },
+    );
+  }
+  await runner.catchUp();
+  await dataSource.query('ANALYZE deltagande_fakta, uppfoljning_fakta');
+  const efter = new Date(fore.getTime() + MONTH_MS);
+  const service = new ForandringarService(dataSource, new StatistikService(dataSource));
+  const query = { forbundId: forbund.id, fran: FRAN, till: TILL };
+  let summary = '';
+  const latency = await measure(async () => {
+    const forandringar = await service.forandringar(query, fore, efter, forbund);
+    // The handler's part: each deltagande that moved a cell, its stream read for the events.
+    const ids = [...new Set(forandringar.flatMap((f) => f.orsaker.map((o) => o.deltagandeId)))];
+    const queue = [...ids];
+    let events = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let id = queue.pop(); id; id = queue.pop()) {
+          events += (await store.readStream(`deltagande-${id}`)).length;
+        }
+      }),
+    );
+    summary =
+      `${int(forandringar.length)} moved cells, ${int(forandringar.filter((f) => f.orsaker.length > 0).length)} ` +
+      `explained, ${int(ids.length)} deltaganden behind them (${int(events)} events read)`;
+  });
+  console.log(
+    `forandringar ${FRAN}…${TILL}, fore → fore + 30 days, ${int(planned.length)} late commands: ` +
+      `p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, max ${ms(latency.max)} (${RUNS} runs); ${summary}`,
+  );
+  return { latency, late: planned.length };
+};
+
+// ---------------------------------------------------------------------------------------------
 
 const printMix = (counts: Counts, deltaganden: number): void => {
   console.log(
@@ -502,7 +644,10 @@ const main = async (): Promise<void> => {
     );
     if (!sane) failed = true;
 
-    // 5. Summary.
+    // 5. What changed since: after the sanity check, as it adds a month of late changes.
+    const andringar = await measureForandringar(store, dataSource, dataset, runner, forbund);
+
+    // 6. Summary.
     const rows: [string, string, string, boolean | null][] = [
       ['events appended/s (8 writers, one append per command)', int(appendedPerSecond), '', null],
       [
@@ -529,6 +674,12 @@ const main = async (): Promise<void> => {
         `${ms(jamfor.p50)} / ${ms(jamfor.p95)}`,
         `p95 < ${TARGET.reportJamforP95Ms} ms`,
         jamfor.p95 < TARGET.reportJamforP95Ms,
+      ],
+      [
+        `forandringar, full year, a month of ${int(andringar.late)} late changes, p50 / p95`,
+        `${ms(andringar.latency.p50)} / ${ms(andringar.latency.p95)}`,
+        `p95 < ${int(TARGET.forandringarP95Ms)} ms`,
+        andringar.latency.p95 < TARGET.forandringarP95Ms,
       ],
       [
         'peak RSS of the bench process',

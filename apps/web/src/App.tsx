@@ -12,6 +12,8 @@ import { ImportPage } from './import/ImportPage';
 import { NyRemissPage } from './deltaganden/NyRemissPage';
 import { MinaInsatserPage } from './insatser/MinaInsatserPage';
 import { AppLayout } from './layout/AppLayout';
+import { AndringarPage } from './rapporter/AndringarPage';
+import { RapporterPage } from './rapporter/RapporterPage';
 import { StatistikPage } from './statistik/StatistikPage';
 
 const Start = () => {
@@ -61,6 +63,22 @@ export const App = () => (
         element={
           <KraverRoll roller={['kansli', 'admin']}>
             <StatistikPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="rapporter"
+        element={
+          <KraverRoll roller={['kansli', 'admin']}>
+            <RapporterPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="rapporter/:id/andringar"
+        element={
+          <KraverRoll roller={['kansli', 'admin']}>
+            <AndringarPage />
           </KraverRoll>
         }
       />

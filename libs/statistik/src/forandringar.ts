@@ -1,6 +1,7 @@
+import { AVSLUTSORSAK, UTFALL_FOR_AVSLUTSORSAK, daysBetween, yearOf, type Kon } from '#domain';
 import type { DataSource } from 'typeorm';
+import { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
 import type { StatistikReport } from './report.js';
-import { ReportLimitError } from './report-limits.js';
 import type { StatistikQuery, StatistikService } from './statistik-service.js';
 
 /** One figure of a report: where it stands (insats, grupp or the förbund's total) and its value. */
@@ -19,31 +20,16 @@ export interface CellChange extends Cell {
   readonly efter: CellValue;
 }
 
-/** A cell that moved between two as-of moments, with the recording moments that moved it. */
+/** A deltagande whose facts, changed between fore and efter, moved a cell; and when they changed. */
+export interface Orsak {
+  readonly deltagandeId: string;
+  /** ISO timestamps, ascending: the moments in (fore, efter] at which its facts changed. */
+  readonly tillfallen: readonly string[];
+}
+
+/** A cell that moved between two as-of moments, with the deltaganden whose changes moved it. */
 export interface Forandring extends CellChange {
-  /** ISO timestamps, ascending: the moments in (fore, efter] at which this cell changed. */
-  readonly tillfallen: string[];
-}
-
-/** A moment in (fore, efter] at which the report's facts changed, and whose deltaganden. */
-export interface Andringstillfalle {
-  readonly at: string;
-  readonly deltagandeIds: string[];
-}
-
-/**
- * The most recording moments one explanation replays: each costs a report. A month of a large
- * förbund has more; the client narrows the interval or the insatser.
- */
-export const MAX_ANDRINGSTILLFALLEN = 200;
-
-export class ForandringarTooManyError extends ReportLimitError {
-  constructor() {
-    super(
-      `Siffrorna ändrades vid fler än ${MAX_ANDRINGSTILLFALLEN} tillfällen mellan fore och efter; välj ett kortare intervall eller färre insatser`,
-    );
-    this.name = 'ForandringarTooManyError';
-  }
+  readonly orsaker: readonly Orsak[];
 }
 
 /**
@@ -66,141 +52,475 @@ const KEY_FIELDS = new Set([
   'till',
 ]);
 
-type Json = CellValue | Json[] | { [key: string]: Json | undefined };
-
 const isPrimitive = (value: unknown): value is CellValue =>
-  value === null || ['number', 'string', 'boolean'].includes(typeof value);
+  value === null ||
+  typeof value === 'number' ||
+  typeof value === 'string' ||
+  typeof value === 'boolean';
 
-/** Every figure of a report's tables, keyed by where it stands. */
-const walkTables = (
-  tables: object,
-  scope: Pick<Cell, 'insatsId' | 'grupp'>,
-  emit: (cell: Cell, value: CellValue) => void,
-): void => {
-  const walk = (tabell: string, value: Json | undefined, path: string[]): void => {
+/** Separates the parts of a cell's key: a character no label or code holds. */
+const SEP = '\u0001';
+
+/**
+ * Every figure of a report's tables into `cells`, keyed by where it stands (scope, tabell,
+ * rad, kolumn). A path's last step is the kolumn, the steps before it joined by dots the rad.
+ * Keys are plain strings and no object is made per figure: a full report has some 15,000
+ * figures and is walked twice per explanation, and each changed deltagande's small report too.
+ */
+const walkTables = (tables: object, scope: string, cells: Map<string, CellValue>): void => {
+  const walk = (tabell: string, value: unknown, parent: string, seg: string | undefined): void => {
     if (value === undefined) return;
     if (isPrimitive(value)) {
-      const rad = path.slice(0, -1).join('.');
-      emit({ tabell, rad: rad || tabell, kolumn: path.at(-1) ?? tabell, ...scope }, value);
+      cells.set(`${scope}${SEP}${tabell}${SEP}${parent || tabell}${SEP}${seg ?? tabell}`, value);
       return;
     }
+    const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
     if (Array.isArray(value)) {
-      value.forEach((element, index) => {
+      value.forEach((element: unknown, index) => {
         if (isPrimitive(element) || Array.isArray(element)) {
-          walk(tabell, element, [...path, String(index)]);
+          walk(tabell, element, here, String(index));
           return;
         }
-        const key = Object.entries(element)
-          .filter(([field, v]) => KEY_FIELDS.has(field) && isPrimitive(v))
-          .map(([, v]) => (v === null ? '–' : String(v)))
-          .join(' ');
-        const rest = Object.fromEntries(
-          Object.entries(element).filter(
-            ([field, v]) => !(KEY_FIELDS.has(field) && isPrimitive(v)),
-          ),
-        );
-        walk(tabell, rest, [...path, key || String(index)]);
+        const entries = Object.entries(element as object);
+        let key = '';
+        for (const [field, v] of entries) {
+          if (!KEY_FIELDS.has(field) || !isPrimitive(v)) continue;
+          const part = v === null ? '–' : String(v);
+          key = key ? `${key} ${part}` : part;
+        }
+        const rad = here ? `${here}.${key || String(index)}` : key || String(index);
+        for (const [field, v] of entries) {
+          if (KEY_FIELDS.has(field) && isPrimitive(v)) continue;
+          walk(tabell, v, rad, field);
+        }
       });
       return;
     }
-    for (const [field, inner] of Object.entries(value)) walk(tabell, inner, [...path, field]);
+    for (const [field, inner] of Object.entries(value as object)) walk(tabell, inner, here, field);
   };
-  for (const [tabell, value] of Object.entries(tables)) walk(tabell, value as Json, []);
+  for (const [tabell, value] of Object.entries(tables)) walk(tabell, value, '', undefined);
 };
 
-const cellKey = (cell: Cell): string =>
-  JSON.stringify([cell.insatsId ?? null, cell.grupp ?? null, cell.tabell, cell.rad, cell.kolumn]);
+const insatsScope = (insatsId: string): string => `i${insatsId}`;
+const gruppScope = (grupp: string): string => `g${grupp}`;
+const TOTAL_SCOPE = 't';
+
+/** The cell a key names. */
+const cellOf = (key: string): Cell => {
+  const [scope, tabell, rad, kolumn] = key.split(SEP) as [string, string, string, string];
+  const where =
+    scope[0] === 'i'
+      ? { insatsId: scope.slice(1) }
+      : scope[0] === 'g'
+        ? { grupp: scope.slice(1) }
+        : {};
+  return { tabell, rad, kolumn, ...where };
+};
 
 /**
  * The figures of a report: each insats's tables, each grupp's subtotal and the förbund's total.
  * Labels (namn, ordning, the grupp an insats belongs to) and the report's frame are not
  * figures; the overview repeats figures of the tables and is left out.
  */
-export const reportCells = (report: StatistikReport): Map<string, Cell & { value: CellValue }> => {
-  const cells = new Map<string, Cell & { value: CellValue }>();
-  const emit = (cell: Cell, value: CellValue): void => {
-    cells.set(cellKey(cell), { ...cell, value });
-  };
+export const reportCells = (report: StatistikReport): Map<string, CellValue> => {
+  const cells = new Map<string, CellValue>();
   for (const insats of report.insatser) {
     const { insatsId, namn: _namn, grupp: _grupp, ordning: _ordning, ...tables } = insats;
-    walkTables(tables, { insatsId }, emit);
+    walkTables(tables, insatsScope(insatsId), cells);
   }
   for (const grupp of report.grupper) {
     const { grupp: namn, insatsIds: _insatsIds, ...tables } = grupp;
-    walkTables(tables, { grupp: namn }, emit);
+    walkTables(tables, gruppScope(namn), cells);
   }
-  walkTables(report.totalt, {}, emit);
+  walkTables(report.totalt, TOTAL_SCOPE, cells);
   return cells;
 };
 
 /** A row present in only one report (a kommun that came) counts 0 where the other has a count. */
 const absentAs = (other: CellValue): CellValue => (typeof other === 'number' ? 0 : null);
 
-/** Every cell whose value differs between two reports of the same period and insatser. */
-export const diffReports = (fore: StatistikReport, efter: StatistikReport): CellChange[] => {
+/** The keys of every cell whose value differs between two reports, each with both values. */
+const movedKeys = (
+  fore: StatistikReport,
+  efter: StatistikReport,
+): { key: string; fore: CellValue; efter: CellValue }[] => {
   const before = reportCells(fore);
   const after = reportCells(efter);
-  const changes: CellChange[] = [];
-  for (const key of new Set([...before.keys(), ...after.keys()])) {
-    const a = before.get(key);
-    const b = after.get(key);
-    const foreValue = a ? a.value : absentAs(b!.value);
-    const efterValue = b ? b.value : absentAs(a!.value);
-    if (foreValue === efterValue) continue;
-    const { value: _value, ...cell } = (b ?? a)!;
-    changes.push({ ...cell, fore: foreValue, efter: efterValue });
+  const moved: { key: string; fore: CellValue; efter: CellValue }[] = [];
+  for (const [key, a] of before) {
+    const b = after.has(key) ? after.get(key)! : absentAs(a);
+    if (a !== b) moved.push({ key, fore: a, efter: b });
   }
-  return changes;
+  for (const [key, b] of after) {
+    if (before.has(key)) continue;
+    const a = absentAs(b);
+    if (a !== b) moved.push({ key, fore: a, efter: b });
+  }
+  return moved;
 };
 
-/**
- * The moments in (fore, efter] at which anything a report of the förbund (and insatser) reads
- * was recorded: a deltagande's facts got a new version or lost theirs (a makulering), a
- * follow-up, volym, a goal, ekonomi or an insats's namn or grupp. Between two such moments
- * every report as of any moment is the same.
- */
-const TILLFALLEN_SQL = `
-WITH t AS (
-  SELECT d.recorded_from AS at, d.deltagande_id FROM deltagande_fakta d
-  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
-    AND d.remiss_datum <= $4::date AND d.recorded_from > $5 AND d.recorded_from <= $6
-  UNION ALL
-  SELECT d.recorded_to, d.deltagande_id FROM deltagande_fakta d
-  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
-    AND d.remiss_datum <= $4::date AND d.recorded_to > $5 AND d.recorded_to <= $6
-  UNION ALL
-  SELECT u.recorded_at, u.deltagande_id FROM uppfoljning_fakta u
-  WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
-    AND u.datum BETWEEN $3::date AND $4::date AND u.recorded_at > $5 AND u.recorded_at <= $6
-  UNION ALL
-  SELECT v.recorded_at, NULL FROM volym_fakta v
-  WHERE v.forbund_id = $1 AND ($2::uuid[] IS NULL OR v.insats_id = ANY($2::uuid[]))
-    AND v.datum BETWEEN $3::date AND $4::date AND v.recorded_at > $5 AND v.recorded_at <= $6
-  UNION ALL
-  SELECT unnest(ARRAY[x.recorded_from, x.recorded_to]), NULL FROM (
-    SELECT recorded_from, recorded_to FROM arsmal_fakta WHERE forbund_id = $1
-    UNION ALL SELECT recorded_from, recorded_to FROM ekonomi_fakta WHERE forbund_id = $1
-    UNION ALL SELECT recorded_from, recorded_to FROM insats_fakta WHERE forbund_id = $1
-    UNION ALL SELECT recorded_from, recorded_to FROM mal_fakta WHERE forbund_id = $1
-  ) x
-)
-SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-       coalesce(array_agg(DISTINCT deltagande_id) FILTER (WHERE deltagande_id IS NOT NULL), '{}')
-         AS "deltagandeIds"
-FROM t WHERE at > $5 AND at <= $6
-GROUP BY 1 ORDER BY 1
-LIMIT ${MAX_ANDRINGSTILLFALLEN + 1}`;
+/** Every cell whose value differs between two reports of the same period and insatser. */
+export const diffReports = (fore: StatistikReport, efter: StatistikReport): CellChange[] =>
+  movedKeys(fore, efter).map(({ key, fore: a, efter: b }) => ({
+    ...cellOf(key),
+    fore: a,
+    efter: b,
+  }));
+
+// ---------------------------------------------------------------------------------------------
+// One deltagande's part of a report
+
+/** One version of a deltagande's facts, as the report reads it (dates as ISO text). */
+export interface Faktaversion {
+  readonly deltagandeId: string;
+  readonly insatsId: string;
+  readonly personKey: string;
+  readonly kon: Kon;
+  readonly fodelsear: number;
+  readonly kommun: string;
+  readonly remittent: string;
+  readonly remittentEnhet: string | null;
+  readonly remissDatum: string;
+  readonly aterremissDatum: string | null;
+  readonly inskrivningDatum: string | null;
+  readonly avslutDatum: string | null;
+  readonly avslutsorsak: string | null;
+  readonly forsorjningIn: readonly string[] | null;
+  readonly forsorjningUt: readonly string[] | null;
+}
+
+/** An uppföljning of a deltagande in the period, as the report reads it. */
+export interface Uppfoljningsfakta {
+  readonly insatsId: string;
+  readonly manaderEfterAvslut: 6 | 12;
+  readonly sysselsattning: string;
+}
+
+/** What a report's frame and its goals say about which windows a deltagande is counted in. */
+interface Sammanhang {
+  readonly fran: string;
+  readonly till: string;
+  readonly tidigast: string;
+  readonly egnaFonster: readonly number[];
+  readonly ekonomiAr: number | null;
+  readonly gruppAv: ReadonlyMap<string, string | null>;
+  readonly malFonster: readonly {
+    fran: string;
+    till: string;
+    alla: boolean;
+    insatser: ReadonlySet<string>;
+  }[];
+}
+
+const ARBETE_ELLER_STUDIER: ReadonlySet<string> = new Set(
+  AVSLUTSORSAK.filter((code) => ['arbete', 'studier'].includes(UTFALL_FOR_AVSLUTSORSAK[code])),
+);
+
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+const between = (d: string | null, fran: string, till: string): boolean =>
+  d !== null && d >= fran && d <= till;
+
+const sammanhangAv = (frame: ReportFrame, mal: Aggregat['mal']): Sammanhang => {
+  const forsta = `${frame.ar[0]!}-01-01`;
+  const ekonomiAr = Object.entries(frame.ekonomiFonster).find(([, f]) => f === 'ekonomi')?.[0];
+  const fonster = new Map<
+    string,
+    { fran: string; till: string; alla: boolean; insatser: Set<string> }
+  >();
+  for (const goal of mal) {
+    const till = minDate(goal.till, frame.till);
+    if (goal.fran === frame.fran && till === frame.till) continue;
+    const key = `${goal.fran}|${till}`;
+    const window = fonster.get(key) ?? { fran: goal.fran, till, alla: false, insatser: new Set() };
+    if (goal.insats_id === null) window.alla = true;
+    else window.insatser.add(goal.insats_id);
+    fonster.set(key, window);
+  }
+  return {
+    fran: frame.fran,
+    till: frame.till,
+    tidigast: minDate(forsta, frame.fran),
+    egnaFonster: frame.arMedEgetFonster,
+    ekonomiAr: ekonomiAr === undefined ? null : Number(ekonomiAr),
+    gruppAv: new Map(frame.insatser.map((i) => [i.id, i.grupp])),
+    malFonster: [...fonster.values()],
+  };
+};
+
+const emptyAggregat = (): Aggregat => ({
+  perKon: [],
+  registrerade: [],
+  registreradeTotalt: 0,
+  registreradePerGrupp: [],
+  alder: [],
+  remittent: [],
+  kommun: [],
+  kommuner: [],
+  enhet: [],
+  dagar: [],
+  avslutsorsak: [],
+  forsorjning: [],
+  overgangar: [],
+  ar: [],
+  uppfoljning: [],
+  volym: [],
+  arsmal: [],
+  mal: [],
+  malUtfall: [],
+  ekonomi: [],
+});
+
+const n = (b: boolean): number => (b ? 1 : 0);
 
 /**
- * What moved between the report as known at `fore` and as known at `efter`, and when.
+ * One deltagande's rows of the report's aggregates: what the report's two statements
+ * (statistik-sql.ts) count for this one version of its facts, with the same measures over the
+ * same windows. `version` undefined: it counts nowhere (not yet registered, or makulerad).
+ * statistik-sql's tests and this one's (forandringar.int.spec.ts) hold the two to the same sums.
+ */
+export const deltagandeAggregat = (
+  version: Faktaversion | undefined,
+  uppfoljningar: readonly Uppfoljningsfakta[],
+  s: Sammanhang,
+): Aggregat => {
+  const agg = emptyAggregat();
+  if (!version) return agg;
+  const v = version;
+  const { fran, till } = s;
+  const i = v.inskrivningDatum;
+  const a = v.avslutDatum;
+  const slut = a ?? v.aterremissDatum ?? '9999-12-31';
+  const ins = v.insatsId;
+  const kon = v.kon;
+  for (const u of uppfoljningar) {
+    agg.uppfoljning.push({
+      insats_id: u.insatsId,
+      manader_efter_avslut: u.manaderEfterAvslut,
+      sysselsattning: u.sysselsattning as Aggregat['uppfoljning'][number]['sysselsattning'],
+      kon,
+      antal: 1,
+    });
+  }
+  if (v.remissDatum > till) return agg;
+
+  const aktuellaOver = (f: string, t: string): boolean =>
+    i !== null && i <= t && (a === null || a >= f);
+  const aktuella = aktuellaOver(fran, till);
+  const nya = between(i, fran, till);
+  const avslutade = between(a, fran, till);
+  const mottagna = between(v.remissDatum, fran, till);
+  const aterremitterade = between(v.aterremissDatum, fran, till);
+
+  // The flow (deltagareSql): the deltaganden that touch [fran, till].
+  if (slut >= fran) {
+    const registrerad = v.personKey !== v.deltagandeId;
+    agg.perKon.push({
+      insats_id: ins,
+      kon,
+      aktuella: n(aktuella),
+      nya: n(nya),
+      overforda: n(i !== null && i < fran && (a === null || a >= fran)),
+      avslutade: n(avslutade),
+      pagaende: n(i !== null && i <= till && (a === null || a > till)),
+      mottagna: n(mottagna),
+      aterremitterade: n(aterremitterade),
+      vantande: n(
+        v.remissDatum <= till &&
+          (i === null || i > till) &&
+          (v.aterremissDatum === null || v.aterremissDatum > till),
+      ),
+      egna_personer: n(aktuella && !registrerad),
+    });
+    if (i !== null && (aktuella || nya)) {
+      agg.alder.push({
+        insats_id: ins,
+        kon,
+        alder: yearOf(i) - v.fodelsear,
+        aktuella: n(aktuella),
+        nya: n(nya),
+      });
+    }
+    if (aktuella && registrerad) {
+      agg.registrerade.push({ kon, personer: 1 });
+      agg.registreradeTotalt = 1;
+      const grupp = s.gruppAv.get(ins);
+      if (grupp) {
+        agg.registreradePerGrupp.push(
+          { grupp, kon, personer: 1 },
+          { grupp, kon: null, personer: 1 },
+        );
+      }
+    }
+    if (mottagna || aterremitterade || aktuella) {
+      const remittent = v.remittent as Aggregat['remittent'][number]['remittent'];
+      agg.remittent.push({ insats_id: ins, remittent, kon, mottagna: n(mottagna), nya: n(nya) });
+      if (mottagna) agg.kommun.push({ insats_id: ins, kommun: v.kommun, kon, mottagna: 1 });
+      agg.kommuner.push({
+        insats_id: ins,
+        kommun: v.kommun,
+        kon,
+        mottagna: n(mottagna),
+        aterremitterade: n(aterremitterade),
+        inskrivna: n(mottagna && i !== null && i <= till),
+        aktuella: n(aktuella),
+        nya: n(nya),
+      });
+      if (nya) agg.enhet.push({ insats_id: ins, remittent, enhet: v.remittentEnhet, nya: 1 });
+    }
+  }
+
+  // The outcomes (utfallSql): the deltaganden that touch [tidigast, till].
+  const utfall = slut >= s.tidigast && (s.egnaFonster.length > 0 || nya || avslutade);
+  if (utfall) {
+    if (slut >= fran && nya) {
+      agg.dagar.push({
+        insats_id: ins,
+        matt: 'kotid',
+        dagar: daysBetween(v.remissDatum, i!),
+        antal: 1,
+      });
+    }
+    if (slut >= fran && avslutade) {
+      agg.dagar.push({ insats_id: ins, matt: 'tid', dagar: daysBetween(i!, a!), antal: 1 });
+      const orsak = v.avslutsorsak as Aggregat['avslutsorsak'][number]['avslutsorsak'];
+      agg.avslutsorsak.push({ insats_id: ins, avslutsorsak: orsak, kon, antal: 1 });
+      type Kod = Aggregat['forsorjning'][number]['kod'];
+      for (const kod of v.forsorjningIn ?? []) {
+        agg.forsorjning.push({
+          insats_id: ins,
+          kon,
+          vid: 'inskrivning',
+          kod: kod as Kod,
+          antal: 1,
+        });
+      }
+      for (const kod of v.forsorjningUt ?? []) {
+        agg.forsorjning.push({ insats_id: ins, kon, vid: 'avslut', kod: kod as Kod, antal: 1 });
+      }
+      for (const f of v.forsorjningIn ?? []) {
+        for (const t of v.forsorjningUt ?? []) {
+          agg.overgangar.push({ insats_id: ins, fran: f as Kod, till: t as Kod, antal: 1 });
+        }
+      }
+    }
+    if (i !== null) {
+      const fonster: { ar: number; slag: 'ar' | 'ekonomi'; fran: string; till: string }[] = [];
+      const forstaAr = Math.max(yearOf(i), yearOf(s.tidigast));
+      const sistaAr = Math.min(a === null ? 9999 : yearOf(a), yearOf(till));
+      for (const ar of s.egnaFonster) {
+        if (ar >= forstaAr && ar <= sistaAr) {
+          fonster.push({ ar, slag: 'ar', fran: `${ar}-01-01`, till: minDate(`${ar}-12-31`, till) });
+        }
+      }
+      if (s.ekonomiAr !== null) {
+        const t = `${s.ekonomiAr}-12-31`;
+        if (i <= t && (a === null || a >= fran)) {
+          fonster.push({ ar: s.ekonomiAr, slag: 'ekonomi', fran, till: t });
+        }
+      }
+      for (const w of fonster) {
+        const avslutadeI = between(a, w.fran, w.till);
+        agg.ar.push({
+          insats_id: ins,
+          ar: w.ar,
+          slag: w.slag,
+          aktuella: n(aktuellaOver(w.fran, w.till)),
+          nya: n(between(i, w.fran, w.till)),
+          avslutade: n(avslutadeI),
+          arbete_studier: n(avslutadeI && ARBETE_ELLER_STUDIER.has(v.avslutsorsak ?? '')),
+        });
+      }
+      // Goals' own windows (malUtfallSql).
+      for (const w of s.malFonster) {
+        if (!(w.alla || w.insatser.has(ins))) continue;
+        if (!(v.remissDatum <= w.till && slut >= w.fran && aktuellaOver(w.fran, w.till))) continue;
+        const avslutadeI = between(a, w.fran, w.till);
+        agg.malUtfall.push({
+          fran: w.fran,
+          till: w.till,
+          insats_id: ins,
+          avslutsorsak: avslutadeI
+            ? (v.avslutsorsak as Aggregat['malUtfall'][number]['avslutsorsak'])
+            : null,
+          aktuella: 1,
+          nya: n(between(i, w.fran, w.till)),
+          avslutade: n(avslutadeI),
+        });
+      }
+    }
+  }
+  return agg;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The explanation
+
+/**
+ * The deltaganden (of the förbund and insatser) whose facts a report of the period reads got a
+ * new version, lost theirs (a makulering) or an uppföljning between fore and efter; with every
+ * version of theirs valid at some moment in [fore, efter], and their uppföljningar in the
+ * period as known at efter. $1 förbund, $2 insatser (null: all), $3 fran, $4 till, $5 fore,
+ * $6 efter.
+ */
+const ANDRADE_SQL = `
+WITH andrade AS (
+  SELECT d.deltagande_id FROM deltagande_fakta d
+  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
+    AND d.remiss_datum <= $4::date AND d.recorded_from > $5 AND d.recorded_from <= $6
+  UNION
+  SELECT d.deltagande_id FROM deltagande_fakta d
+  WHERE d.forbund_id = $1 AND ($2::uuid[] IS NULL OR d.insats_id = ANY($2::uuid[]))
+    AND d.remiss_datum <= $4::date AND d.recorded_to > $5 AND d.recorded_to <= $6
+  UNION
+  SELECT u.deltagande_id FROM uppfoljning_fakta u
+  WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
+    AND u.datum BETWEEN $3::date AND $4::date AND u.recorded_at > $5 AND u.recorded_at <= $6
+)
+SELECT 'v' AS slag, d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId",
+       d.person_key AS "personKey", d.kon, d.fodelsear, d.kommun, d.remittent,
+       d.remittent_enhet AS "remittentEnhet", d.remiss_datum::text AS "remissDatum",
+       d.aterremiss_datum::text AS "aterremissDatum",
+       d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
+       d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
+       NULL::int AS "manaderEfterAvslut", NULL::text AS sysselsattning,
+       to_char(d.recorded_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "fran",
+       to_char(d.recorded_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "till"
+FROM deltagande_fakta d JOIN andrade USING (deltagande_id)
+WHERE d.recorded_from <= $6 AND (d.recorded_to IS NULL OR d.recorded_to > $5)
+UNION ALL
+SELECT 'u', u.deltagande_id, u.insats_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       NULL, NULL, NULL, NULL, u.manader_efter_avslut, u.sysselsattning,
+       to_char(u.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), NULL
+FROM uppfoljning_fakta u JOIN andrade USING (deltagande_id)
+WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
+  AND u.datum BETWEEN $3::date AND $4::date AND u.recorded_at <= $6`;
+
+interface AndradRad extends Faktaversion {
+  readonly slag: 'v' | 'u';
+  readonly manaderEfterAvslut: 6 | 12 | null;
+  readonly sysselsattning: string | null;
+  /** A version's recorded_from, an uppföljning's recorded_at. */
+  readonly fran: string;
+  readonly till: string | null;
+}
+
+/** A changed deltagande's versions and uppföljningar, and the moments they changed. */
+interface Andrad {
+  readonly versioner: AndradRad[];
+  readonly uppfoljningar: AndradRad[];
+}
+
+/**
+ * What moved between the report as known at `fore` and as known at `efter`, and because of
+ * which deltaganden.
  *
- * Attribution replays the recording: the report is built as of `fore`, then as of each moment
- * in (fore, efter] at which its facts changed, in order. The cells that differ between the
- * report just before a moment and at it are the cells the events recorded at that moment
- * moved. A cell is listed when it differs between `fore` and `efter`, with every moment that
- * changed it on the way. This uses the report itself, so every table (shares, medians, unika
- * personer, goals) is explained by the same definitions that made it; it costs one report per
- * moment, bounded by MAX_ANDRINGSTILLFALLEN.
+ * The report is made as of each moment and the two are compared cell by cell. The cells are
+ * then explained by the deltaganden whose facts changed in (fore, efter]: each one's part of
+ * the report (its own rows of the report's aggregates, counted as the report counts them) is
+ * shaped into a report of that deltagande alone, as known at fore and at efter, against the
+ * frame, goals, volym and ekonomi as known at efter; the cells where the two differ are the
+ * cells it moved. The work grows with the number of changed deltaganden, not with the number
+ * of recording moments: a month of a national förbund's late registrations is one pass.
  */
 export class ForandringarService {
   constructor(
@@ -208,8 +528,38 @@ export class ForandringarService {
     private readonly statistik: StatistikService,
   ) {}
 
-  async tillfallen(query: StatistikQuery, fore: Date, efter: Date): Promise<Andringstillfalle[]> {
-    const rows: Andringstillfalle[] = await this.dataSource.query(TILLFALLEN_SQL, [
+  async forandringar(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+    forbund: { id: string; namn: string },
+  ): Promise<Forandring[]> {
+    const [fore_, efter_, andrade] = await Promise.all([
+      this.statistik.aggregat({ ...query, asOf: fore }, forbund),
+      this.statistik.aggregat({ ...query, asOf: efter }, forbund),
+      this.andrade(query, fore, efter),
+    ]);
+    const moved = movedKeys(
+      assembleReport(fore_.aggregat, fore_.frame),
+      assembleReport(efter_.aggregat, efter_.frame),
+    );
+    if (moved.length === 0) return [];
+    const movedSet = new Set(moved.map((m) => m.key));
+    const orsaker = this.orsaker(andrade, efter_, fore.toISOString(), movedSet);
+    return moved.map(({ key, fore: a, efter: b }) => ({
+      ...cellOf(key),
+      fore: a,
+      efter: b,
+      orsaker: orsaker.get(key) ?? [],
+    }));
+  }
+
+  private async andrade(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+  ): Promise<Map<string, Andrad>> {
+    const rows: AndradRad[] = await this.dataSource.query(ANDRADE_SQL, [
       query.forbundId,
       query.insatsIds ? [...query.insatsIds] : null,
       query.fran,
@@ -217,35 +567,70 @@ export class ForandringarService {
       fore.toISOString(),
       efter.toISOString(),
     ]);
-    if (rows.length > MAX_ANDRINGSTILLFALLEN) throw new ForandringarTooManyError();
-    return rows;
+    const andrade = new Map<string, Andrad>();
+    for (const row of rows) {
+      let andrad = andrade.get(row.deltagandeId);
+      if (!andrad) andrade.set(row.deltagandeId, (andrad = { versioner: [], uppfoljningar: [] }));
+      (row.slag === 'v' ? andrad.versioner : andrad.uppfoljningar).push(row);
+    }
+    return andrade;
   }
 
-  async forandringar(
-    query: Omit<StatistikQuery, 'asOf'>,
-    fore: Date,
-    efter: Date,
-    forbund: { id: string; namn: string },
-  ): Promise<{ forandringar: Forandring[]; tillfallen: Andringstillfalle[] }> {
-    const tillfallen = await this.tillfallen(query, fore, efter);
-    const at = (asOf: Date): Promise<StatistikReport> =>
-      this.statistik.report({ ...query, asOf }, forbund);
-    const first = await at(fore);
-    let previous = first;
-    const moved = new Map<string, string[]>();
-    for (const tillfalle of tillfallen) {
-      const next = await at(new Date(tillfalle.at));
-      for (const change of diffReports(previous, next)) {
-        const key = cellKey(change);
-        moved.set(key, [...(moved.get(key) ?? []), tillfalle.at]);
+  /** Each moved cell's deltaganden: those whose own part of the report moved it. */
+  private orsaker(
+    andrade: ReadonlyMap<string, Andrad>,
+    efter: { aggregat: Aggregat; frame: ReportFrame },
+    fore: string,
+    moved: ReadonlySet<string>,
+  ): Map<string, Orsak[]> {
+    const { aggregat, frame } = efter;
+    const sammanhang = sammanhangAv(frame, aggregat.mal);
+    const overall = {
+      volym: aggregat.volym,
+      arsmal: aggregat.arsmal,
+      mal: aggregat.mal,
+      ekonomi: aggregat.ekonomi,
+    };
+    const efterAt = frame.asOf;
+    const validAt = (at: string) => (row: AndradRad) =>
+      row.fran <= at && (row.till === null || row.till > at);
+    const orsaker = new Map<string, Orsak[]>();
+    for (const [deltagandeId, { versioner, uppfoljningar }] of andrade) {
+      const insatser = frame.insatser.filter((insats) =>
+        versioner.some((v) => v.insatsId === insats.id),
+      );
+      if (insatser.length === 0) continue;
+      const own = (at: string): Aggregat => {
+        const upp = uppfoljningar
+          .filter((u) => u.fran <= at)
+          .map((u) => ({
+            insatsId: u.insatsId,
+            manaderEfterAvslut: u.manaderEfterAvslut!,
+            sysselsattning: u.sysselsattning!,
+          }));
+        return deltagandeAggregat(versioner.find(validAt(at)), upp, sammanhang);
+      };
+      const [ownFore, ownEfter] = [own(fore), own(efterAt)];
+      // Rows the report does not read changed (a date outside the period): nothing moved.
+      if (JSON.stringify(ownFore) === JSON.stringify(ownEfter)) continue;
+      const part = (rows: Aggregat): StatistikReport =>
+        assembleReport({ ...rows, ...overall }, { ...frame, insatser });
+      const changed = movedKeys(part(ownFore), part(ownEfter)).filter((m) => moved.has(m.key));
+      if (changed.length === 0) continue;
+      const tillfallen = [
+        ...new Set(
+          [
+            ...versioner.flatMap((v) => [v.fran, v.till]),
+            ...uppfoljningar.map((u) => u.fran),
+          ].filter((at): at is string => at !== null && at > fore && at <= efterAt),
+        ),
+      ].sort();
+      for (const { key } of changed) {
+        const list = orsaker.get(key);
+        if (list) list.push({ deltagandeId, tillfallen });
+        else orsaker.set(key, [{ deltagandeId, tillfallen }]);
       }
-      previous = next;
     }
-    // Nothing is recorded between the last moment and efter, so the last report is efter's.
-    const forandringar = diffReports(first, previous).map((change) => ({
-      ...change,
-      tillfallen: moved.get(cellKey(change)) ?? [],
-    }));
-    return { forandringar, tillfallen };
+    return orsaker;
   }
 }

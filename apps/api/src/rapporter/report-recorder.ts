@@ -74,6 +74,22 @@ interface RapportRow {
   cursor: string;
 }
 
+const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRad => ({
+  id: row.id,
+  skapad: new Date(row.skapad).toISOString(),
+  av:
+    user.roll === 'admin' && row.email
+      ? { id: row.user_id, email: row.email }
+      : { id: row.user_id },
+  period: { fran: row.fran, till: row.till },
+  insatser: row.insatser,
+  asOf: new Date(row.as_of).toISOString(),
+  format: row.format,
+  layout: row.layout,
+  skydda: row.skydda,
+  andradSedan,
+});
+
 /** Records each export and lists them, each compared with the same report made now. */
 @Injectable()
 export class ReportRecorder {
@@ -132,22 +148,23 @@ export class ReportRecorder {
       rows,
       page.limit,
       (row) => [row.cursor, row.id],
-      (row) => ({
-        id: row.id,
-        skapad: new Date(row.skapad).toISOString(),
-        av:
-          user.roll === 'admin' && row.email
-            ? { id: row.user_id, email: row.email }
-            : { id: row.user_id },
-        period: { fran: row.fran, till: row.till },
-        insatser: row.insatser,
-        asOf: new Date(row.as_of).toISOString(),
-        format: row.format,
-        layout: row.layout,
-        skydda: row.skydda,
-        andradSedan: changed.get(row.id) ?? false,
-      }),
+      (row) => radAv(row, user, changed.get(row.id) ?? false),
     );
+  }
+
+  /** One export of the förbund, compared with the same report made now; null if none. */
+  async get(user: AuthUser, id: string): Promise<RapportRad | null> {
+    const rows: RapportRow[] = await this.dataSource.query(
+      `SELECT r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
+         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
+         r.format, r.layout, r.hash, '' AS cursor
+       FROM rapport r LEFT JOIN app_user u ON u.id = r.user_id
+       WHERE r.forbund_id = $1 AND r.id = $2`,
+      [user.forbundId, id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return radAv(row, user, (await this.hashNow(row)) !== row.hash);
   }
 
   /** The hash of the same report made now (as known now, same parameters). */

@@ -520,6 +520,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/rapporter/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** En export, med andradSedan */
+    get: operations['ListaRapporterController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/statistik/forandringar': {
     parameters: {
       query?: never;
@@ -1963,6 +1980,20 @@ export interface components {
       /** @description {id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan} */
       items: Record<string, never>[];
       nextCursor: string | null;
+    };
+    RapportDto: {
+      id: string;
+      skapad: string;
+      /** @description {id, email (bara för admin)} */
+      av: Record<string, never>;
+      /** @description {fran, till} */
+      period: Record<string, never>;
+      insatser: string[] | null;
+      asOf: string;
+      format: string;
+      layout: string | null;
+      skydda: boolean;
+      andradSedan: boolean;
     };
     HandelseDto: {
       deltagandeId: string;
@@ -4767,6 +4798,72 @@ export interface operations {
       };
       /** @description The role or insats does not allow it */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ListaRapporterController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RapportDto'];
+        };
+      };
+      /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The role or insats does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown id (also an id in another förbund) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

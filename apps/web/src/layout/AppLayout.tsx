@@ -4,6 +4,7 @@ import {
   IconAlertTriangle,
   IconChartBar,
   IconFileImport,
+  IconHistory,
   IconListDetails,
   IconLogout,
   IconSettings,
@@ -35,6 +36,12 @@ const LANKAR: Lank[] = [
     till: '/statistik',
     etikett: 'Statistik',
     ikon: <IconChartBar size={18} aria-hidden />,
+    roller: ['kansli', 'admin'],
+  },
+  {
+    till: '/rapporter',
+    etikett: 'Rapporter',
+    ikon: <IconHistory size={18} aria-hidden />,
     roller: ['kansli', 'admin'],
   },
   {

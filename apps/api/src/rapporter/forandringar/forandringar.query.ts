@@ -1,6 +1,11 @@
 import { deltagandeStream } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { ForandringarService, reportPeriodProblem, ReportPeriodError } from '#statistik';
+import {
+  ForandringarService,
+  reportPeriodProblem,
+  ReportPeriodError,
+  type Orsak,
+} from '#statistik';
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
@@ -23,6 +28,9 @@ export class ForandringarQuery extends Query<ForandringarDto> {
     super();
   }
 }
+
+/** Streams read side by side when the events behind the changes are looked up. */
+const STREAM_READERS = 4;
 
 /** The business date an event carries, if any (a makulering or återkallat avslut has none). */
 const datumOf = (event: RecordedEvent): string | null => {
@@ -58,7 +66,7 @@ export class ForandringarHandler implements IQueryHandler<ForandringarQuery> {
     const [forbund] = (await this.dataSource.query('SELECT id, namn FROM forbund WHERE id = $1', [
       user.forbundId,
     ])) as { id: string; namn: string }[];
-    const { forandringar, tillfallen } = await this.service.forandringar(
+    const forandringar = await this.service.forandringar(
       {
         forbundId: user.forbundId,
         fran: params.fran,
@@ -69,38 +77,53 @@ export class ForandringarHandler implements IQueryHandler<ForandringarQuery> {
       efter,
       forbund!,
     );
-    const handelser = await this.handelserVid(tillfallen, user);
+    const handelser = await this.handelser(
+      forandringar.flatMap((forandring) => forandring.orsaker),
+      user,
+    );
     return {
       fore: fore.toISOString(),
       efter: efter.toISOString(),
-      andringar: forandringar.map(({ tillfallen: vid, ...cell }) => ({
+      andringar: forandringar.map(({ orsaker, ...cell }) => ({
         ...cell,
-        handelser: vid.flatMap((at) => handelser.get(at) ?? []),
+        handelser: orsaker
+          .flatMap(({ deltagandeId }) => handelser.get(deltagandeId) ?? [])
+          .sort(
+            (x, y) =>
+              x.recordedAt.localeCompare(y.recordedAt) ||
+              x.deltagandeId.localeCompare(y.deltagandeId),
+          ),
       })),
     };
   }
 
   /**
-   * The events recorded at each moment, read from the streams of the deltaganden whose facts
-   * changed then (as a deltagande's timeline is): ids, types and dates; e-mail for admins only.
+   * The events behind each deltagande's changes: those of its stream (as its timeline reads
+   * them) recorded at the moments its facts changed; ids, types and dates, e-mail for admins
+   * only. Streams are read a few at a time side by side.
    */
-  private async handelserVid(
-    tillfallen: readonly { at: string; deltagandeIds: string[] }[],
+  private async handelser(
+    orsaker: readonly Orsak[],
     user: AuthUser,
   ): Promise<Map<string, HandelseDto[]>> {
-    const moments = new Map<string, Set<string>>();
-    for (const { at, deltagandeIds } of tillfallen) {
-      for (const id of deltagandeIds) moments.set(id, (moments.get(id) ?? new Set()).add(at));
+    const moments = new Map<string, ReadonlySet<string>>();
+    for (const { deltagandeId, tillfallen } of orsaker) {
+      if (!moments.has(deltagandeId)) moments.set(deltagandeId, new Set(tillfallen));
     }
-    const found: { at: string; deltagandeId: string; event: RecordedEvent }[] = [];
-    for (const [deltagandeId, ats] of moments) {
-      for (const event of await this.store.readStream(deltagandeStream(deltagandeId))) {
-        const at = event.recordedAt.toISOString();
-        if (ats.has(at)) found.push({ at, deltagandeId, event });
-      }
-    }
+    const found: { deltagandeId: string; event: RecordedEvent }[] = [];
+    const queue = [...moments];
+    await Promise.all(
+      Array.from({ length: Math.min(STREAM_READERS, queue.length) }, async () => {
+        for (let next = queue.pop(); next; next = queue.pop()) {
+          const [deltagandeId, ats] = next;
+          for (const event of await this.store.readStream(deltagandeStream(deltagandeId))) {
+            if (ats.has(event.recordedAt.toISOString())) found.push({ deltagandeId, event });
+          }
+        }
+      }),
+    );
     const emails = new Map<string, string>();
-    if (user.roll === 'admin') {
+    if (user.roll === 'admin' && found.length > 0) {
       const ids = [...new Set(found.map(({ event }) => String(event.metadata.userId)))];
       const rows: { id: string; email: string }[] = await this.dataSource.query(
         'SELECT id::text, email FROM app_user WHERE forbund_id = $1 AND id::text = ANY($2::text[])',
@@ -108,20 +131,20 @@ export class ForandringarHandler implements IQueryHandler<ForandringarQuery> {
       );
       for (const row of rows) emails.set(row.id, row.email);
     }
-    const byMoment = new Map<string, HandelseDto[]>();
-    for (const { at, deltagandeId, event } of found) {
+    const byDeltagande = new Map<string, HandelseDto[]>();
+    for (const { deltagandeId, event } of found) {
       const email = emails.get(String(event.metadata.userId));
-      byMoment.set(at, [
-        ...(byMoment.get(at) ?? []),
-        {
-          deltagandeId,
-          typ: event.type,
-          datum: datumOf(event),
-          recordedAt: at,
-          ...(email ? { anvandare: email } : {}),
-        },
-      ]);
+      const handelse: HandelseDto = {
+        deltagandeId,
+        typ: event.type,
+        datum: datumOf(event),
+        recordedAt: event.recordedAt.toISOString(),
+        ...(email ? { anvandare: email } : {}),
+      };
+      const list = byDeltagande.get(deltagandeId);
+      if (list) list.push(handelse);
+      else byDeltagande.set(deltagandeId, [handelse]);
     }
-    return byMoment;
+    return byDeltagande;
   }
 }

@@ -1,10 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '../../auth/auth-user.js';
 import { ApiErrors } from '../../http/api-docs.js';
+import { NotFoundError } from '../../http/application-errors.js';
 import { PageQueryDto, type Page } from '../../http/paging.js';
 import { ReportGate } from '../../statistik/report-gate.js';
 import { ReportRecorder, type RapportRad } from '../report-recorder.js';
+
+export class RapportDto {
+  @ApiProperty() id: string;
+  @ApiProperty() skapad: string;
+  @ApiProperty({ description: '{id, email (bara för admin)}' }) av: { id: string; email?: string };
+  @ApiProperty({ description: '{fran, till}' }) period: { fran: string; till: string };
+  @ApiProperty({ type: [String], nullable: true }) insatser: string[] | null;
+  @ApiProperty() asOf: string;
+  @ApiProperty() format: string;
+  @ApiProperty({ type: String, nullable: true }) layout: string | null;
+  @ApiProperty() skydda: boolean;
+  @ApiProperty() andradSedan: boolean;
+}
 
 export class RapportPageDto {
   @ApiProperty({
@@ -41,5 +55,19 @@ export class ListaRapporterController {
         ...(page.cursor ? { cursor: page.cursor } : {}),
       }),
     );
+  }
+
+  @Get(':id')
+  @Roles('admin', 'kansli')
+  @ApiOperation({ summary: 'En export, med andradSedan' })
+  @ApiOkResponse({ type: RapportDto })
+  @ApiErrors(400, 401, 403, 404, 503)
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RapportRad> {
+    const rad = await this.gate.run(() => this.recorder.get(user, id));
+    if (!rad) throw new NotFoundError('Rapporten finns inte');
+    return rad;
   }
 }
