@@ -18,6 +18,7 @@ import { KommunOchEnhet1764700000200 } from './migrations/1764700000200-kommun-o
 import { MalFakta1764700000300 } from './migrations/1764700000300-mal-fakta.js';
 import { InsatsOchEkonomiFakta1764700000400 } from './migrations/1764700000400-insats-och-ekonomi-fakta.js';
 import { Rapport1764720000010 } from './migrations/1764720000010-rapport.js';
+import { RegistreringFakta1764800004000 } from './migrations/1764800004000-registrering-fakta.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   MalFakta1764700000300,
   InsatsOchEkonomiFakta1764700000400,
   Rapport1764720000010,
+  RegistreringFakta1764800004000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */
