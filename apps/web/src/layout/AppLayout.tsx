@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconChartBar,
+  IconChecklist,
   IconFileImport,
   IconListDetails,
   IconLogout,
@@ -36,6 +37,12 @@ const LANKAR: Lank[] = [
     etikett: 'Statistik',
     ikon: <IconChartBar size={18} aria-hidden />,
     roller: ['kansli', 'admin'],
+  },
+  {
+    till: '/datakvalitet',
+    etikett: 'Datakvalitet',
+    ikon: <IconChecklist size={18} aria-hidden />,
+    roller: ['personal', 'kansli', 'admin'],
   },
   {
     till: '/admin/insatser',
