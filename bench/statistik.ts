@@ -514,6 +514,11 @@ const main = async (): Promise<void> => {
     const datakvalitet = () =>
       handler.execute(new DatakvalitetQuery({ fran: FRAN, till: TILL }, admin));
     const kvalitet = await measure(datakvalitet);
+    // A recorded export is compared through its förbund's row (the dataset writes only events).
+    await dataSource.query(
+      'INSERT INTO forbund (id, namn) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+      [forbund.id, forbund.namn],
+    );
     await recorder.record(await report(dataSource, written.asOfMark), admin, {
       fran: FRAN,
       till: TILL,
