@@ -185,6 +185,11 @@ const ENDPOINTS: Endpoint[] = [
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
   },
   {
+    name: 'GET /datakvalitet?insats=:id',
+    call: (c, f) => c.get(`/datakvalitet?fran=2025-01-01&till=2025-12-31&insats=${f.insats}`),
+    expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [200, 403, 404] },
+  },
+  {
     name: 'GET /statistik?insats=:id',
     call: (c, f) => c.get(`/statistik?fran=2025-01-01&till=2025-12-31&insats=${f.insats}`),
     expected: { admin: [200, 200, 404], kansli: [200, 200, 404], personal: [403, 403, 403] },
@@ -204,6 +209,11 @@ const UNTARGETED: {
     name: 'GET /rapporter',
     call: (c) => c.get('/rapporter'),
     expected: { admin: 200, kansli: 200, personal: 403 },
+  },
+  {
+    name: 'GET /datakvalitet',
+    call: (c) => c.get('/datakvalitet?fran=2025-01-01&till=2025-12-31'),
+    expected: { admin: 200, kansli: 200, personal: 200 },
   },
   {
     name: 'GET /insatser',

@@ -19,6 +19,7 @@ const READ_MODELS = {
   insats_fakta: 'SELECT * FROM insats_fakta ORDER BY insats_id, from_position',
   ekonomi_fakta: 'SELECT * FROM ekonomi_fakta ORDER BY insats_id, ar, from_position',
   mal_fakta: 'SELECT * FROM mal_fakta ORDER BY mal_id, from_position',
+  registrering_fakta: 'SELECT * FROM registrering_fakta ORDER BY position',
 };
 
 const snapshot = async (dataSource: DataSource): Promise<Record<string, unknown[]>> =>
@@ -132,6 +133,8 @@ describe('projections:rebuild', () => {
     // A version per command that changes a fact: 5 direct enrolments and 3 avslut; the
     // makulering closes one.
     expect(before.deltagande_fakta).toHaveLength(8);
+    // A registration per remiss, inskrivning and avslut: 5 + 5 + 3 (the makulering is none).
+    expect(before.registrering_fakta).toHaveLength(13);
     expect(
       before.deltagande_fakta.filter(
         (row) => (row as { recorded_to: unknown }).recorded_to === null,

@@ -8,6 +8,7 @@ import { IdempotencyInterceptor } from './commands/idempotency.interceptor.js';
 import type { AppConfig } from '#platform';
 import { ConfigModule } from './config/config.module.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { DatakvalitetModule } from './datakvalitet/datakvalitet.module.js';
 import { DeltagandenModule } from './deltaganden/deltaganden.module.js';
 import { EventStoreModule } from './event-store/event-store.module.js';
 import { ForbundModule } from './forbund/forbund.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         DeltagandenModule,
         StatistikModule,
         RapporterModule,
+        DatakvalitetModule,
         PersonerModule,
         ImportModule,
         HealthModule,

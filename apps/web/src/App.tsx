@@ -6,6 +6,7 @@ import { useAuth } from './auth/auth-context';
 import { KraverRoll } from './auth/KraverRoll';
 import { LoggaInPage } from './auth/LoggaInPage';
 import { startsida } from './auth/startsida';
+import { DatakvalitetPage } from './datakvalitet/DatakvalitetPage';
 import { DeltagandePage } from './deltaganden/DeltagandePage';
 import { DeltagandenPage } from './deltaganden/DeltagandenPage';
 import { ImportPage } from './import/ImportPage';
@@ -79,6 +80,14 @@ export const App = () => (
         element={
           <KraverRoll roller={['kansli', 'admin']}>
             <AndringarPage />
+          </KraverRoll>
+        }
+      />
+      <Route
+        path="datakvalitet"
+        element={
+          <KraverRoll roller={['kansli', 'admin', 'personal']}>
+            <DatakvalitetPage />
           </KraverRoll>
         }
       />

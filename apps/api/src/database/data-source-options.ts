@@ -19,6 +19,7 @@ import { MalFakta1764700000300 } from './migrations/1764700000300-mal-fakta.js';
 import { InsatsOchEkonomiFakta1764700000400 } from './migrations/1764700000400-insats-och-ekonomi-fakta.js';
 import { Rapport1764720000010 } from './migrations/1764720000010-rapport.js';
 import { ForandringarIndex1764800005000 } from './migrations/1764800005000-forandringar-index.js';
+import { RegistreringFakta1764800004000 } from './migrations/1764800004000-registrering-fakta.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   InsatsOchEkonomiFakta1764700000400,
   Rapport1764720000010,
   ForandringarIndex1764800005000,
+  RegistreringFakta1764800004000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

@@ -167,6 +167,46 @@ export class ReportRecorder {
     return radAv(row, user, (await this.hashNow(row)) !== row.hash);
   }
 
+  /**
+   * The newest exports (at most `limit`) whose period overlaps [fran, till] and whose insatser
+   * meet the given ones (an export of the whole förbund meets every insats), each with whether
+   * the same report made now has other figures.
+   */
+  async compared(
+    forbundId: string,
+    period: { fran: string; till: string; insatsIds?: readonly string[] },
+    limit: number,
+  ): Promise<{ row: Omit<RapportRad, 'av' | 'andradSedan'>; andradSedan: boolean }[]> {
+    const rows: RapportRow[] = await this.dataSource.query(
+      `SELECT r.id, r.skapad, r.user_id, to_char(r.fran, 'YYYY-MM-DD') AS fran,
+         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
+         r.format, r.layout, r.hash
+       FROM rapport r
+       WHERE r.forbund_id = $1 AND r.fran <= $3::date AND r.till >= $2::date
+         AND ($4::uuid[] IS NULL OR r.insatser IS NULL OR r.insatser && $4::uuid[])
+       ORDER BY r.skapad DESC, r.id DESC
+       LIMIT $5`,
+      [forbundId, period.fran, period.till, period.insatsIds ?? null, limit],
+    );
+    const compared = [];
+    for (const row of rows) {
+      compared.push({
+        row: {
+          id: row.id,
+          skapad: new Date(row.skapad).toISOString(),
+          period: { fran: row.fran, till: row.till },
+          insatser: row.insatser,
+          asOf: new Date(row.as_of).toISOString(),
+          format: row.format,
+          layout: row.layout,
+          skydda: row.skydda,
+        },
+        andradSedan: (await this.hashNow(row)) !== row.hash,
+      });
+    }
+    return compared;
+  }
+
   /** The hash of the same report made now (as known now, same parameters). */
   private async hashNow(row: RapportRow): Promise<string> {
     const forbund: { id: string; namn: string }[] = await this.dataSource.query(

@@ -554,6 +554,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/datakvalitet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Registreringarnas kvalitet per insats: eftersläpning, väntande remisser, inaktiva inskrivna, saknade volymmånader, personkonflikter och ändrade rapporter
+     * @description Personal ser sina egna insatser och inga rapporter; kansli ser inga användares e-post; admin ser eftersläpningen även per registrerande användare.
+     */
+    get: operations['DatakvalitetController_datakvalitet'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/personer/{personId}': {
     parameters: {
       query?: never;
@@ -2019,6 +2039,88 @@ export interface components {
       fore: string;
       efter: string;
       andringar: components['schemas']['AndringDto'][];
+    };
+    EfterslapningDto: {
+      /** @description Registreringar med affärsdatum i perioden */
+      antal: number;
+      /** @description Median av dagar från affärsdatum till registrering (svensk tid), interpolerad; null utan registreringar */
+      medianDagar: number | null;
+      /** @description 90:e percentilen av samma dagar, interpolerad (percentile_cont) */
+      p90Dagar: number | null;
+      /** @description Registreringar gjorda mer än 30 dagar efter affärsdatum */
+      antalOver30: number;
+      /** @description antalOver30 / antal (0–1); null utan registreringar */
+      andelOver30: number | null;
+    };
+    AnvandarEfterslapningDto: {
+      /** @description Registreringar med affärsdatum i perioden */
+      antal: number;
+      /** @description Median av dagar från affärsdatum till registrering (svensk tid), interpolerad; null utan registreringar */
+      medianDagar: number | null;
+      /** @description 90:e percentilen av samma dagar, interpolerad (percentile_cont) */
+      p90Dagar: number | null;
+      /** @description Registreringar gjorda mer än 30 dagar efter affärsdatum */
+      antalOver30: number;
+      /** @description antalOver30 / antal (0–1); null utan registreringar */
+      andelOver30: number | null;
+      /** @description Den registrerande användarens id */
+      anvandareId: string;
+      /** @description Användarens e-post; null om användaren inte finns i förbundet (import, borttagen) */
+      email: string | null;
+    };
+    DeltagandeUrvalDto: {
+      antal: number;
+      /** @description Deltagandena bakom antalet (id, inga personuppgifter), äldst först */
+      deltagandeIds: string[];
+    };
+    InsatsKvalitetDto: {
+      insatsId: string;
+      namn: string;
+      /** @enum {string} */
+      matmetod: 'individ' | 'volym';
+      efterslapning: components['schemas']['EfterslapningDto'];
+      /** @description Eftersläpningen per registrerande användare (bara för admin) */
+      perAnvandare?: components['schemas']['AnvandarEfterslapningDto'][];
+      /** @description Remisser som vid referensdatum väntat mer än 60 dagar: varken inskrivna, återremitterade eller avslutade */
+      vantandeRemisser: components['schemas']['DeltagandeUrvalDto'];
+      /** @description Inskrivna vid referensdatum utan händelse med affärsdatum under de senaste 12 månaderna (inskrivna före referensdatum minus 12 månader, inte avslutade) */
+      inaktivaInskrivna: components['schemas']['DeltagandeUrvalDto'];
+      /** @description Volyminsats: månader (YYYY-MM) i perioden, inom insatsens start- och slutdatum och fram till referensdatum, utan någon registrering; null för individinsatser */
+      saknadeVolymManader: string[] | null;
+      /** @description Deltaganden vars person (samma personId) har olika kön eller födelseår i olika deltaganden */
+      personkonflikter: components['schemas']['DeltagandeUrvalDto'];
+    };
+    AndradRapportDto: {
+      id: string;
+      /** @description När exporten gjordes */
+      skapad: string;
+      /** Format: date */
+      fran: string;
+      /** Format: date */
+      till: string;
+      /** @description null: hela förbundet */
+      insatser: string[] | null;
+      /** @description Tidpunkten rapporten gjordes som känd vid */
+      asOf: string;
+      format: string;
+      /** @description Webbsidan som förklarar vad som ändrats sedan: /rapporter/:id/andringar */
+      lank: string;
+    };
+    DatakvalitetDto: {
+      /** Format: date */
+      fran: string;
+      /** Format: date */
+      till: string;
+      /**
+       * Format: date
+       * @description Dagen väntetider och inaktivitet mäts vid: till, eller i dag om till är senare
+       */
+      referensdatum: string;
+      insatser: components['schemas']['InsatsKvalitetDto'][];
+      /** @description Registrerade exporter (period som överlappar, samma insatser) vars siffror ändrats sedan; bara för admin och kansli */
+      andradeRapporter?: components['schemas']['AndradRapportDto'][];
+      /** @description Hur många av de senaste exporterna som jämförts (högst 20) */
+      granskadeRapporter?: number;
     };
     AtkomstDto: {
       /** Format: date-time */
@@ -4908,6 +5010,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ForandringarDto'];
+        };
+      };
+      /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description No or invalid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description The role or insats does not allow it */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown id (also an id in another förbund) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Busy (too many reports, a statement past its time limit, a person another request is changing): retry after Retry-After seconds */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DatakvalitetController_datakvalitet: {
+    parameters: {
+      query: {
+        /** @description Periodens första dag (ingår); år 1900–2200 */
+        fran: string;
+        /** @description Periodens sista dag (ingår); inte före fran och högst 10 år efter */
+        till: string;
+        /** @description Insats-id; kan upprepas (högst 200) */
+        insats?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DatakvalitetDto'];
         };
       };
       /** @description Malformed request (bad JSON, nested deeper than 32 levels, unknown or invalid fields); `details` lists every bad field */

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAlertTriangle,
   IconChartBar,
+  IconChecklist,
   IconFileImport,
   IconHistory,
   IconListDetails,
@@ -43,6 +44,12 @@ const LANKAR: Lank[] = [
     etikett: 'Rapporter',
     ikon: <IconHistory size={18} aria-hidden />,
     roller: ['kansli', 'admin'],
+  },
+  {
+    till: '/datakvalitet',
+    etikett: 'Datakvalitet',
+    ikon: <IconChecklist size={18} aria-hidden />,
+    roller: ['personal', 'kansli', 'admin'],
   },
   {
     till: '/admin/insatser',

@@ -59,6 +59,60 @@ const STATISTIK_EVENT_TYPES = new Set([
   'MalBorttaget',
 ]);
 
+/** Registrations, with the business date whose eftersläpning the data-quality view shows. */
+const REGISTRERING_TYPES: ReadonlySet<string> = new Set([
+  'RemissMottagen',
+  'DeltagareInskriven',
+  'RemissAterremitterad',
+  'DeltagareAvslutad',
+  'UppfoljningRegistrerad',
+  'VolymRegistrerad',
+]);
+
+interface Registrering {
+  position: number;
+  forbund_id: string;
+  insats_id: string;
+  deltagande_id: string | null;
+  typ: string;
+  datum: string;
+  recorded_at: string;
+  user_id: string;
+}
+
+const registreringOf = (
+  event: RecordedEvent,
+  forbundId: string,
+  insatsId: string,
+  deltagandeId: string | null,
+): Registrering | undefined => {
+  const { datum } = event.data as { datum?: unknown };
+  if (!REGISTRERING_TYPES.has(event.type) || typeof datum !== 'string') return undefined;
+  return {
+    position: event.position,
+    forbund_id: forbundId,
+    insats_id: insatsId,
+    deltagande_id: deltagandeId,
+    typ: event.type,
+    datum,
+    recorded_at: event.recordedAt.toISOString(),
+    user_id: String(event.metadata.userId),
+  };
+};
+
+/** The migration that made the table may have filled it already from the same events. */
+const insertRegistreringar = async (tx: EntityManager, rows: Registrering[]): Promise<void> => {
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO registrering_fakta
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, forbund_id uuid,
+       insats_id uuid, deltagande_id uuid, typ text, datum date, recorded_at timestamptz,
+       user_id text)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+};
+
 /** What a report shows of an insats besides its numbers: one version per change. */
 interface InsatsFakta {
   namn: string;
@@ -128,6 +182,7 @@ export class StatistikProjection implements Projection {
     'insats_fakta',
     'ekonomi_fakta',
     'mal_fakta',
+    'registrering_fakta',
   ];
 
   async apply(
@@ -162,6 +217,7 @@ export class StatistikProjection implements Projection {
     const versions: FaktaVersion[] = [];
     const open = new Map<string, FaktaVersion>();
     const uppfoljningar: unknown[] = [];
+    const registreringar: Registrering[] = [];
 
     /** The facts of each deltagande's open version (undefined: none open). */
     const openFakta = new Map<string, Fakta | undefined>();
@@ -181,6 +237,10 @@ export class StatistikProjection implements Projection {
       states.set(id, state);
       const forbundId = forbund.get(id);
       if (!forbundId) return;
+      const registrering = state.insatsId
+        ? registreringOf(event, forbundId, state.insatsId, id)
+        : undefined;
+      if (registrering) registreringar.push(registrering);
       if (decoded.type === 'UppfoljningRegistrerad') {
         const { data } = decoded;
         uppfoljningar.push({
@@ -239,6 +299,7 @@ export class StatistikProjection implements Projection {
       );
     }
     if (versions.length > 0) await insertVersions(tx, versions);
+    await insertRegistreringar(tx, registreringar);
     if (uppfoljningar.length > 0) {
       await tx.query(
         `INSERT INTO uppfoljning_fakta
@@ -270,10 +331,13 @@ export class StatistikProjection implements Projection {
       kommun: string | null;
       recordedAt: string;
     }[] = [];
+    const registreringar: Registrering[] = [];
     for (const event of events) {
       const insatsId = idOf(event);
       const forbundId = forbund.get(insatsId);
       if (!forbundId) continue;
+      const registrering = registreringOf(event, forbundId, insatsId, null);
+      if (registrering) registreringar.push(registrering);
       const recordedAt = event.recordedAt.toISOString();
       const decoded = decodeInsatsEvent(event);
       if (decoded.type === 'InsatsSkapad' || decoded.type === 'InsatsAndrad') {
@@ -365,7 +429,9 @@ export class StatistikProjection implements Projection {
         ],
       );
     }
+    await insertRegistreringar(tx, registreringar);
   }
+
   /** A new version of the insats's namn, grupp and ordning when one of them changes. */
   private async applyInsatsFakta(
     decoded: Extract<InsatsEvent, { type: 'InsatsSkapad' | 'InsatsAndrad' }>,
