@@ -181,7 +181,10 @@ const period = object({ fran: civilDate, till: civilDate });
 export const STATISTIK_REPORT_SCHEMAS: Record<string, SchemaObject> = {
   Antal: {
     description: `Ett antal; med skydda: "${SKYDDAD}" för 1–4 (primär sekretess), "${DOLD}" för ett antal som döljs för att ett annat inte ska kunna räknas fram (sekundär sekretess)`,
-    oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: [SKYDDAD, DOLD] }],
+    oneOf: [
+      { type: 'integer', minimum: 0 },
+      { type: 'string', enum: [SKYDDAD, DOLD] },
+    ],
   },
   Andel: nullable({
     type: 'number',
