@@ -1996,24 +1996,40 @@ export interface components {
       avslutDatum?: string | null;
       avslutsorsak?: string | null;
     };
-    RapportPageDto: {
-      /** @description {id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan} */
-      items: Record<string, never>[];
-      nextCursor: string | null;
+    RapportAvDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description Bara för admin */
+      email?: string;
+    };
+    RapportPeriodDto: {
+      /**
+       * Format: date
+       * @example 2025-01-01
+       */
+      fran: string;
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      till: string;
     };
     RapportDto: {
       id: string;
       skapad: string;
-      /** @description {id, email (bara för admin)} */
-      av: Record<string, never>;
-      /** @description {fran, till} */
-      period: Record<string, never>;
+      /** @description Användaren som gjorde exporten */
+      av: components['schemas']['RapportAvDto'];
+      period: components['schemas']['RapportPeriodDto'];
       insatser: string[] | null;
       asOf: string;
       format: string;
       layout: string | null;
       skydda: boolean;
       andradSedan: boolean;
+    };
+    RapportPageDto: {
+      items: components['schemas']['RapportDto'][];
+      nextCursor: string | null;
     };
     HandelseDto: {
       deltagandeId: string;

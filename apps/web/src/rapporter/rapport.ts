@@ -1,44 +1,14 @@
-/** An export made (GET /rapporter): who, when, with which parameters, and whether it has changed since. */
-export interface Rapport {
-  id: string;
-  skapad: string;
-  /** The e-mail only for admins. */
-  av: { id: string; email?: string };
-  period: { fran: string; till: string };
-  insatser: string[] | null;
-  asOf: string;
-  format: string;
-  layout: string | null;
-  skydda: boolean;
-  andradSedan: boolean;
-}
+import type { AndringDto, ForandringarDto, HandelseDto, RapportDto } from '../api/typer';
 
-export interface Handelse {
-  deltagandeId: string;
-  typ: string;
-  datum: string | null;
-  recordedAt: string;
-  /** Only for admins. */
-  anvandare?: string;
-}
+/** An export made (GET /rapporter): who, when, with which parameters, and whether it has changed since. */
+export type Rapport = RapportDto;
+
+export type Handelse = HandelseDto;
 
 /** A cell that moved, and the events behind it (GET /statistik/forandringar). */
-export interface Andring {
-  tabell: string;
-  rad: string;
-  kolumn: string;
-  insatsId?: string;
-  grupp?: string;
-  fore: number | string | boolean | null;
-  efter: number | string | boolean | null;
-  handelser: Handelse[];
-}
+export type Andring = AndringDto;
 
-export interface Forandringar {
-  fore: string;
-  efter: string;
-  andringar: Andring[];
-}
+export type Forandringar = ForandringarDto;
 
 /** The moment as Swedish date and time, to the minute (Stockholm time). */
 export const tidpunkt = (iso: string): string =>

@@ -1,7 +1,10 @@
 import { Alert, Button, Checkbox, Group, Stack } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api, query } from '../api/client';
+
+/** `GET /statistik/export`'s formats: two tables for spreadsheets and the A4 report. */
+type Format = 'csv' | 'xlsx' | 'pdf';
 
 export const Exportknappar = ({
   fran,
@@ -20,10 +23,10 @@ export const Exportknappar = ({
   skydda: boolean;
   andraSkydda: (skydda: boolean) => void;
 }) => {
-  const [laddar, setLaddar] = useState<'csv' | 'xlsx' | null>(null);
+  const [laddar, setLaddar] = useState<Format | null>(null);
   const [fel, setFel] = useState<string | null>(null);
 
-  const ladda = async (format: 'csv' | 'xlsx') => {
+  const ladda = async (format: Format) => {
     setLaddar(format);
     setFel(null);
     try {
@@ -56,6 +59,14 @@ export const Exportknappar = ({
           onClick={() => void ladda('xlsx')}
         >
           Exportera XLSX
+        </Button>
+        <Button
+          leftSection={<IconFileTypePdf size={16} aria-hidden />}
+          variant="default"
+          loading={laddar === 'pdf'}
+          onClick={() => void ladda('pdf')}
+        >
+          Ladda ner PDF
         </Button>
         <Checkbox
           label="Skydda små tal (1–4 visas som ”<5”)"

@@ -1,20 +1,23 @@
 /**
- * `GET /statistik` (API.md "The statistics report"): the report's own types from
- * libs/statistik, not a copy, so the web and the API cannot drift apart. Type imports only;
- * nothing of the library reaches the browser bundle.
+ * `GET /statistik` (API.md "The statistics report"): the report's types from the API's contract
+ * (the generated OpenAPI types), so the web and the API cannot drift apart unnoticed.
  */
 import type {
   Antal as ReportAntal,
   ByKon,
+  ByKonAndel,
+  GruppTables,
+  InsatsTables,
   StatistikReport,
-  StatistikTables,
-} from '../../../../libs/statistik/src/report';
+  TotaltTables,
+} from '../api/typer';
 
 /** A count; with skydda a small count is suppressed to a string. */
 export type Antal = ReportAntal;
 export type PerKon = ByKon;
-export type AndelPerKon = ByKon<number | null>;
-export type Tabeller = StatistikTables;
+export type AndelPerKon = ByKonAndel;
+/** The tables of a tab: an insats's, a grupp's subtotal or the förbund's total. */
+export type Tabeller = InsatsTables | GruppTables | TotaltTables;
 export type Rapport = StatistikReport;
 
 export const KON_NYCKLAR = ['kvinna', 'man', 'ejAngivet', 'totalt'] as const;

@@ -7,11 +7,22 @@ import { PageQueryDto, type Page } from '../../http/paging.js';
 import { ReportGate } from '../../statistik/report-gate.js';
 import { ReportRecorder, type RapportRad } from '../report-recorder.js';
 
+export class RapportAvDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ required: false, description: 'Bara för admin' }) email?: string;
+}
+
+export class RapportPeriodDto {
+  @ApiProperty({ format: 'date', example: '2025-01-01' }) fran: string;
+  @ApiProperty({ format: 'date', example: '2025-12-31' }) till: string;
+}
+
 export class RapportDto {
   @ApiProperty() id: string;
   @ApiProperty() skapad: string;
-  @ApiProperty({ description: '{id, email (bara för admin)}' }) av: { id: string; email?: string };
-  @ApiProperty({ description: '{fran, till}' }) period: { fran: string; till: string };
+  @ApiProperty({ type: RapportAvDto, description: 'Användaren som gjorde exporten' })
+  av: RapportAvDto;
+  @ApiProperty({ type: RapportPeriodDto }) period: RapportPeriodDto;
   @ApiProperty({ type: [String], nullable: true }) insatser: string[] | null;
   @ApiProperty() asOf: string;
   @ApiProperty() format: string;
@@ -21,11 +32,7 @@ export class RapportDto {
 }
 
 export class RapportPageDto {
-  @ApiProperty({
-    type: [Object],
-    description:
-      '{id, skapad, av: {id, email (bara för admin)}, period, insatser, asOf, format, layout, skydda, andradSedan}',
-  })
+  @ApiProperty({ type: [RapportDto] })
   items: RapportRad[];
 
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;

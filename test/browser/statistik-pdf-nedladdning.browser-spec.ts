@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { remissBody } from '../support/test-app.js';
+import { loggaIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+
+const LANG_TID = 300_000;
+/** The shared machine is slow: a step may take far longer than the usual ten seconds. */
+const STEG = 60_000;
+
+/** Runs of whitespace (a number's no-break space included) as one space. */
+const enRad = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The PDF report downloaded from the statistics page, as a kansli gets it. */
+describe('statistiksidans PDF-nedladdning', () => {
+  let b: BrowserApp;
+  let kansli: string;
+
+  beforeAll(async () => {
+    b = await startBrowserApp();
+    const insatsId = await b.t.insats({ namn: 'Balder' });
+    await b.t.admin
+      .put(`/insatser/${insatsId}/arsmal/2025`, {
+        deltagare: 30,
+        nyaDeltagare: 20,
+        andelArbeteStudier: 0.35,
+      })
+      .expect(200);
+    const personal = await b.t.user('personal', { insatser: [insatsId] });
+    await personal
+      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
+      .expect(201);
+    kansli = await b.anvandare('kansli');
+  }, LANG_TID);
+
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it(
+    'laddar ner rapporten för perioden på skärmen som en PDF med förbundet och dess tal',
+    async () => {
+      const page = await b.sida();
+      page.setDefaultTimeout(STEG);
+      await loggaIn(page, b.base, kansli);
+      await page.getByRole('heading', { name: 'Statistik' }).waitFor();
+      await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
+      await page
+        .getByTestId('rapportperiod')
+        .filter({ hasText: '2025-01-01 – 2025-12-31' })
+        .waitFor();
+      // The figure on screen: 1 ny deltagare of the årsmål's 20 is 5,0 % of the goal.
+      await page.getByRole('tab', { name: 'Balder' }).click();
+      const nyaMal = page.getByRole('table', { name: /^Mål \(/ }).locator('tr', {
+        has: page.getByRole('rowheader', { name: 'Nya deltagare', exact: true }),
+      });
+      const paSkarmen = enRad(await nyaMal.locator('td').nth(5).innerText());
+      expect(paSkarmen).toBe('5,0 %');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Ladda ner PDF' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('deltagarstatistik-2025-01-01--2025-12-31.pdf');
+      const dir = mkdtempSync(join(tmpdir(), 'pdf-nedladdning-'));
+      const fil = join(dir, download.suggestedFilename());
+      await download.saveAs(fil);
+
+      expect(readFileSync(fil).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const text = enRad(
+        execFileSync('pdftotext', ['-enc', 'UTF-8', fil, '-'], { encoding: 'utf8' }),
+      );
+      expect(text).toContain('Samordningsförbundet Test');
+      expect(text).toContain('2025-01-01 – 2025-12-31');
+      expect(text).toContain(paSkarmen);
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+});
