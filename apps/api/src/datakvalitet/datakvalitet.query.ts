@@ -65,13 +65,27 @@ const urval = (ids: string[] | undefined): DeltagandeUrvalDto => ({
   deltagandeIds: ids ?? [],
 });
 
-const groupIds = (rows: { insats_id: string; deltagande_id: string }[]): Map<string, string[]> => {
-  const byInsats = new Map<string, string[]>();
+/** Rows grouped by a key, in their order (one array per key, appended to, never copied). */
+const groupBy = <R, V>(
+  rows: readonly R[],
+  key: (row: R) => string,
+  value: (row: R) => V,
+): Map<string, V[]> => {
+  const groups = new Map<string, V[]>();
   for (const row of rows) {
-    byInsats.set(row.insats_id, [...(byInsats.get(row.insats_id) ?? []), row.deltagande_id]);
+    const group = groups.get(key(row));
+    if (group) group.push(value(row));
+    else groups.set(key(row), [value(row)]);
   }
-  return byInsats;
+  return groups;
 };
+
+const groupIds = (rows: { insats_id: string; deltagande_id: string }[]): Map<string, string[]> =>
+  groupBy(
+    rows,
+    (row) => row.insats_id,
+    (row) => row.deltagande_id,
+  );
 
 /**
  * The data-quality view: plain SQL over the statistics read models (current fact versions,
@@ -118,7 +132,11 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
        ORDER BY ordning NULLS LAST, namn, id`,
       [scope.forbundId, scope.insatsIds],
     );
-    const lag = await this.efterslapning(scope);
+    const lag = groupBy(
+      await this.efterslapning(scope),
+      (row) => row.insats_id,
+      (row) => row,
+    );
     const vantande = groupIds(await this.vantandeRemisser(scope));
     const inaktiva = groupIds(await this.inaktivaInskrivna(scope));
     const saknade = await this.saknadeVolymManader(scope);
@@ -126,7 +144,7 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
     const emails = user.roll === 'admin' ? await this.emails(user.forbundId) : undefined;
 
     const rows: InsatsKvalitetDto[] = insatser.map((insats) => {
-      const own = lag.filter((row) => row.insats_id === insats.id);
+      const own = lag.get(insats.id) ?? [];
       const perAnvandare: AnvandarEfterslapningDto[] | undefined = emails
         ? own
             .filter((row) => row.per_user)
@@ -169,8 +187,8 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
       ...result,
       granskadeRapporter: compared.length,
       andradeRapporter: compared
-        .filter(({ andradSedan }) => andradSedan)
-        .map(({ row }) => ({
+        .filter((row) => row.andradSedan)
+        .map((row) => ({
           id: row.id,
           skapad: row.skapad,
           fran: row.period.fran,
@@ -245,11 +263,11 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
        ORDER BY i.id, m`,
       [scope.forbundId, scope.fran, scope.referensdatum, scope.insatsIds],
     );
-    const byInsats = new Map<string, string[]>();
-    for (const row of rows) {
-      byInsats.set(row.insats_id, [...(byInsats.get(row.insats_id) ?? []), row.manad]);
-    }
-    return byInsats;
+    return groupBy(
+      rows,
+      (row) => row.insats_id,
+      (row) => row.manad,
+    );
   }
 
   /** Deltaganden of a registered person (personId) whose kön or födelseår differs between them. */

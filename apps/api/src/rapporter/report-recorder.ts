@@ -74,13 +74,12 @@ interface RapportRow {
   cursor: string;
 }
 
-const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRad => ({
+/** An export as listed, without who made it (data quality names no users). */
+export type RapportUtanAv = Omit<RapportRad, 'av'>;
+
+const radUtanAv = (row: RapportRow, andradSedan: boolean): RapportUtanAv => ({
   id: row.id,
   skapad: new Date(row.skapad).toISOString(),
-  av:
-    user.roll === 'admin' && row.email
-      ? { id: row.user_id, email: row.email }
-      : { id: row.user_id },
   period: { fran: row.fran, till: row.till },
   insatser: row.insatser,
   asOf: new Date(row.as_of).toISOString(),
@@ -89,6 +88,23 @@ const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRa
   skydda: row.skydda,
   andradSedan,
 });
+
+const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRad => ({
+  ...radUtanAv(row, andradSedan),
+  av:
+    user.roll === 'admin' && row.email
+      ? { id: row.user_id, email: row.email }
+      : { id: row.user_id },
+});
+
+/** The columns every listing reads (with the user's e-mail from app_user u). */
+const RAPPORT_KOLUMNER = `r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
+  to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
+  r.format, r.layout, r.hash`;
+
+/** What a report made now depends on: exports with equal keys are compared with one report. */
+const parameterKey = (row: RapportRow): string =>
+  JSON.stringify([row.fran, row.till, row.insatser, row.aldersgrupper]);
 
 /** Records each export and lists them, each compared with the same report made now. */
 @Injectable()
@@ -131,9 +147,7 @@ export class ReportRecorder {
   async list(user: AuthUser, page: { limit: number; cursor?: string }): Promise<Page<RapportRad>> {
     const after = page.cursor ? decodeCursor(page.cursor, [isTimestamp, isUuid]) : null;
     const rows: RapportRow[] = await this.dataSource.query(
-      `SELECT r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
-         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
-         r.format, r.layout, r.hash, ${cursorTimestamp('r.skapad')} AS cursor
+      `SELECT ${RAPPORT_KOLUMNER}, ${cursorTimestamp('r.skapad')} AS cursor
        FROM rapport r LEFT JOIN app_user u ON u.id = r.user_id
        WHERE r.forbund_id = $1
          AND ($2::timestamptz IS NULL OR (r.skapad, r.id) < ($2::timestamptz, $3::uuid))
@@ -141,9 +155,7 @@ export class ReportRecorder {
        LIMIT $4`,
       [user.forbundId, after?.[0] ?? null, after?.[1] ?? null, page.limit + 1],
     );
-    const shown = rows.slice(0, page.limit);
-    const changed = new Map<string, boolean>();
-    for (const row of shown) changed.set(row.id, (await this.hashNow(row)) !== row.hash);
+    const changed = await this.andradeSedan(user.forbundId, rows.slice(0, page.limit));
     return toPage(
       rows,
       page.limit,
@@ -155,16 +167,15 @@ export class ReportRecorder {
   /** One export of the förbund, compared with the same report made now; null if none. */
   async get(user: AuthUser, id: string): Promise<RapportRad | null> {
     const rows: RapportRow[] = await this.dataSource.query(
-      `SELECT r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
-         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
-         r.format, r.layout, r.hash, '' AS cursor
+      `SELECT ${RAPPORT_KOLUMNER}
        FROM rapport r LEFT JOIN app_user u ON u.id = r.user_id
        WHERE r.forbund_id = $1 AND r.id = $2`,
       [user.forbundId, id],
     );
     const row = rows[0];
     if (!row) return null;
-    return radAv(row, user, (await this.hashNow(row)) !== row.hash);
+    const changed = await this.andradeSedan(user.forbundId, [row]);
+    return radAv(row, user, changed.get(row.id) ?? false);
   }
 
   /**
@@ -176,53 +187,54 @@ export class ReportRecorder {
     forbundId: string,
     period: { fran: string; till: string; insatsIds?: readonly string[] },
     limit: number,
-  ): Promise<{ row: Omit<RapportRad, 'av' | 'andradSedan'>; andradSedan: boolean }[]> {
+  ): Promise<RapportUtanAv[]> {
     const rows: RapportRow[] = await this.dataSource.query(
-      `SELECT r.id, r.skapad, r.user_id, to_char(r.fran, 'YYYY-MM-DD') AS fran,
-         to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
-         r.format, r.layout, r.hash
-       FROM rapport r
+      `SELECT ${RAPPORT_KOLUMNER}
+       FROM rapport r LEFT JOIN app_user u ON u.id = r.user_id
        WHERE r.forbund_id = $1 AND r.fran <= $3::date AND r.till >= $2::date
          AND ($4::uuid[] IS NULL OR r.insatser IS NULL OR r.insatser && $4::uuid[])
        ORDER BY r.skapad DESC, r.id DESC
        LIMIT $5`,
       [forbundId, period.fran, period.till, period.insatsIds ?? null, limit],
     );
-    const compared = [];
-    for (const row of rows) {
-      compared.push({
-        row: {
-          id: row.id,
-          skapad: new Date(row.skapad).toISOString(),
-          period: { fran: row.fran, till: row.till },
-          insatser: row.insatser,
-          asOf: new Date(row.as_of).toISOString(),
-          format: row.format,
-          layout: row.layout,
-          skydda: row.skydda,
-        },
-        andradSedan: (await this.hashNow(row)) !== row.hash,
-      });
-    }
-    return compared;
+    const changed = await this.andradeSedan(forbundId, rows);
+    return rows.map((row) => radUtanAv(row, changed.get(row.id) ?? false));
   }
 
-  /** The hash of the same report made now (as known now, same parameters). */
-  private async hashNow(row: RapportRow): Promise<string> {
-    const forbund: { id: string; namn: string }[] = await this.dataSource.query(
-      'SELECT id, namn FROM forbund WHERE id = (SELECT forbund_id FROM rapport WHERE id = $1)',
-      [row.id],
+  /**
+   * For each export, whether the same report made now (as known now, same parameters) has
+   * other figures. Exports with the same parameters (skydda aside) share one report: a förbund exports one
+   * period in several formats, and each report costs as much as the export did.
+   */
+  private async andradeSedan(
+    forbundId: string,
+    rows: readonly RapportRow[],
+  ): Promise<Map<string, boolean>> {
+    const changed = new Map<string, boolean>();
+    if (rows.length === 0) return changed;
+    const [forbund]: { id: string; namn: string }[] = await this.dataSource.query(
+      'SELECT id, namn FROM forbund WHERE id = $1',
+      [forbundId],
     );
-    const report = await this.statistik.report(
-      {
-        forbundId: forbund[0]!.id,
-        fran: row.fran,
-        till: row.till,
-        ...(row.insatser ? { insatsIds: row.insatser } : {}),
-        ...(row.aldersgrupper ? { aldersgrupper: parseAldersgrupper(row.aldersgrupper) } : {}),
-      },
-      forbund[0]!,
-    );
-    return figurHash(row.skydda ? skyddaReport(report) : report);
+    const reports = new Map<string, StatistikReport>();
+    for (const row of rows) {
+      const key = parameterKey(row);
+      let report = reports.get(key);
+      if (report === undefined) {
+        report = await this.statistik.report(
+          {
+            forbundId,
+            fran: row.fran,
+            till: row.till,
+            ...(row.insatser ? { insatsIds: row.insatser } : {}),
+            ...(row.aldersgrupper ? { aldersgrupper: parseAldersgrupper(row.aldersgrupper) } : {}),
+          },
+          forbund!,
+        );
+        reports.set(key, report);
+      }
+      changed.set(row.id, figurHash(row.skydda ? skyddaReport(report) : report) !== row.hash);
+    }
+    return changed;
   }
 }
