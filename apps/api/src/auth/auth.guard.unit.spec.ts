@@ -24,7 +24,9 @@ const NOW = 1_748_772_000;
 const setup = () => {
   const jwt = new JwtService({ secret: SECRET });
   const verify = jest.spyOn(jwt, 'verify');
-  const activeUsers = { find: async () => USER } as unknown as ActiveUsers;
+  /** The user behind the token, or undefined once the token is revoked or the user disabled. */
+  const active: { user: AuthUser | undefined } = { user: USER };
+  const activeUsers = { find: async () => active.user } as unknown as ActiveUsers;
   const guard = new AuthGuard(new Reflector(), jwt, activeUsers, {
     tokenTtlSeconds: TTL_SECONDS,
   } as AppConfig);
@@ -39,7 +41,7 @@ const setup = () => {
   };
   const token = (exp: number) =>
     jwt.sign({ sub: USER.id, jti: JTI, exp, iat: NOW }, { secret: SECRET });
-  return { admit, token, verify };
+  return { admit, token, verify, active };
 };
 
 describe('AuthGuard', () => {
@@ -81,5 +83,17 @@ describe('AuthGuard', () => {
 
     await expect(admit(altered)).rejects.toBeInstanceOf(UnauthorizedError);
     expect(verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks for the user on every request, so a token revoked after its first use is refused', async () => {
+    jest.useFakeTimers({ now: NOW * 1000 });
+    const { admit, token, verify, active } = setup();
+    const bearer = token(NOW + 600);
+    await admit(bearer);
+
+    active.user = undefined;
+
+    await expect(admit(bearer)).rejects.toBeInstanceOf(UnauthorizedError);
+    expect(verify).toHaveBeenCalledTimes(1);
   });
 });

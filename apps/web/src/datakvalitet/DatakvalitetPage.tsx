@@ -25,7 +25,9 @@ type Urval = components['schemas']['DeltagandeUrvalDto'];
 
 const idag = (): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-const ettArSedan = (datum: string): string => `${Number(datum.slice(0, 4)) - 1}${datum.slice(4)}`;
+/** The same date a year back; 29 February becomes 28 February (2027-02-29 does not exist). */
+const ettArSedan = (datum: string): string =>
+  `${Number(datum.slice(0, 4)) - 1}${datum.slice(4) === '-02-29' ? '-02-28' : datum.slice(4)}`;
 
 const dagar = (varde: number | null): string =>
   varde === null ? '–' : `${varde.toLocaleString('sv-SE')} d`;

@@ -21,8 +21,13 @@ export const Diagram = ({
     )[0];
   const svg = () => {
     const el = diagram();
-    if (el)
+    if (!el) return;
+    setFel(null);
+    try {
       laddaNer(new Blob([fristaendeSvg(el)], { type: 'image/svg+xml' }), `${filnamn(rubrik)}.svg`);
+    } catch (error) {
+      setFel(`Bilden kunde inte skapas: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   const png = async () => {
     const el = diagram();

@@ -36,7 +36,7 @@ export interface ExportOptions {
   layout?: ExportLayout;
 }
 
-const forandringCell = (value: number | null, procent = false): ExportCell =>
+export const forandringCell = (value: number | null, procent = false): ExportCell =>
   procent
     ? { kind: 'forandring', forandring: value, procent }
     : { kind: 'forandring', forandring: value };

@@ -44,6 +44,10 @@ export const TABELLER: readonly TableSpec[] = TABELL_IDS.map((id) => {
   if (!spec) throw new Error(`No TableSpec for ${id}`);
   return spec;
 });
+const uncatalogued = SPECS.filter((spec) => !TABELLER.includes(spec)).map((spec) => spec.id);
+if (uncatalogued.length > 0) {
+  throw new Error(`TableSpecs missing from the catalogue (katalog.ts): ${uncatalogued.join(', ')}`);
+}
 
 export { TABELL_IDS, TABELL_KATALOG, tabellTitel, type TableId } from './katalog.js';
 export * from './table-spec.js';

@@ -3,9 +3,11 @@ import { rapportArb } from '../testing/population.js';
 import { TABELL_IDS, TABELLER } from './index.js';
 
 describe('the table registry', () => {
-  it('has one spec per catalogued table, in the catalogue order', () => {
-    expect(TABELLER.map((spec) => spec.id)).toEqual(TABELL_IDS);
-    expect(TABELLER).toHaveLength(18);
+  it('catalogues each table once, and each under its own spec', () => {
+    // Loading the registry already fails for a catalogued table without a spec, or a spec
+    // missing from the catalogue.
+    expect(new Set(TABELL_IDS).size).toBe(TABELL_IDS.length);
+    expect(new Set(TABELLER).size).toBe(TABELL_IDS.length);
   });
 
   it('gives every table a worksheet name Excel accepts, each its own', () => {

@@ -22,6 +22,7 @@ import {
   delsumma,
   exportHeaderLines,
   forandring,
+  forandringCell,
   jamforelseRubrik,
   type ExportOptions,
 } from '../export-tables.js';
@@ -284,11 +285,8 @@ const overview = (layout: Layout, report: StatistikReport) => {
 };
 
 /** A change as printed: "+6", "-2", "0"; empty where either count is unknown or hidden. */
-export const forandringText = (value: number | null, procent = false): string => {
-  if (value === null) return '';
-  const text = procent ? `${(value * 100).toFixed(1).replace('.', ',')} %` : String(value);
-  return value > 0 ? `+${text}` : text;
-};
+const forandringText = (value: number | null, procent = false): string =>
+  cellText(forandringCell(value, procent));
 
 /** With jamfor: each overview row's totals now and then, and the change (count and %). */
 const comparison = (layout: Layout, report: StatistikReport) => {
