@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { remissBody } from '../support/test-app.js';
-import { loggaIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { oppnaStatistik2025, skapaBalder2025 } from '../support/statistik-balder.js';
 
 const LANG_TID = 300_000;
-/** The shared machine is slow: a step may take far longer than the usual ten seconds. */
-const STEG = 60_000;
 const PNG_SIGNATUR = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
@@ -18,35 +16,14 @@ describe('statistiksidans diagram som bildfiler och tabellernas fotnot', () => {
 
   beforeAll(async () => {
     b = await startBrowserApp();
-    const insatsId = await b.t.insats({ namn: 'Balder' });
-    await b.t.admin
-      .put(`/insatser/${insatsId}/arsmal/2025`, {
-        deltagare: 30,
-        nyaDeltagare: 20,
-        andelArbeteStudier: 0.35,
-      })
-      .expect(200);
-    const personal = await b.t.user('personal', { insatser: [insatsId] });
-    await personal
-      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
-      .expect(201);
-    kansli = await b.anvandare('kansli');
+    ({ kansli } = await skapaBalder2025(b));
   }, LANG_TID);
 
   afterAll(async () => {
     await b?.close();
   });
 
-  const oppna = async (page: Page) => {
-    page.setDefaultTimeout(STEG);
-    await loggaIn(page, b.base, kansli);
-    await page.getByRole('heading', { name: 'Statistik' }).waitFor();
-    await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
-    await page
-      .getByTestId('rapportperiod')
-      .filter({ hasText: '2025-01-01 – 2025-12-31' })
-      .waitFor();
-  };
+  const oppna = (page: Page) => oppnaStatistik2025(page, b.base, kansli);
 
   const hamta = async (page: Page, rubrik: string, format: 'PNG' | 'SVG') => {
     const nedladdning = page.waitForEvent('download');

@@ -1,10 +1,8 @@
 import type { Page } from 'playwright-core';
-import { remissBody } from '../support/test-app.js';
-import { loggaIn, overflod, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { overflod, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { oppnaStatistik2025, skapaBalder2025 } from '../support/statistik-balder.js';
 
 const LANG_TID = 300_000;
-/** The shared machine is slow: a step may take far longer than the usual ten seconds. */
-const STEG = 60_000;
 
 /** What a kansli copies, prints and downloads from the statistics page. */
 describe('statistiksidan att kopiera och skriva ut från', () => {
@@ -13,35 +11,14 @@ describe('statistiksidan att kopiera och skriva ut från', () => {
 
   beforeAll(async () => {
     b = await startBrowserApp();
-    const insatsId = await b.t.insats({ namn: 'Balder' });
-    await b.t.admin
-      .put(`/insatser/${insatsId}/arsmal/2025`, {
-        deltagare: 30,
-        nyaDeltagare: 20,
-        andelArbeteStudier: 0.35,
-      })
-      .expect(200);
-    const personal = await b.t.user('personal', { insatser: [insatsId] });
-    await personal
-      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
-      .expect(201);
-    kansli = await b.anvandare('kansli');
+    ({ kansli } = await skapaBalder2025(b));
   }, LANG_TID);
 
   afterAll(async () => {
     await b?.close();
   });
 
-  const oppna = async (page: Page) => {
-    page.setDefaultTimeout(STEG);
-    await loggaIn(page, b.base, kansli);
-    await page.getByRole('heading', { name: 'Statistik' }).waitFor();
-    await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
-    await page
-      .getByTestId('rapportperiod')
-      .filter({ hasText: '2025-01-01 – 2025-12-31' })
-      .waitFor();
-  };
+  const oppna = (page: Page) => oppnaStatistik2025(page, b.base, kansli);
 
   /**
    * The text a copy of the table puts on the clipboard (text/plain): Chromium's innerText of a

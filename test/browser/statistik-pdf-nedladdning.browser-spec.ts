@@ -2,12 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { remissBody } from '../support/test-app.js';
-import { loggaIn, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { startBrowserApp, type BrowserApp } from '../support/browser.js';
+import { oppnaStatistik2025, skapaBalder2025 } from '../support/statistik-balder.js';
 
 const LANG_TID = 300_000;
-/** The shared machine is slow: a step may take far longer than the usual ten seconds. */
-const STEG = 60_000;
 
 /** Runs of whitespace (a number's no-break space included) as one space. */
 const enRad = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -19,19 +17,7 @@ describe('statistiksidans PDF-nedladdning', () => {
 
   beforeAll(async () => {
     b = await startBrowserApp();
-    const insatsId = await b.t.insats({ namn: 'Balder' });
-    await b.t.admin
-      .put(`/insatser/${insatsId}/arsmal/2025`, {
-        deltagare: 30,
-        nyaDeltagare: 20,
-        andelArbeteStudier: 0.35,
-      })
-      .expect(200);
-    const personal = await b.t.user('personal', { insatser: [insatsId] });
-    await personal
-      .post(`/insatser/${insatsId}/deltaganden`, remissBody({ inskrivning: {} }))
-      .expect(201);
-    kansli = await b.anvandare('kansli');
+    ({ kansli } = await skapaBalder2025(b));
   }, LANG_TID);
 
   afterAll(async () => {
@@ -42,14 +28,7 @@ describe('statistiksidans PDF-nedladdning', () => {
     'laddar ner rapporten för perioden på skärmen som en PDF med förbundet och dess tal',
     async () => {
       const page = await b.sida();
-      page.setDefaultTimeout(STEG);
-      await loggaIn(page, b.base, kansli);
-      await page.getByRole('heading', { name: 'Statistik' }).waitFor();
-      await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
-      await page
-        .getByTestId('rapportperiod')
-        .filter({ hasText: '2025-01-01 – 2025-12-31' })
-        .waitFor();
+      await oppnaStatistik2025(page, b.base, kansli);
       // The figure on screen: 1 ny deltagare of the årsmål's 20 is 5,0 % of the goal.
       await page.getByRole('tab', { name: 'Balder' }).click();
       const nyaMal = page.getByRole('table', { name: /^Mål \(/ }).locator('tr', {
