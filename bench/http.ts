@@ -5,7 +5,7 @@
  * personnummer) for --duration seconds, then read lists for --read-duration seconds.
  *
  *   npm run bench:http -- [--duration 60] [--connections 16] [--read-duration 20]
- *                         [--warmup 5] [--rate N] [--statements] [--cpu-prof DIR]
+ *                         [--warmup 5] [--rate N] [--requests N] [--statements] [--cpu-prof DIR]
  *
  * Prints commands/s, latency p50/p99, errors and non-2xx answers, and the API process's RSS
  * at start, during and at the end, each against its target; the CPU time per command of the
@@ -13,7 +13,9 @@
  * `--rate N` holds the commands at N/s, so that two builds can be compared by CPU per command
  * at the same batch sizes on a busy machine. `--statements` counts the statements the API
  * sends per command. `--cpu-prof DIR` runs the API under `node --cpu-prof`, writes the profile
- * to DIR and prints where the busy time went.
+ * to DIR and prints where the busy time went. `--requests N` sends N commands instead of
+ * running for --duration, and reports the API's RSS over them (start, end, range, and the
+ * medians of the first and the last fifth of the samples), to show whether memory stays flat.
  */
 import {
   FORSORJNING,
@@ -50,6 +52,7 @@ const { values: args } = parseArgs({
     'read-duration': { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
     rate: { type: 'string' },
+    requests: { type: 'string' },
     statements: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
   },
@@ -60,6 +63,10 @@ const READ_DURATION = positiveInt('read-duration', args['read-duration']);
 const WARMUP = Number(args.warmup);
 if (!Number.isSafeInteger(WARMUP) || WARMUP < 0) throw new Error('--warmup must be 0 or more');
 const RATE = args.rate === undefined ? undefined : positiveInt('rate', args.rate);
+/** A fixed number of commands instead of --duration (e.g. 100,000 for the memory check). */
+const REQUESTS = args.requests === undefined ? undefined : positiveInt('requests', args.requests);
+/** RSS samples: every 10 s, or every second when a fixed number of requests runs. */
+const RSS_EVERY_MS = REQUESTS === undefined ? 10_000 : 1_000;
 const PROFILE_DIR = args['cpu-prof'] === undefined ? undefined : resolve(args['cpu-prof']);
 const STATEMENTS_FILE = args.statements
   ? join(tmpdir(), `bench-http-statements-${process.pid}.json`)
@@ -313,11 +320,12 @@ const run = (
   duration: number,
   requests: Request[],
   overallRate?: number,
+  amount?: number,
 ) =>
   autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
-    duration,
+    ...(amount === undefined ? { duration } : { amount }),
     timeout: 30,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests,
@@ -352,6 +360,27 @@ const statementsPerCommand = (
   return [
     `statements per command: ${per(all)} (all the API sent to PostgreSQL, projections included)`,
     ...sent.slice(0, 15).map(([statement, count]) => `  ${per(count).padStart(6)}  ${statement}`),
+  ];
+};
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/**
+ * Whether the API's memory stayed flat over the commands: RSS rises and falls with the garbage
+ * collector, so the medians of the first and the last fifth of the samples are compared.
+ */
+const rssTrend = (atStart: number, samples: readonly number[]): string[] => {
+  const fifth = Math.max(1, Math.floor(samples.length / 5));
+  const first = median(samples.slice(0, fifth));
+  const last = median(samples.slice(-fifth));
+  return [
+    `  every second under commands (${samples.length} samples): min ${mib(Math.min(...samples))}, ` +
+      `max ${mib(Math.max(...samples))}; start ${mib(atStart)}, end ${mib(samples.at(-1)!)}`,
+    `  median of the first fifth ${mib(first)}, of the last fifth ${mib(last)} ` +
+      `(${last > first ? '+' : ''}${((last - first) / MIB).toFixed(1)} MiB)`,
   ];
 };
 
@@ -413,11 +442,11 @@ const main = async (): Promise<void> => {
     const idle = (({ api, postgres }) => ({ api, postgres }))(cpuNow(pid, dataDir));
 
     const rssAtStart = rssOf(pid);
-    const commandRss = sampleRss(pid, 10_000);
+    const commandRss = sampleRss(pid, RSS_EVERY_MS);
     const statementsAtStart = await statementsSent(pid);
     const cpuAtStart = cpuNow(pid, dataDir);
     commandPhase.from = Date.now();
-    const commands = await run(baseUrl, personal, DURATION, registrations, RATE);
+    const commands = await run(baseUrl, personal, DURATION, registrations, RATE, REQUESTS);
     const cpuAfterCommands = cpuNow(pid, dataDir);
     commandPhase.to = Date.now();
     const rssDuringCommands = commandRss.stop();
@@ -468,7 +497,10 @@ const main = async (): Promise<void> => {
       ? statementsPerCommand(statementsAtStart, statementsAfter, commands['2xx'])
       : [];
     const lines = [
-      `HTTP bench: ${CONNECTIONS} connections, commands for ${DURATION} s` +
+      `HTTP bench: ${CONNECTIONS} connections, commands ` +
+        (REQUESTS === undefined
+          ? `for ${DURATION} s`
+          : `${REQUESTS.toLocaleString('en')} (${commands.requests.sent.toLocaleString('en')} sent)`) +
         (RATE === undefined ? '' : ` held at ${RATE}/s`) +
         ` after ${WARMUP} s of warm-up, reads for ${READ_DURATION} s`,
       ...describe('commands (POST /insatser/:id/deltaganden)', commands),
@@ -487,7 +519,11 @@ const main = async (): Promise<void> => {
       ...statementLines,
       `API process RSS: start ${mib(rssAtStart)}, after commands ${mib(rssDuringCommands.at(-1)!)}, ` +
         `end ${mib(rssDuringReads.at(-1)!)}`,
-      `  every 10 s under commands: ${rssDuringCommands.map((b) => Math.round(b / MIB)).join(', ')} MiB`,
+      ...(REQUESTS === undefined
+        ? [
+            `  every 10 s under commands: ${rssDuringCommands.map((b) => Math.round(b / MIB)).join(', ')} MiB`,
+          ]
+        : rssTrend(rssAtStart, rssDuringCommands)),
       `targets: ≥ ${TARGET.commandsPerSecond.toLocaleString('en')} commands/s ` +
         `(${commandsPerSecond >= TARGET.commandsPerSecond ? 'met' : 'MISSED'}), ` +
         `command p99 < ${TARGET.commandP99Ms} ms (${commands.latency.p99 < TARGET.commandP99Ms ? 'met' : 'MISSED'})`,
