@@ -442,7 +442,18 @@ const main = async (): Promise<void> => {
       if (lage.felTotalt > 0) console.log(lage.fel.slice(0, 5));
       started = Date.now();
       const caughtUp = await runner.waitUntil(await store.headPosition(), 30 * 60_000);
+      const cpuIkapp = cpuSekunder();
       console.log(`projections caught up: ${caughtUp} after ${Date.now() - started} ms more`);
+      if (cpuFore && cpuEfter && cpuIkapp) {
+        // What the projections left for after the import is as much the import's cost.
+        const nodeCpu = cpuIkapp.node - cpuEfter.node;
+        const pgCpu = cpuIkapp.postgres - cpuEfter.postgres;
+        const perHandelse = (sekunder: number): string =>
+          ((sekunder / Math.max(lage.handelser, 1)) * 1e6).toFixed(0);
+        console.log(
+          `CPU catching up: this process ${nodeCpu.toFixed(1)} s, PostgreSQL ${pgCpu.toFixed(1)} s; import and catch-up together ${perHandelse(cpuIkapp.node - cpuFore.node)} + ${perHandelse(cpuIkapp.postgres - cpuFore.postgres)} µs/event`,
+        );
+      }
 
       if (values['utan-jamforelse']) return;
       // Row i of the file, entered through the deciders command by command.

@@ -295,14 +295,14 @@ async function* csvRader(fil: Importfil): AsyncGenerator<Radvarden> {
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_CSV_POST,
-      info: true,
     });
     pipeline(Readable.from(allt), parser, () => undefined);
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number; records: number };
-    }>) {
-      yield { rad: info.records, varden: record };
+    // A row's number is its record's (the header is 1): a line break inside quotes does not
+    // count, as in Excel. Counted here rather than by the parser's `info`, which builds an
+    // object per record (2.5 % of the import's CPU).
+    let rad = 0;
+    for await (const record of parser as AsyncIterable<string[]>) {
+      yield { rad: ++rad, varden: record };
     }
   } catch (error) {
     if (error instanceof OgiltigImportfilError) throw error;

@@ -215,6 +215,43 @@ describe('PostgresEventStore', () => {
     expect((await store.readStream('deltagande-1')).map((e) => e.revision)).toEqual([0]);
   });
 
+  it("creates new streams with each event's data and metadata, returns each stream's last position, and keeps a copied recordedAt", async () => {
+    const copied = new Date('2019-05-06T07:08:09.123Z');
+    const before = Date.now();
+    const results = await store.appendToStreams([
+      {
+        streamId: 'deltagande-1',
+        events: [
+          newEvent('RemissMottagen', { datum: '2025-01-02' }),
+          newEvent('DeltagareInskriven', { datum: '2025-01-03', forsorjning: ['lon'] }),
+          newEvent('DeltagareAvslutad', { datum: '2025-02-01' }),
+        ],
+        expectedRevision: 'no-stream',
+      },
+      {
+        streamId: 'deltagande-2',
+        events: [{ ...newEvent('RemissMottagen', { datum: 'kopierad' }), recordedAt: copied }],
+        expectedRevision: 'no-stream',
+      },
+    ]);
+
+    const all = await readAllUpToHead(store);
+    expect(all.map((e) => [e.streamId, e.revision, e.type, e.data])).toEqual([
+      ['deltagande-1', 0, 'RemissMottagen', { datum: '2025-01-02' }],
+      ['deltagande-1', 1, 'DeltagareInskriven', { datum: '2025-01-03', forsorjning: ['lon'] }],
+      ['deltagande-1', 2, 'DeltagareAvslutad', { datum: '2025-02-01' }],
+      ['deltagande-2', 0, 'RemissMottagen', { datum: 'kopierad' }],
+    ]);
+    expect(all.map((e) => e.position - all[0]!.position)).toEqual([0, 1, 2, 3]);
+    expect(all.every((e) => e.metadata.userId === newEvent().metadata.userId)).toBe(true);
+    expect(results).toEqual([
+      { revision: 2, position: all[2]!.position },
+      { revision: 0, position: all[3]!.position },
+    ]);
+    expect(all[0]!.recordedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(all[3]!.recordedAt.toISOString()).toBe('2019-05-06T07:08:09.123Z');
+  });
+
   it('stores positions below 2^53 and derived from the appending transaction id', async () => {
     await store.appendToStream('insats-1', [newEvent('InsatsSkapad'), newEvent('ArsmalSatt')], {
       expectedRevision: 'no-stream',

@@ -189,19 +189,20 @@ export const appendInTransaction = async (
 };
 
 /**
- * Every stream and every event in one statement, the payload sent and parsed once: the
- * streams rows (a stream that exists, or that a concurrent transaction creates, fails the
- * statement with a unique violation: the caller rolls back and names it), then the events,
- * numbered on after this transaction's others.
+ * Every stream and every event in one statement: the streams rows (a stream that exists, or
+ * that a concurrent transaction creates, fails the statement with a unique violation: the
+ * caller rolls back and names it), then the events, numbered on after this transaction's
+ * others. Each column travels as an array of its own, zipped by ROWS FROM, and only data and
+ * metadata as JSON (one array each): the server parses every event's JSON once and takes
+ * nothing apart again. A payload of nested documents (`->'events'`, `->'data'` per row, a
+ * window to number them) cost the backend 54–68 µs of CPU per imported event, this 38–40
+ * (1,365 new streams of 1–3 events per transaction). The positions follow from the first
+ * one, so nothing comes back per event.
  */
 const CREATE_STREAMS = `
-  WITH payload AS (
-    SELECT a.value, a.ord FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS a(value, ord)
-  ),
-  created AS (
+  WITH created AS (
     INSERT INTO streams (stream_id, revision)
-    SELECT payload.value->>'streamId', jsonb_array_length(payload.value->'events') - 1
-    FROM payload
+    SELECT * FROM unnest($1::text[], $2::bigint[])
   ),
   block AS (
     SELECT pg_current_xact_id() AS transaction_id,
@@ -214,43 +215,63 @@ const CREATE_STREAMS = `
   ),
   inserted AS (
     INSERT INTO events (position, transaction_id, stream_id, revision, type, data, metadata, recorded_at)
-    SELECT block.first_position + taken.n + row_number() OVER (ORDER BY payload.ord, e.i) - 1,
-           block.transaction_id, payload.value->>'streamId', e.i - 1, e.value->>'type',
-           e.value->'data', e.value->'metadata',
-           coalesce((e.value->>'recordedAt')::timestamptz, clock_timestamp())
-    FROM block, taken, payload,
-         jsonb_array_elements(payload.value->'events') WITH ORDINALITY AS e(value, i)
-    RETURNING stream_id, position, revision
+    SELECT block.first_position + taken.n + e.i - 1, block.transaction_id, e.stream_id,
+           e.revision, e.type, e.data, e.metadata, coalesce(e.recorded_at, clock_timestamp())
+    FROM block, taken,
+         ROWS FROM (unnest($3::text[]), unnest($4::bigint[]), unnest($5::text[]),
+                    jsonb_array_elements($6::jsonb), jsonb_array_elements($7::jsonb),
+                    unnest($8::timestamptz[]))
+           WITH ORDINALITY AS e(stream_id, revision, type, data, metadata, recorded_at, i)
   )
-  -- One row per stream back, not one per event: the caller needs only each stream's last.
-  SELECT stream_id, max(position) AS position, max(revision) AS revision
-  FROM inserted GROUP BY stream_id`;
+  SELECT block.first_position + taken.n AS first_position FROM block, taken`;
 
 /** Creates many new streams inside the client's transaction, with one statement. */
 const createStreams = async (
   client: pg.ClientBase,
   appends: readonly StreamAppend[],
 ): Promise<AppendResult[]> => {
-  const payload = JSON.stringify(
-    appends.map(({ streamId, events }) => ({
-      streamId,
-      events: events.map((event) => ({
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-        recordedAt: event.recordedAt?.toISOString(),
-      })),
-    })),
-  );
-  const { rows } = await client.query<AppendedRow & { stream_id: string }>({
+  const streamIds: string[] = [];
+  const lastRevisions: number[] = [];
+  const eventStreams: string[] = [];
+  const revisions: number[] = [];
+  const types: string[] = [];
+  const data: Record<string, unknown>[] = [];
+  const metadata: NewEvent['metadata'][] = [];
+  const recordedAt: (string | null)[] = [];
+  for (const { streamId, events } of appends) {
+    streamIds.push(streamId);
+    lastRevisions.push(events.length - 1);
+    for (let revision = 0; revision < events.length; revision++) {
+      const event = events[revision]!;
+      eventStreams.push(streamId);
+      revisions.push(revision);
+      types.push(event.type);
+      data.push(event.data);
+      metadata.push(event.metadata);
+      // Null unless copying: then the database clock stamps it.
+      recordedAt.push(event.recordedAt?.toISOString() ?? null);
+    }
+  }
+  const { rows } = await client.query<{ first_position: string }>({
     name: 'event-store.create-streams',
     text: CREATE_STREAMS,
-    values: [payload],
+    values: [
+      streamIds,
+      lastRevisions,
+      eventStreams,
+      revisions,
+      types,
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      recordedAt,
+    ],
   });
-  const last = new Map<string, AppendResult>();
-  for (const row of rows)
-    last.set(row.stream_id, { revision: Number(row.revision), position: Number(row.position) });
-  return appends.map((append) => last.get(append.streamId)!);
+  // The i-th event given (from 0) is at first_position + i, as the statement numbers them.
+  let position = Number(rows[0]!.first_position) - 1;
+  return appends.map(({ events }) => {
+    position += events.length;
+    return { revision: events.length - 1, position };
+  });
 };
 
 /**
