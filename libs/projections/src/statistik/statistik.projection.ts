@@ -85,6 +85,7 @@ const registreringOf = (
   forbundId: string,
   insatsId: string,
   deltagandeId: string | null,
+  recordedAt: string,
 ): Registrering | undefined => {
   const { datum } = event.data as { datum?: unknown };
   if (!REGISTRERING_TYPES.has(event.type) || typeof datum !== 'string') return undefined;
@@ -95,21 +96,69 @@ const registreringOf = (
     deltagande_id: deltagandeId,
     typ: event.type,
     datum,
-    recorded_at: event.recordedAt.toISOString(),
+    recorded_at: recordedAt,
     user_id: String(event.metadata.userId),
   };
 };
 
-/** The migration that made the table may have filled it already from the same events. */
+/**
+ * The migration that made the table may have filled it already from the same events. A typed
+ * array per column, as for the versions: at national scale a million rows, which as a JSON
+ * document cost the process its text and the server its parsing.
+ */
 const insertRegistreringar = async (tx: EntityManager, rows: Registrering[]): Promise<void> => {
   if (rows.length === 0) return;
+  const column = <K extends keyof Registrering>(key: K): Registrering[K][] =>
+    rows.map((row) => row[key]);
   await tx.query(
-    `INSERT INTO registrering_fakta
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(position bigint, forbund_id uuid,
-       insats_id uuid, deltagande_id uuid, typ text, datum date, recorded_at timestamptz,
-       user_id text)
+    `INSERT INTO registrering_fakta (position, forbund_id, insats_id, deltagande_id, typ, datum,
+       recorded_at, user_id)
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[],
+       $6::date[], $7::timestamptz[], $8::text[])
      ON CONFLICT DO NOTHING`,
-    [JSON.stringify(rows)],
+    [
+      column('position'),
+      column('forbund_id'),
+      column('insats_id'),
+      column('deltagande_id'),
+      column('typ'),
+      column('datum'),
+      column('recorded_at'),
+      column('user_id'),
+    ],
+  );
+};
+
+interface Uppfoljning {
+  position: number;
+  deltagande_id: string;
+  forbund_id: string;
+  insats_id: string | null;
+  datum: string;
+  manader_efter_avslut: number;
+  sysselsattning: string;
+  recorded_at: string;
+}
+
+const insertUppfoljningar = async (tx: EntityManager, rows: Uppfoljning[]): Promise<void> => {
+  if (rows.length === 0) return;
+  const column = <K extends keyof Uppfoljning>(key: K): Uppfoljning[K][] =>
+    rows.map((row) => row[key]);
+  await tx.query(
+    `INSERT INTO uppfoljning_fakta (position, deltagande_id, forbund_id, insats_id, datum,
+       manader_efter_avslut, sysselsattning, recorded_at)
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::uuid[], $4::uuid[], $5::date[],
+       $6::integer[], $7::text[], $8::timestamptz[])`,
+    [
+      column('position'),
+      column('deltagande_id'),
+      column('forbund_id'),
+      column('insats_id'),
+      column('datum'),
+      column('manader_efter_avslut'),
+      column('sysselsattning'),
+      column('recorded_at'),
+    ],
   );
 };
 
@@ -148,6 +197,33 @@ const faktaOf = (id: string, forbundId: string, state: Deltagande): Fakta | unde
     forsorjning_ut: state.avslut?.forsorjning ?? null,
   };
 };
+
+/**
+ * A new open version, every property written in one literal: a spread of the facts followed by
+ * three more properties made objects the engine keeps as dictionaries, and reading them back
+ * column by column was a tenth of the process's catch-up time.
+ */
+const versionOf = (fakta: Fakta, fromPosition: number, recordedFrom: string): FaktaVersion => ({
+  deltagande_id: fakta.deltagande_id,
+  from_position: fromPosition,
+  forbund_id: fakta.forbund_id,
+  insats_id: fakta.insats_id,
+  person_key: fakta.person_key,
+  kon: fakta.kon,
+  fodelsear: fakta.fodelsear,
+  kommun: fakta.kommun,
+  remiss_datum: fakta.remiss_datum,
+  remittent: fakta.remittent,
+  remittent_enhet: fakta.remittent_enhet,
+  aterremiss_datum: fakta.aterremiss_datum,
+  inskrivning_datum: fakta.inskrivning_datum,
+  forsorjning_in: fakta.forsorjning_in,
+  avslut_datum: fakta.avslut_datum,
+  avslutsorsak: fakta.avslutsorsak,
+  forsorjning_ut: fakta.forsorjning_ut,
+  recorded_from: recordedFrom,
+  recorded_to: null,
+});
 
 const sameValue = (a: unknown, b: unknown): boolean =>
   Array.isArray(a) && Array.isArray(b)
@@ -216,7 +292,7 @@ export class StatistikProjection implements Projection {
     /** New versions; the last one per deltagande stays open. */
     const versions: FaktaVersion[] = [];
     const open = new Map<string, FaktaVersion>();
-    const uppfoljningar: unknown[] = [];
+    const uppfoljningar: Uppfoljning[] = [];
     const registreringar: Registrering[] = [];
 
     /** The facts of each deltagande's open version (undefined: none open). */
@@ -237,8 +313,9 @@ export class StatistikProjection implements Projection {
       states.set(id, state);
       const forbundId = forbund.get(id);
       if (!forbundId) return;
+      const recordedAt = event.recordedAt.toISOString();
       const registrering = state.insatsId
-        ? registreringOf(event, forbundId, state.insatsId, id)
+        ? registreringOf(event, forbundId, state.insatsId, id, recordedAt)
         : undefined;
       if (registrering) registreringar.push(registrering);
       if (decoded.type === 'UppfoljningRegistrerad') {
@@ -251,7 +328,7 @@ export class StatistikProjection implements Projection {
           datum: data.datum,
           manader_efter_avslut: data.manaderEfterAvslut,
           sysselsattning: data.sysselsattning,
-          recorded_at: event.recordedAt.toISOString(),
+          recorded_at: recordedAt,
         });
         return;
       }
@@ -272,17 +349,11 @@ export class StatistikProjection implements Projection {
       const openBefore = openFakta.get(id);
       if (sameFakta(fakta, openBefore)) return;
       openFakta.set(id, fakta);
-      const recordedAt = event.recordedAt.toISOString();
       const previous = open.get(id);
       if (previous) previous.recorded_to = recordedAt;
       else if (openBefore) closings.set(id, recordedAt);
       if (fakta) {
-        const version: FaktaVersion = {
-          ...fakta,
-          from_position: event.position,
-          recorded_from: recordedAt,
-          recorded_to: null,
-        };
+        const version = versionOf(fakta, event.position, recordedAt);
         versions.push(version);
         open.set(id, version);
       } else {
@@ -300,15 +371,7 @@ export class StatistikProjection implements Projection {
     }
     if (versions.length > 0) await insertVersions(tx, versions);
     await insertRegistreringar(tx, registreringar);
-    if (uppfoljningar.length > 0) {
-      await tx.query(
-        `INSERT INTO uppfoljning_fakta
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS u(position bigint, deltagande_id uuid,
-           forbund_id uuid, insats_id uuid, datum date, manader_efter_avslut integer,
-           sysselsattning text, recorded_at timestamptz)`,
-        [JSON.stringify(uppfoljningar)],
-      );
-    }
+    await insertUppfoljningar(tx, uppfoljningar);
   }
 
   private async applyInsats(events: readonly RecordedEvent[], tx: EntityManager): Promise<void> {
@@ -336,9 +399,9 @@ export class StatistikProjection implements Projection {
       const insatsId = idOf(event);
       const forbundId = forbund.get(insatsId);
       if (!forbundId) continue;
-      const registrering = registreringOf(event, forbundId, insatsId, null);
-      if (registrering) registreringar.push(registrering);
       const recordedAt = event.recordedAt.toISOString();
+      const registrering = registreringOf(event, forbundId, insatsId, null, recordedAt);
+      if (registrering) registreringar.push(registrering);
       const decoded = decodeInsatsEvent(event);
       if (decoded.type === 'InsatsSkapad' || decoded.type === 'InsatsAndrad') {
         await this.applyInsatsFakta(decoded, event, insatsId, forbundId, tx);
