@@ -453,6 +453,125 @@ export const deltagandeAggregat = (
 };
 
 // ---------------------------------------------------------------------------------------------
+// The report as known at fore, from the report as known at efter
+
+/** Parts of the aggregates that are not counted per deltagande: the förbund's own, read whole. */
+const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
+
+/**
+ * The rows of the aggregates that add up over deltaganden, each with its counts (every other
+ * field of a row says where the row stands). Unika personer add up over persons, and the
+ * deltaganden the parts are counted over hold every deltagande of each person among them.
+ */
+const ADDITIVA = {
+  perKon: [
+    'aktuella',
+    'nya',
+    'overforda',
+    'avslutade',
+    'pagaende',
+    'mottagna',
+    'aterremitterade',
+    'vantande',
+    'egna_personer',
+  ],
+  registrerade: ['personer'],
+  registreradePerGrupp: ['personer'],
+  alder: ['aktuella', 'nya'],
+  remittent: ['mottagna', 'nya'],
+  kommun: ['mottagna'],
+  kommuner: ['mottagna', 'aterremitterade', 'inskrivna', 'aktuella', 'nya'],
+  enhet: ['nya'],
+  dagar: ['antal'],
+  avslutsorsak: ['antal'],
+  forsorjning: ['antal'],
+  overgangar: ['antal'],
+  ar: ['aktuella', 'nya', 'avslutade', 'arbete_studier'],
+  uppfoljning: ['antal'],
+  malUtfall: ['aktuella', 'nya', 'avslutade'],
+} as const satisfies Record<
+  Exclude<keyof Aggregat, 'registreradeTotalt' | (typeof HELA_FORBUNDETS)[number]>,
+  readonly string[]
+>;
+
+type Rad = Record<string, unknown>;
+
+/**
+ * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
+ * whose counts all come to 0 is left out, as the report's statements leave such rows out.
+ * Undefined if a count would come out below 0: the parts do not belong to `hela`.
+ */
+const summera = (
+  hela: readonly Rad[],
+  bort: readonly Rad[],
+  till: readonly Rad[],
+  matt: readonly string[],
+): Rad[] | undefined => {
+  const rader = new Map<string, Rad>();
+  const nyckel = (rad: Rad): string =>
+    JSON.stringify(
+      Object.keys(rad)
+        .filter((falt) => !matt.includes(falt))
+        .sort()
+        .map((falt) => [falt, rad[falt]]),
+    );
+  const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
+    for (const rad of rows) {
+      const key = nyckel(rad);
+      let sum = rader.get(key);
+      if (!sum) {
+        sum = { ...rad };
+        for (const m of matt) sum[m] = 0;
+        rader.set(key, sum);
+      }
+      for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
+    }
+  };
+  lagg(hela, 1);
+  lagg(bort, -1);
+  lagg(till, 1);
+  const result: Rad[] = [];
+  for (const rad of rader.values()) {
+    if (matt.some((m) => (rad[m] as number) < 0)) return undefined;
+    if (matt.some((m) => rad[m] !== 0)) result.push(rad);
+  }
+  return result;
+};
+
+/**
+ * The aggregates as known at fore: those as known at efter, less some deltaganden's part as
+ * known at efter, plus their part as known at fore; goals, volym, årsmål and ekonomi from the
+ * part as known at fore (which reads them whole). Exact when no other deltagande changed in
+ * between and neither the insatser nor the goals did (their grupper and windows shape the
+ * parts). Undefined when a count would come out below 0.
+ */
+export const aggregatFore = (
+  efter: Aggregat,
+  delEfter: Aggregat,
+  delFore: Aggregat,
+): Aggregat | undefined => {
+  const fore: Partial<Record<keyof Aggregat, unknown>> = {};
+  for (const [tabell, matt] of Object.entries(ADDITIVA) as [
+    keyof typeof ADDITIVA,
+    readonly string[],
+  ][]) {
+    const rows = summera(
+      efter[tabell] as Rad[],
+      delEfter[tabell] as Rad[],
+      delFore[tabell] as Rad[],
+      matt,
+    );
+    if (!rows) return undefined;
+    fore[tabell] = rows;
+  }
+  const registreradeTotalt =
+    efter.registreradeTotalt - delEfter.registreradeTotalt + delFore.registreradeTotalt;
+  if (registreradeTotalt < 0) return undefined;
+  for (const tabell of HELA_FORBUNDETS) fore[tabell] = delFore[tabell];
+  return { ...(fore as Omit<Aggregat, 'registreradeTotalt'>), registreradeTotalt };
+};
+
+// ---------------------------------------------------------------------------------------------
 // The explanation
 
 /**
@@ -534,11 +653,11 @@ export class ForandringarService {
     efter: Date,
     forbund: { id: string; namn: string },
   ): Promise<Forandring[]> {
-    const [fore_, efter_, andrade] = await Promise.all([
-      this.statistik.aggregat({ ...query, asOf: fore }, forbund),
-      this.statistik.aggregat({ ...query, asOf: efter }, forbund),
+    const [andrade, ramenAndrad] = await Promise.all([
       this.andrade(query, fore, efter),
+      this.ramenAndrad(query, fore, efter),
     ]);
+    const [fore_, efter_] = await this.rapporter(query, fore, efter, forbund, andrade, ramenAndrad);
     const moved = movedKeys(
       assembleReport(fore_.aggregat, fore_.frame),
       assembleReport(efter_.aggregat, efter_.frame),
@@ -552,6 +671,93 @@ export class ForandringarService {
       efter: b,
       orsaker: orsaker.get(key) ?? [],
     }));
+  }
+
+  /**
+   * The report's aggregates as known at fore and at efter. One whole report (as of efter) and
+   * the part of it that the changed deltaganden make up, as known at efter and at fore, read by
+   * the report's own statements in one snapshot: the report as of fore is the one as of efter
+   * with that part as it was. The part holds every deltagande of a registered person among
+   * them, so unika personer come out right too. When the insatser or the goals changed in
+   * between (a grupp, a goal's window), or the parts do not add up, both whole reports are read.
+   */
+  private async rapporter(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+    forbund: { id: string; namn: string },
+    andrade: ReadonlyMap<string, Andrad>,
+    ramenAndrad: boolean,
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }[]> {
+    const hela = async () =>
+      this.statistik.aggregatISammaSnapshot(
+        [{ query: { ...query, asOf: fore } }, { query: { ...query, asOf: efter } }],
+        forbund,
+      );
+    if (ramenAndrad) return hela();
+    const deltaganden = await this.medSammaPerson(query, andrade, fore, efter);
+    const [efter_, delEfter, delFore] = await this.statistik.aggregatISammaSnapshot(
+      [
+        { query: { ...query, asOf: efter } },
+        { query: { ...query, asOf: efter }, deltaganden },
+        { query: { ...query, asOf: fore }, deltaganden },
+      ],
+      forbund,
+    );
+    const aggregat = aggregatFore(efter_!.aggregat, delEfter!.aggregat, delFore!.aggregat);
+    if (!aggregat) return hela();
+    return [{ aggregat, frame: delFore!.frame }, efter_!];
+  }
+
+  /** Whether an insats (its grupp) or a goal of the förbund was recorded in (fore, efter]. */
+  private async ramenAndrad(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+  ): Promise<boolean> {
+    const andrad = (tabell: string): string => `EXISTS (SELECT 1 FROM ${tabell}
+      WHERE forbund_id = $1 AND ((recorded_from > $2 AND recorded_from <= $3)
+        OR (recorded_to > $2 AND recorded_to <= $3)))`;
+    const [{ andrad: svar }] = (await this.dataSource.query(
+      `SELECT ${andrad('insats_fakta')} OR ${andrad('mal_fakta')} AS andrad`,
+      [query.forbundId, fore.toISOString(), efter.toISOString()],
+    )) as [{ andrad: boolean }];
+    return svar;
+  }
+
+  /**
+   * The changed deltaganden and every other deltagande, in the period, of a registered person
+   * among them (a person is counted once over all of theirs).
+   */
+  private async medSammaPerson(
+    query: Omit<StatistikQuery, 'asOf'>,
+    andrade: ReadonlyMap<string, Andrad>,
+    fore: Date,
+    efter: Date,
+  ): Promise<string[]> {
+    const personer = new Set<string>();
+    for (const [id, { versioner }] of andrade) {
+      for (const v of versioner) if (v.personKey !== id) personer.add(v.personKey);
+    }
+    const ids = new Set(andrade.keys());
+    if (personer.size > 0) {
+      const rows = (await this.dataSource.query(
+        `SELECT DISTINCT d.deltagande_id AS id FROM deltagande_fakta d
+         WHERE d.forbund_id = $1 AND d.remiss_datum <= $2::date AND d.slut_datum >= $3::date
+           AND d.person_key = ANY($4::text[])
+           AND d.recorded_from <= $6 AND (d.recorded_to IS NULL OR d.recorded_to > $5)`,
+        [
+          query.forbundId,
+          query.till,
+          `${query.fran.slice(0, 4)}-01-01`,
+          [...personer],
+          fore.toISOString(),
+          efter.toISOString(),
+        ],
+      )) as { id: string }[];
+      for (const { id } of rows) ids.add(id);
+    }
+    return [...ids];
   }
 
   private async andrade(
