@@ -61,44 +61,211 @@ const isPrimitive = (value: unknown): value is CellValue =>
 /** Separates the parts of a cell's key: a character no label or code holds. */
 const SEP = '\u0001';
 
+/** The key of a figure: where it stands (scope, tabell, rad, kolumn). */
+const cellKey = (scope: string, tabell: string, parent: string, seg: string | undefined): string =>
+  `${scope}${SEP}${tabell}${SEP}${parent || tabell}${SEP}${seg ?? tabell}`;
+
+/** The rad of a list's element: its key fields' values, or its place when it has none. */
+const elementRad = (here: string, element: object, index: number): string => {
+  let key = '';
+  for (const [field, v] of Object.entries(element)) {
+    if (!KEY_FIELDS.has(field) || !isPrimitive(v)) continue;
+    const part = v === null ? '–' : String(v);
+    key = key ? `${key} ${part}` : part;
+  }
+  return here ? `${here}.${key || String(index)}` : key || String(index);
+};
+
+/**
+ * The figures of `value` (of table `tabell`, under rad `parent`, at step `seg`) into `cells`,
+ * keyed by where they stand. A path's last step is the kolumn, the steps before it joined by
+ * dots the rad.
+ */
+const walkInto = (
+  cells: Map<string, CellValue>,
+  scope: string,
+  tabell: string,
+  value: unknown,
+  parent: string,
+  seg: string | undefined,
+): void => {
+  if (value === undefined) return;
+  if (isPrimitive(value)) {
+    cells.set(cellKey(scope, tabell, parent, seg), value);
+    return;
+  }
+  const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
+  if (Array.isArray(value)) {
+    value.forEach((element: unknown, index) => {
+      if (isPrimitive(element) || Array.isArray(element)) {
+        walkInto(cells, scope, tabell, element, here, String(index));
+        return;
+      }
+      const rad = elementRad(here, element as object, index);
+      for (const [field, v] of Object.entries(element as object)) {
+        if (KEY_FIELDS.has(field) && isPrimitive(v)) continue;
+        walkInto(cells, scope, tabell, v, rad, field);
+      }
+    });
+    return;
+  }
+  for (const [field, inner] of Object.entries(value as object)) {
+    walkInto(cells, scope, tabell, inner, here, field);
+  }
+};
+
 /**
  * Every figure of a report's tables into `cells`, keyed by where it stands (scope, tabell,
- * rad, kolumn). A path's last step is the kolumn, the steps before it joined by dots the rad.
- * Keys are plain strings and no object is made per figure: a full report has some 15,000
- * figures and is walked twice per explanation, and each changed deltagande's small report too.
+ * rad, kolumn). Keys are plain strings and no object is made per figure.
  */
 const walkTables = (tables: object, scope: string, cells: Map<string, CellValue>): void => {
-  const walk = (tabell: string, value: unknown, parent: string, seg: string | undefined): void => {
-    if (value === undefined) return;
-    if (isPrimitive(value)) {
-      cells.set(`${scope}${SEP}${tabell}${SEP}${parent || tabell}${SEP}${seg ?? tabell}`, value);
+  for (const [tabell, value] of Object.entries(tables)) {
+    walkInto(cells, scope, tabell, value, '', undefined);
+  }
+};
+
+interface Moved {
+  readonly key: string;
+  readonly fore: CellValue;
+  readonly efter: CellValue;
+}
+
+/** A row present in only one report (a kommun that came) counts 0 where the other has a count. */
+const absentAs = (other: CellValue): CellValue => (typeof other === 'number' ? 0 : null);
+
+/**
+ * The figures that differ between two maps of figures: those of `before` into `moved` (in its
+ * order), those only in `after` into `added` (in its order).
+ */
+const compareCells = (
+  before: ReadonlyMap<string, CellValue>,
+  after: ReadonlyMap<string, CellValue>,
+  moved: Moved[],
+  added: Moved[],
+): void => {
+  for (const [key, a] of before) {
+    const b = after.has(key) ? after.get(key)! : absentAs(a);
+    if (a !== b) moved.push({ key, fore: a, efter: b });
+  }
+  for (const [key, b] of after) {
+    if (before.has(key)) continue;
+    const a = absentAs(b);
+    if (a !== b) added.push({ key, fore: a, efter: b });
+  }
+};
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The figures that differ between two values of the same place in two reports, as comparing
+ * every figure of each (walkInto, compareCells) finds them, but walking the two side by side:
+ * a key is made only for a figure that differs, and lists whose elements stand at the same
+ * rows are compared element by element. Where the two differ in shape (a row that came or
+ * went, a value that became a table) that part is compared figure by figure.
+ */
+const diffInto = (
+  scope: string,
+  tabell: string,
+  a: unknown,
+  b: unknown,
+  parent: string,
+  seg: string | undefined,
+  moved: Moved[],
+  added: Moved[],
+): void => {
+  if (a === b) return;
+  if (a !== undefined && b !== undefined && isPrimitive(a) && isPrimitive(b)) {
+    moved.push({ key: cellKey(scope, tabell, parent, seg), fore: a, efter: b });
+    return;
+  }
+  const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    const rader: (string | undefined)[] = [];
+    let sameRows = true;
+    for (let index = 0; index < a.length && sameRows; index++) {
+      const x: unknown = a[index];
+      const y: unknown = b[index];
+      if (isPlainObject(x) && isPlainObject(y)) {
+        const rad = elementRad(here, x, index);
+        if (rad !== elementRad(here, y, index)) sameRows = false;
+        rader.push(rad);
+      } else if (isPlainObject(x) || isPlainObject(y)) {
+        sameRows = false;
+      } else {
+        rader.push(undefined);
+      }
+    }
+    if (sameRows) {
+      for (let index = 0; index < a.length; index++) {
+        const x: unknown = a[index];
+        const y: unknown = b[index];
+        const rad = rader[index];
+        if (rad === undefined) {
+          diffInto(scope, tabell, x, y, here, String(index), moved, added);
+          continue;
+        }
+        diffFields(scope, tabell, x as object, y as object, rad, moved, added, true);
+      }
       return;
     }
-    const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
-    if (Array.isArray(value)) {
-      value.forEach((element: unknown, index) => {
-        if (isPrimitive(element) || Array.isArray(element)) {
-          walk(tabell, element, here, String(index));
-          return;
-        }
-        const entries = Object.entries(element as object);
-        let key = '';
-        for (const [field, v] of entries) {
-          if (!KEY_FIELDS.has(field) || !isPrimitive(v)) continue;
-          const part = v === null ? '–' : String(v);
-          key = key ? `${key} ${part}` : part;
-        }
-        const rad = here ? `${here}.${key || String(index)}` : key || String(index);
-        for (const [field, v] of entries) {
-          if (KEY_FIELDS.has(field) && isPrimitive(v)) continue;
-          walk(tabell, v, rad, field);
-        }
-      });
-      return;
-    }
-    for (const [field, inner] of Object.entries(value as object)) walk(tabell, inner, here, field);
-  };
-  for (const [tabell, value] of Object.entries(tables)) walk(tabell, value, '', undefined);
+  } else if (isPlainObject(a) && isPlainObject(b)) {
+    diffFields(scope, tabell, a, b, here, moved, added, false);
+    return;
+  }
+  // Different shapes: figure by figure.
+  const before = new Map<string, CellValue>();
+  const after = new Map<string, CellValue>();
+  walkInto(before, scope, tabell, a, parent, seg);
+  walkInto(after, scope, tabell, b, parent, seg);
+  compareCells(before, after, moved, added);
+};
+
+/** The fields of two objects side by side: `a`'s in its order, then those only `b` has. */
+const diffFields = (
+  scope: string,
+  tabell: string,
+  a: object,
+  b: object,
+  rad: string,
+  moved: Moved[],
+  added: Moved[],
+  element: boolean,
+): void => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // A list element's key fields name its row; equal rows have equal key fields.
+  const skip = (field: string, v: unknown): boolean =>
+    element && KEY_FIELDS.has(field) && isPrimitive(v);
+  for (const field of Object.keys(x)) {
+    if (skip(field, x[field])) continue;
+    diffInto(
+      scope,
+      tabell,
+      x[field],
+      skip(field, y[field]) ? undefined : y[field],
+      rad,
+      field,
+      moved,
+      added,
+    );
+  }
+  for (const field of Object.keys(y)) {
+    if (field in x || skip(field, y[field])) continue;
+    diffInto(scope, tabell, undefined, y[field], rad, field, moved, added);
+  }
+};
+
+/** The figures that differ between two reports' tables of one scope. */
+const diffTables = (scope: string, a: object, b: object, moved: Moved[], added: Moved[]): void => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const tabell of Object.keys(x)) {
+    diffInto(scope, tabell, x[tabell], y[tabell], '', undefined, moved, added);
+  }
+  for (const tabell of Object.keys(y)) {
+    if (!(tabell in x)) diffInto(scope, tabell, undefined, y[tabell], '', undefined, moved, added);
+  }
 };
 
 const insatsScope = (insatsId: string): string => `i${insatsId}`;
@@ -117,6 +284,19 @@ const cellOf = (key: string): Cell => {
   return { tabell, rad, kolumn, ...where };
 };
 
+/** A report's tables by scope: each insats, each grupp and the förbund's total, in that order. */
+const scopesOf = (report: StatistikReport): [string, object][] => [
+  ...report.insatser.map((insats): [string, object] => {
+    const { insatsId, namn: _namn, grupp: _grupp, ordning: _ordning, ...tables } = insats;
+    return [insatsScope(insatsId), tables];
+  }),
+  ...report.grupper.map((grupp): [string, object] => {
+    const { grupp: namn, insatsIds: _insatsIds, ...tables } = grupp;
+    return [gruppScope(namn), tables];
+  }),
+  [TOTAL_SCOPE, report.totalt],
+];
+
 /**
  * The figures of a report: each insats's tables, each grupp's subtotal and the förbund's total.
  * Labels (namn, ordning, the grupp an insats belongs to) and the report's frame are not
@@ -124,39 +304,38 @@ const cellOf = (key: string): Cell => {
  */
 export const reportCells = (report: StatistikReport): Map<string, CellValue> => {
   const cells = new Map<string, CellValue>();
-  for (const insats of report.insatser) {
-    const { insatsId, namn: _namn, grupp: _grupp, ordning: _ordning, ...tables } = insats;
-    walkTables(tables, insatsScope(insatsId), cells);
-  }
-  for (const grupp of report.grupper) {
-    const { grupp: namn, insatsIds: _insatsIds, ...tables } = grupp;
-    walkTables(tables, gruppScope(namn), cells);
-  }
-  walkTables(report.totalt, TOTAL_SCOPE, cells);
+  for (const [scope, tables] of scopesOf(report)) walkTables(tables, scope, cells);
   return cells;
 };
 
-/** A row present in only one report (a kommun that came) counts 0 where the other has a count. */
-const absentAs = (other: CellValue): CellValue => (typeof other === 'number' ? 0 : null);
-
-/** The keys of every cell whose value differs between two reports, each with both values. */
-const movedKeys = (
-  fore: StatistikReport,
-  efter: StatistikReport,
-): { key: string; fore: CellValue; efter: CellValue }[] => {
-  const before = reportCells(fore);
-  const after = reportCells(efter);
-  const moved: { key: string; fore: CellValue; efter: CellValue }[] = [];
-  for (const [key, a] of before) {
-    const b = after.has(key) ? after.get(key)! : absentAs(a);
-    if (a !== b) moved.push({ key, fore: a, efter: b });
+/**
+ * The keys of every cell whose value differs between two reports, each with both values: the
+ * cells of `fore` in its order, then those only `efter` has. A scope of only one of the two
+ * reports is compared figure by figure.
+ */
+const movedKeys = (fore: StatistikReport, efter: StatistikReport): Moved[] => {
+  const moved: Moved[] = [];
+  const added: Moved[] = [];
+  const after = new Map(scopesOf(efter));
+  const before = scopesOf(fore);
+  for (const [scope, tables] of before) {
+    const other = after.get(scope);
+    if (other) {
+      diffTables(scope, tables, other, moved, added);
+      continue;
+    }
+    const cells = new Map<string, CellValue>();
+    walkTables(tables, scope, cells);
+    compareCells(cells, new Map(), moved, added);
   }
-  for (const [key, b] of after) {
-    if (before.has(key)) continue;
-    const a = absentAs(b);
-    if (a !== b) moved.push({ key, fore: a, efter: b });
+  const seen = new Set(before.map(([scope]) => scope));
+  for (const [scope, tables] of after) {
+    if (seen.has(scope)) continue;
+    const cells = new Map<string, CellValue>();
+    walkTables(tables, scope, cells);
+    compareCells(new Map(), cells, moved, added);
   }
-  return moved;
+  return [...moved, ...added];
 };
 
 /** Every cell whose value differs between two reports of the same period and insatser. */
