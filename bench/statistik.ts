@@ -23,12 +23,6 @@ import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { dataSourceOptions, MIGRATIONS } from '../apps/api/src/database/data-source-options.js';
 import { migrateDatabase } from '#platform';
 import {
-  decideDeltagande,
-  type Deltagande,
-  type DeltagandeCommand,
-  type DeltagandeEvent,
-} from '#domain';
-import {
   PostgresEventStore,
   type EventStore,
   type NewEvent,
@@ -42,6 +36,7 @@ import {
   type Projection,
 } from '#projections';
 import { InsatsRow } from '#projections';
+import type { Deltagande } from '#domain';
 import { ForandringarService, StatistikService, writePdf } from '#statistik';
 import type { AuthUser } from '../apps/api/src/auth/auth-user.js';
 import { Clock } from '../apps/api/src/commands/clock.js';
@@ -53,6 +48,7 @@ import { ReportRecorder } from '../apps/api/src/rapporter/report-recorder.js';
 import { InsatsScope } from '../apps/api/src/statistik/insats-scope.js';
 import { ReportGate } from '../apps/api/src/statistik/report-gate.js';
 import { Writable } from 'node:stream';
+import { appendLateChanges, MONTH_MS, planLateChanges } from './late-changes.js';
 import {
   IDAG,
   StatistikDataset,
@@ -308,51 +304,6 @@ const profiled = (dataSource: DataSource, timings: QueryTiming[]): DataSource =>
 // ---------------------------------------------------------------------------------------------
 // What changed since (issue 13): a month of late registrations and corrections
 
-/** Every LATE_STRIDE-th deltagande gets one late command in the month: 2 % of them. */
-const LATE_STRIDE = 50;
-const MONTH_MS = 30 * 24 * 3600 * 1000;
-
-/** A late registration or correction of a deltagande as the deciders allow it; none if none fits. */
-const lateCommand = (
-  state: Deltagande,
-  index: number,
-): { type: DeltagandeCommand['type']; data: object } | undefined => {
-  if (state.status === 'makulerad' || state.status === 'aterremitterad') return undefined;
-  if (index % (LATE_STRIDE * 10) === 0) {
-    return { type: 'Makulera', data: { orsak: 'Dubblett upptäckt vid granskning' } };
-  }
-  if (state.avslut) {
-    const avslutsorsak = state.avslut.avslutsorsak === 'arbete' ? 'studier' : 'arbete';
-    return { type: 'KorrigeraAvslut', data: { orsak: 'Fel avslutsorsak', avslutsorsak } };
-  }
-  const plus = (datum: string, days: number): string => {
-    const day = new Date(`${datum}T00:00:00Z`);
-    day.setUTCDate(day.getUTCDate() + days);
-    const iso = day.toISOString().slice(0, 10);
-    return iso < IDAG ? iso : IDAG;
-  };
-  if (state.inskrivning) {
-    return {
-      type: 'Avsluta',
-      data: {
-        datum: plus(state.inskrivning.datum, 180),
-        avslutsorsak: 'arbetssokande',
-        forsorjning: ['a-kassa'],
-      },
-    };
-  }
-  if (!state.remiss) return undefined;
-  return {
-    type: 'SkrivIn',
-    data: {
-      datum: plus(state.remiss.datum, 20),
-      forsorjning: ['forsorjningsstod'],
-      utbildningsniva: 'okand',
-      tidIOffentligForsorjning: 'okand',
-    },
-  };
-};
-
 interface ForandringarResult {
   readonly latency: Latency;
   readonly late: number;
@@ -375,41 +326,8 @@ const measureForandringar = async (
   forbund: { id: string; namn: string },
 ): Promise<ForandringarResult> => {
   const fore = new Date();
-  const planned: { streamId: string; revision: number; events: DeltagandeEvent[] }[] = [];
-  for (let index = 0; index < DELTAGANDEN; index += LATE_STRIDE) {
-    const deltagande = dataset.deltagande(index);
-    const command = lateCommand(deltagande.state, index);
-    const insats = dataset.insatser.find((i) => i.insatsId === deltagande.state.insatsId);
-    if (!command || !insats) continue;
-    try {
-      const events = decideDeltagande(
-        { ...command, context: insats.context } as DeltagandeCommand,
-        deltagande.state,
-      );
-      const revision = deltagande.appends.reduce((sum, a) => sum + a.events.length, 0) - 1;
-      planned.push({ streamId: deltagande.streamId, revision, events });
-    } catch {
-      // A command the decider refuses for this state (a date before the inskrivning): none.
-    }
-  }
-  const step = MONTH_MS / (planned.length + 1);
-  for (const [k, { streamId, revision, events }] of planned.entries()) {
-    const recordedAt = new Date(fore.getTime() + step * (k + 1));
-    await store.appendToStream(
-      streamId,
-      events.map((event) => ({
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        metadata: {
-          userId: dataset.insatser[0]!.users[0]!,
-          correlationId: streamId,
-          causationId: streamId,
-        },
-        recordedAt,
-      })),
-      { expectedRevision: revision },
-    );
-  }
+  const planned = planLateChanges(dataset, DELTAGANDEN);
+  await appendLateChanges(store, planned, fore, dataset.insatser[0]!.users[0]!);
   await runner.catchUp();
   await dataSource.query('ANALYZE deltagande_fakta, uppfoljning_fakta');
   const efter = new Date(fore.getTime() + MONTH_MS);

@@ -61,44 +61,211 @@ const isPrimitive = (value: unknown): value is CellValue =>
 /** Separates the parts of a cell's key: a character no label or code holds. */
 const SEP = '\u0001';
 
+/** The key of a figure: where it stands (scope, tabell, rad, kolumn). */
+const cellKey = (scope: string, tabell: string, parent: string, seg: string | undefined): string =>
+  `${scope}${SEP}${tabell}${SEP}${parent || tabell}${SEP}${seg ?? tabell}`;
+
+/** The rad of a list's element: its key fields' values, or its place when it has none. */
+const elementRad = (here: string, element: object, index: number): string => {
+  let key = '';
+  for (const [field, v] of Object.entries(element)) {
+    if (!KEY_FIELDS.has(field) || !isPrimitive(v)) continue;
+    const part = v === null ? '–' : String(v);
+    key = key ? `${key} ${part}` : part;
+  }
+  return here ? `${here}.${key || String(index)}` : key || String(index);
+};
+
+/**
+ * The figures of `value` (of table `tabell`, under rad `parent`, at step `seg`) into `cells`,
+ * keyed by where they stand. A path's last step is the kolumn, the steps before it joined by
+ * dots the rad.
+ */
+const walkInto = (
+  cells: Map<string, CellValue>,
+  scope: string,
+  tabell: string,
+  value: unknown,
+  parent: string,
+  seg: string | undefined,
+): void => {
+  if (value === undefined) return;
+  if (isPrimitive(value)) {
+    cells.set(cellKey(scope, tabell, parent, seg), value);
+    return;
+  }
+  const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
+  if (Array.isArray(value)) {
+    value.forEach((element: unknown, index) => {
+      if (isPrimitive(element) || Array.isArray(element)) {
+        walkInto(cells, scope, tabell, element, here, String(index));
+        return;
+      }
+      const rad = elementRad(here, element as object, index);
+      for (const [field, v] of Object.entries(element as object)) {
+        if (KEY_FIELDS.has(field) && isPrimitive(v)) continue;
+        walkInto(cells, scope, tabell, v, rad, field);
+      }
+    });
+    return;
+  }
+  for (const [field, inner] of Object.entries(value as object)) {
+    walkInto(cells, scope, tabell, inner, here, field);
+  }
+};
+
 /**
  * Every figure of a report's tables into `cells`, keyed by where it stands (scope, tabell,
- * rad, kolumn). A path's last step is the kolumn, the steps before it joined by dots the rad.
- * Keys are plain strings and no object is made per figure: a full report has some 15,000
- * figures and is walked twice per explanation, and each changed deltagande's small report too.
+ * rad, kolumn). Keys are plain strings and no object is made per figure.
  */
 const walkTables = (tables: object, scope: string, cells: Map<string, CellValue>): void => {
-  const walk = (tabell: string, value: unknown, parent: string, seg: string | undefined): void => {
-    if (value === undefined) return;
-    if (isPrimitive(value)) {
-      cells.set(`${scope}${SEP}${tabell}${SEP}${parent || tabell}${SEP}${seg ?? tabell}`, value);
+  for (const [tabell, value] of Object.entries(tables)) {
+    walkInto(cells, scope, tabell, value, '', undefined);
+  }
+};
+
+interface Moved {
+  readonly key: string;
+  readonly fore: CellValue;
+  readonly efter: CellValue;
+}
+
+/** A row present in only one report (a kommun that came) counts 0 where the other has a count. */
+const absentAs = (other: CellValue): CellValue => (typeof other === 'number' ? 0 : null);
+
+/**
+ * The figures that differ between two maps of figures: those of `before` into `moved` (in its
+ * order), those only in `after` into `added` (in its order).
+ */
+const compareCells = (
+  before: ReadonlyMap<string, CellValue>,
+  after: ReadonlyMap<string, CellValue>,
+  moved: Moved[],
+  added: Moved[],
+): void => {
+  for (const [key, a] of before) {
+    const b = after.has(key) ? after.get(key)! : absentAs(a);
+    if (a !== b) moved.push({ key, fore: a, efter: b });
+  }
+  for (const [key, b] of after) {
+    if (before.has(key)) continue;
+    const a = absentAs(b);
+    if (a !== b) added.push({ key, fore: a, efter: b });
+  }
+};
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The figures that differ between two values of the same place in two reports, as comparing
+ * every figure of each (walkInto, compareCells) finds them, but walking the two side by side:
+ * a key is made only for a figure that differs, and lists whose elements stand at the same
+ * rows are compared element by element. Where the two differ in shape (a row that came or
+ * went, a value that became a table) that part is compared figure by figure.
+ */
+const diffInto = (
+  scope: string,
+  tabell: string,
+  a: unknown,
+  b: unknown,
+  parent: string,
+  seg: string | undefined,
+  moved: Moved[],
+  added: Moved[],
+): void => {
+  if (a === b) return;
+  if (a !== undefined && b !== undefined && isPrimitive(a) && isPrimitive(b)) {
+    moved.push({ key: cellKey(scope, tabell, parent, seg), fore: a, efter: b });
+    return;
+  }
+  const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    const rader: (string | undefined)[] = [];
+    let sameRows = true;
+    for (let index = 0; index < a.length && sameRows; index++) {
+      const x: unknown = a[index];
+      const y: unknown = b[index];
+      if (isPlainObject(x) && isPlainObject(y)) {
+        const rad = elementRad(here, x, index);
+        if (rad !== elementRad(here, y, index)) sameRows = false;
+        rader.push(rad);
+      } else if (isPlainObject(x) || isPlainObject(y)) {
+        sameRows = false;
+      } else {
+        rader.push(undefined);
+      }
+    }
+    if (sameRows) {
+      for (let index = 0; index < a.length; index++) {
+        const x: unknown = a[index];
+        const y: unknown = b[index];
+        const rad = rader[index];
+        if (rad === undefined) {
+          diffInto(scope, tabell, x, y, here, String(index), moved, added);
+          continue;
+        }
+        diffFields(scope, tabell, x as object, y as object, rad, moved, added, true);
+      }
       return;
     }
-    const here = seg === undefined ? parent : parent ? `${parent}.${seg}` : seg;
-    if (Array.isArray(value)) {
-      value.forEach((element: unknown, index) => {
-        if (isPrimitive(element) || Array.isArray(element)) {
-          walk(tabell, element, here, String(index));
-          return;
-        }
-        const entries = Object.entries(element as object);
-        let key = '';
-        for (const [field, v] of entries) {
-          if (!KEY_FIELDS.has(field) || !isPrimitive(v)) continue;
-          const part = v === null ? '–' : String(v);
-          key = key ? `${key} ${part}` : part;
-        }
-        const rad = here ? `${here}.${key || String(index)}` : key || String(index);
-        for (const [field, v] of entries) {
-          if (KEY_FIELDS.has(field) && isPrimitive(v)) continue;
-          walk(tabell, v, rad, field);
-        }
-      });
-      return;
-    }
-    for (const [field, inner] of Object.entries(value as object)) walk(tabell, inner, here, field);
-  };
-  for (const [tabell, value] of Object.entries(tables)) walk(tabell, value, '', undefined);
+  } else if (isPlainObject(a) && isPlainObject(b)) {
+    diffFields(scope, tabell, a, b, here, moved, added, false);
+    return;
+  }
+  // Different shapes: figure by figure.
+  const before = new Map<string, CellValue>();
+  const after = new Map<string, CellValue>();
+  walkInto(before, scope, tabell, a, parent, seg);
+  walkInto(after, scope, tabell, b, parent, seg);
+  compareCells(before, after, moved, added);
+};
+
+/** The fields of two objects side by side: `a`'s in its order, then those only `b` has. */
+const diffFields = (
+  scope: string,
+  tabell: string,
+  a: object,
+  b: object,
+  rad: string,
+  moved: Moved[],
+  added: Moved[],
+  element: boolean,
+): void => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  // A list element's key fields name its row; equal rows have equal key fields.
+  const skip = (field: string, v: unknown): boolean =>
+    element && KEY_FIELDS.has(field) && isPrimitive(v);
+  for (const field of Object.keys(x)) {
+    if (skip(field, x[field])) continue;
+    diffInto(
+      scope,
+      tabell,
+      x[field],
+      skip(field, y[field]) ? undefined : y[field],
+      rad,
+      field,
+      moved,
+      added,
+    );
+  }
+  for (const field of Object.keys(y)) {
+    if (field in x || skip(field, y[field])) continue;
+    diffInto(scope, tabell, undefined, y[field], rad, field, moved, added);
+  }
+};
+
+/** The figures that differ between two reports' tables of one scope. */
+const diffTables = (scope: string, a: object, b: object, moved: Moved[], added: Moved[]): void => {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const tabell of Object.keys(x)) {
+    diffInto(scope, tabell, x[tabell], y[tabell], '', undefined, moved, added);
+  }
+  for (const tabell of Object.keys(y)) {
+    if (!(tabell in x)) diffInto(scope, tabell, undefined, y[tabell], '', undefined, moved, added);
+  }
 };
 
 const insatsScope = (insatsId: string): string => `i${insatsId}`;
@@ -117,6 +284,19 @@ const cellOf = (key: string): Cell => {
   return { tabell, rad, kolumn, ...where };
 };
 
+/** A report's tables by scope: each insats, each grupp and the förbund's total, in that order. */
+const scopesOf = (report: StatistikReport): [string, object][] => [
+  ...report.insatser.map((insats): [string, object] => {
+    const { insatsId, namn: _namn, grupp: _grupp, ordning: _ordning, ...tables } = insats;
+    return [insatsScope(insatsId), tables];
+  }),
+  ...report.grupper.map((grupp): [string, object] => {
+    const { grupp: namn, insatsIds: _insatsIds, ...tables } = grupp;
+    return [gruppScope(namn), tables];
+  }),
+  [TOTAL_SCOPE, report.totalt],
+];
+
 /**
  * The figures of a report: each insats's tables, each grupp's subtotal and the förbund's total.
  * Labels (namn, ordning, the grupp an insats belongs to) and the report's frame are not
@@ -124,39 +304,38 @@ const cellOf = (key: string): Cell => {
  */
 export const reportCells = (report: StatistikReport): Map<string, CellValue> => {
   const cells = new Map<string, CellValue>();
-  for (const insats of report.insatser) {
-    const { insatsId, namn: _namn, grupp: _grupp, ordning: _ordning, ...tables } = insats;
-    walkTables(tables, insatsScope(insatsId), cells);
-  }
-  for (const grupp of report.grupper) {
-    const { grupp: namn, insatsIds: _insatsIds, ...tables } = grupp;
-    walkTables(tables, gruppScope(namn), cells);
-  }
-  walkTables(report.totalt, TOTAL_SCOPE, cells);
+  for (const [scope, tables] of scopesOf(report)) walkTables(tables, scope, cells);
   return cells;
 };
 
-/** A row present in only one report (a kommun that came) counts 0 where the other has a count. */
-const absentAs = (other: CellValue): CellValue => (typeof other === 'number' ? 0 : null);
-
-/** The keys of every cell whose value differs between two reports, each with both values. */
-const movedKeys = (
-  fore: StatistikReport,
-  efter: StatistikReport,
-): { key: string; fore: CellValue; efter: CellValue }[] => {
-  const before = reportCells(fore);
-  const after = reportCells(efter);
-  const moved: { key: string; fore: CellValue; efter: CellValue }[] = [];
-  for (const [key, a] of before) {
-    const b = after.has(key) ? after.get(key)! : absentAs(a);
-    if (a !== b) moved.push({ key, fore: a, efter: b });
+/**
+ * The keys of every cell whose value differs between two reports, each with both values: the
+ * cells of `fore` in its order, then those only `efter` has. A scope of only one of the two
+ * reports is compared figure by figure.
+ */
+const movedKeys = (fore: StatistikReport, efter: StatistikReport): Moved[] => {
+  const moved: Moved[] = [];
+  const added: Moved[] = [];
+  const after = new Map(scopesOf(efter));
+  const before = scopesOf(fore);
+  for (const [scope, tables] of before) {
+    const other = after.get(scope);
+    if (other) {
+      diffTables(scope, tables, other, moved, added);
+      continue;
+    }
+    const cells = new Map<string, CellValue>();
+    walkTables(tables, scope, cells);
+    compareCells(cells, new Map(), moved, added);
   }
-  for (const [key, b] of after) {
-    if (before.has(key)) continue;
-    const a = absentAs(b);
-    if (a !== b) moved.push({ key, fore: a, efter: b });
+  const seen = new Set(before.map(([scope]) => scope));
+  for (const [scope, tables] of after) {
+    if (seen.has(scope)) continue;
+    const cells = new Map<string, CellValue>();
+    walkTables(tables, scope, cells);
+    compareCells(new Map(), cells, moved, added);
   }
-  return moved;
+  return [...moved, ...added];
 };
 
 /** Every cell whose value differs between two reports of the same period and insatser. */
@@ -453,6 +632,125 @@ export const deltagandeAggregat = (
 };
 
 // ---------------------------------------------------------------------------------------------
+// The report as known at fore, from the report as known at efter
+
+/** Parts of the aggregates that are not counted per deltagande: the förbund's own, read whole. */
+const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
+
+/**
+ * The rows of the aggregates that add up over deltaganden, each with its counts (every other
+ * field of a row says where the row stands). Unika personer add up over persons, and the
+ * deltaganden the parts are counted over hold every deltagande of each person among them.
+ */
+const ADDITIVA = {
+  perKon: [
+    'aktuella',
+    'nya',
+    'overforda',
+    'avslutade',
+    'pagaende',
+    'mottagna',
+    'aterremitterade',
+    'vantande',
+    'egna_personer',
+  ],
+  registrerade: ['personer'],
+  registreradePerGrupp: ['personer'],
+  alder: ['aktuella', 'nya'],
+  remittent: ['mottagna', 'nya'],
+  kommun: ['mottagna'],
+  kommuner: ['mottagna', 'aterremitterade', 'inskrivna', 'aktuella', 'nya'],
+  enhet: ['nya'],
+  dagar: ['antal'],
+  avslutsorsak: ['antal'],
+  forsorjning: ['antal'],
+  overgangar: ['antal'],
+  ar: ['aktuella', 'nya', 'avslutade', 'arbete_studier'],
+  uppfoljning: ['antal'],
+  malUtfall: ['aktuella', 'nya', 'avslutade'],
+} as const satisfies Record<
+  Exclude<keyof Aggregat, 'registreradeTotalt' | (typeof HELA_FORBUNDETS)[number]>,
+  readonly string[]
+>;
+
+type Rad = Record<string, unknown>;
+
+/**
+ * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
+ * whose counts all come to 0 is left out, as the report's statements leave such rows out.
+ * Undefined if a count would come out below 0: the parts do not belong to `hela`.
+ */
+const summera = (
+  hela: readonly Rad[],
+  bort: readonly Rad[],
+  till: readonly Rad[],
+  matt: readonly string[],
+): Rad[] | undefined => {
+  const rader = new Map<string, Rad>();
+  const nyckel = (rad: Rad): string =>
+    JSON.stringify(
+      Object.keys(rad)
+        .filter((falt) => !matt.includes(falt))
+        .sort()
+        .map((falt) => [falt, rad[falt]]),
+    );
+  const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
+    for (const rad of rows) {
+      const key = nyckel(rad);
+      let sum = rader.get(key);
+      if (!sum) {
+        sum = { ...rad };
+        for (const m of matt) sum[m] = 0;
+        rader.set(key, sum);
+      }
+      for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
+    }
+  };
+  lagg(hela, 1);
+  lagg(bort, -1);
+  lagg(till, 1);
+  const result: Rad[] = [];
+  for (const rad of rader.values()) {
+    if (matt.some((m) => (rad[m] as number) < 0)) return undefined;
+    if (matt.some((m) => rad[m] !== 0)) result.push(rad);
+  }
+  return result;
+};
+
+/**
+ * The aggregates as known at fore: those as known at efter, less some deltaganden's part as
+ * known at efter, plus their part as known at fore; goals, volym, årsmål and ekonomi from the
+ * part as known at fore (which reads them whole). Exact when no other deltagande changed in
+ * between and neither the insatser nor the goals did (their grupper and windows shape the
+ * parts). Undefined when a count would come out below 0.
+ */
+export const aggregatFore = (
+  efter: Aggregat,
+  delEfter: Aggregat,
+  delFore: Aggregat,
+): Aggregat | undefined => {
+  const fore: Partial<Record<keyof Aggregat, unknown>> = {};
+  for (const [tabell, matt] of Object.entries(ADDITIVA) as [
+    keyof typeof ADDITIVA,
+    readonly string[],
+  ][]) {
+    const rows = summera(
+      efter[tabell] as Rad[],
+      delEfter[tabell] as Rad[],
+      delFore[tabell] as Rad[],
+      matt,
+    );
+    if (!rows) return undefined;
+    fore[tabell] = rows;
+  }
+  const registreradeTotalt =
+    efter.registreradeTotalt - delEfter.registreradeTotalt + delFore.registreradeTotalt;
+  if (registreradeTotalt < 0) return undefined;
+  for (const tabell of HELA_FORBUNDETS) fore[tabell] = delFore[tabell];
+  return { ...(fore as Omit<Aggregat, 'registreradeTotalt'>), registreradeTotalt };
+};
+
+// ---------------------------------------------------------------------------------------------
 // The explanation
 
 /**
@@ -534,11 +832,11 @@ export class ForandringarService {
     efter: Date,
     forbund: { id: string; namn: string },
   ): Promise<Forandring[]> {
-    const [fore_, efter_, andrade] = await Promise.all([
-      this.statistik.aggregat({ ...query, asOf: fore }, forbund),
-      this.statistik.aggregat({ ...query, asOf: efter }, forbund),
+    const [andrade, ramenAndrad] = await Promise.all([
       this.andrade(query, fore, efter),
+      this.ramenAndrad(query, fore, efter),
     ]);
+    const [fore_, efter_] = await this.rapporter(query, fore, efter, forbund, andrade, ramenAndrad);
     const moved = movedKeys(
       assembleReport(fore_.aggregat, fore_.frame),
       assembleReport(efter_.aggregat, efter_.frame),
@@ -552,6 +850,93 @@ export class ForandringarService {
       efter: b,
       orsaker: orsaker.get(key) ?? [],
     }));
+  }
+
+  /**
+   * The report's aggregates as known at fore and at efter. One whole report (as of efter) and
+   * the part of it that the changed deltaganden make up, as known at efter and at fore, read by
+   * the report's own statements in one snapshot: the report as of fore is the one as of efter
+   * with that part as it was. The part holds every deltagande of a registered person among
+   * them, so unika personer come out right too. When the insatser or the goals changed in
+   * between (a grupp, a goal's window), or the parts do not add up, both whole reports are read.
+   */
+  private async rapporter(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+    forbund: { id: string; namn: string },
+    andrade: ReadonlyMap<string, Andrad>,
+    ramenAndrad: boolean,
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }[]> {
+    const hela = async () =>
+      this.statistik.aggregatISammaSnapshot(
+        [{ query: { ...query, asOf: fore } }, { query: { ...query, asOf: efter } }],
+        forbund,
+      );
+    if (ramenAndrad) return hela();
+    const deltaganden = await this.medSammaPerson(query, andrade, fore, efter);
+    const [efter_, delEfter, delFore] = await this.statistik.aggregatISammaSnapshot(
+      [
+        { query: { ...query, asOf: efter } },
+        { query: { ...query, asOf: efter }, deltaganden },
+        { query: { ...query, asOf: fore }, deltaganden },
+      ],
+      forbund,
+    );
+    const aggregat = aggregatFore(efter_!.aggregat, delEfter!.aggregat, delFore!.aggregat);
+    if (!aggregat) return hela();
+    return [{ aggregat, frame: delFore!.frame }, efter_!];
+  }
+
+  /** Whether an insats (its grupp) or a goal of the förbund was recorded in (fore, efter]. */
+  private async ramenAndrad(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+  ): Promise<boolean> {
+    const andrad = (tabell: string): string => `EXISTS (SELECT 1 FROM ${tabell}
+      WHERE forbund_id = $1 AND ((recorded_from > $2 AND recorded_from <= $3)
+        OR (recorded_to > $2 AND recorded_to <= $3)))`;
+    const [{ andrad: svar }] = (await this.dataSource.query(
+      `SELECT ${andrad('insats_fakta')} OR ${andrad('mal_fakta')} AS andrad`,
+      [query.forbundId, fore.toISOString(), efter.toISOString()],
+    )) as [{ andrad: boolean }];
+    return svar;
+  }
+
+  /**
+   * The changed deltaganden and every other deltagande, in the period, of a registered person
+   * among them (a person is counted once over all of theirs).
+   */
+  private async medSammaPerson(
+    query: Omit<StatistikQuery, 'asOf'>,
+    andrade: ReadonlyMap<string, Andrad>,
+    fore: Date,
+    efter: Date,
+  ): Promise<string[]> {
+    const personer = new Set<string>();
+    for (const [id, { versioner }] of andrade) {
+      for (const v of versioner) if (v.personKey !== id) personer.add(v.personKey);
+    }
+    const ids = new Set(andrade.keys());
+    if (personer.size > 0) {
+      const rows = (await this.dataSource.query(
+        `SELECT DISTINCT d.deltagande_id AS id FROM deltagande_fakta d
+         WHERE d.forbund_id = $1 AND d.remiss_datum <= $2::date AND d.slut_datum >= $3::date
+           AND d.person_key = ANY($4::text[])
+           AND d.recorded_from <= $6 AND (d.recorded_to IS NULL OR d.recorded_to > $5)`,
+        [
+          query.forbundId,
+          query.till,
+          `${query.fran.slice(0, 4)}-01-01`,
+          [...personer],
+          fore.toISOString(),
+          efter.toISOString(),
+        ],
+      )) as { id: string }[];
+      for (const { id } of rows) ids.add(id);
+    }
+    return [...ids];
   }
 
   private async andrade(

@@ -90,6 +90,39 @@ export class StatistikService {
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
+    const [result] = await this.aggregatISammaSnapshot([{ query }], forbund);
+    return result!;
+  }
+
+  /**
+   * Several reports' aggregates read in one snapshot, each on two connections of its own.
+   * `deltaganden`: only those deltaganden count in that one (their part of the report); its
+   * goals, volym, årsmål and ekonomi are still the whole förbund's.
+   */
+  async aggregatISammaSnapshot(
+    requests: readonly { query: StatistikQuery; deltaganden?: readonly string[] }[],
+    forbund: { id: string; namn: string },
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }[]> {
+    const prepared = requests.map(({ query, deltaganden }) =>
+      this.prepare(query, forbund, deltaganden),
+    );
+    const results = await inOneSnapshot(
+      this.dataSource,
+      prepared.flatMap((p) => p.groups),
+      this.options,
+    );
+    return prepared.map((p, index) => p.finish(results.slice(2 * index, 2 * index + 2)));
+  }
+
+  /** One report's statements, two groups side by side, and how their rows become aggregates. */
+  private prepare(
+    query: StatistikQuery,
+    forbund: { id: string; namn: string },
+    deltaganden: readonly string[] | undefined,
+  ): {
+    groups: BoundQuery[][];
+    finish: (rows: unknown[][][]) => { aggregat: Aggregat; frame: ReportFrame };
+  } {
     checkPeriod(query);
     const asOf = query.asOf ?? null;
     const years: number[] = [];
@@ -116,37 +149,37 @@ export class StatistikService {
       tidigast: earliest,
       egnaFonster: ownWindow,
       ekonomiAr,
+      ...(deltaganden ? { deltaganden: [...deltaganden] } : {}),
     };
-    const [deltagareSql, utfallSql] = statistikSql(asOf !== null);
-    const [[insatser, deltagare], [utfall]] = await inOneSnapshot(
-      this.dataSource,
-      [
-        [this.bind(insatserSql(asOf !== null), values), this.bind(deltagareSql, values)],
-        [this.bind(utfallSql, values)],
-      ],
-      this.options,
-    );
-    const aggregat = {
-      ...(deltagare as AggregatRow[])[0]!.aggregat,
-      ...(utfall as AggregatRow[])[0]!.aggregat,
-    } as Aggregat;
-    const frame: ReportFrame = {
-      forbund,
-      fran: query.fran,
-      till: query.till,
-      asOf: (asOf ?? new Date()).toISOString(),
-      insatser: insatser as ReportFrame['insatser'],
-      aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
-      ar: years,
-      arMedEgetFonster: ownWindow,
-      ekonomiFonster: Object.fromEntries(
-        years.map((ar) => [
-          ar,
-          years.length === 1 ? 'period' : ar === ekonomiAr ? 'ekonomi' : 'ar',
-        ]),
-      ),
+    const [deltagareSql, utfallSql] = statistikSql(asOf !== null, deltaganden !== undefined);
+    const groups = [
+      [this.bind(insatserSql(asOf !== null), values), this.bind(deltagareSql, values)],
+      [this.bind(utfallSql, values)],
+    ];
+    const finish = ([[insatser, deltagare], [utfall]]: unknown[][][]) => {
+      const aggregat = {
+        ...(deltagare as AggregatRow[])[0]!.aggregat,
+        ...(utfall as AggregatRow[])[0]!.aggregat,
+      } as Aggregat;
+      const frame: ReportFrame = {
+        forbund,
+        fran: query.fran,
+        till: query.till,
+        asOf: (asOf ?? new Date()).toISOString(),
+        insatser: insatser as ReportFrame['insatser'],
+        aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
+        ar: years,
+        arMedEgetFonster: ownWindow,
+        ekonomiFonster: Object.fromEntries(
+          years.map((ar) => [
+            ar,
+            years.length === 1 ? 'period' : ar === ekonomiAr ? 'ekonomi' : 'ar',
+          ]),
+        ),
+      };
+      return { aggregat, frame };
     };
-    return { aggregat, frame };
+    return { groups, finish };
   }
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */

@@ -10,7 +10,9 @@
  * date any table looks at: fran, or 1 January of the first year), :egnaFonster (the years
  * whose måluppfyllelse window differs from the period), :ekonomiAr (the first year, when its
  * window for ekonomi — the calendar year within the period — is neither the period nor its
- * måluppfyllelse window; else null).
+ * måluppfyllelse window; else null). With `urval`, only the deltaganden :deltaganden (uuid[])
+ * count: the part of a report that some deltaganden make up (`forandringar`); goals, volym,
+ * årsmål and ekonomi are still the whole förbund's.
  */
 const valid = (alias: string, asOf: boolean): string =>
   asOf
@@ -40,10 +42,14 @@ export const MATT_SQL = mattOver(':fran::date', ':till::date');
 export type Matt = keyof typeof MATT_SQL;
 export const MATT = Object.keys(MATT_SQL) as Matt[];
 
+/** Only the deltaganden :deltaganden, when `urval` (see above). */
+const urvalAv = (alias: string, urval: boolean): string =>
+  urval ? ` AND ${alias}.deltagande_id = ANY(:deltaganden::uuid[])` : '';
+
 /** The deltaganden of the förbund (and insatser) that touch [from, :till], as valid then. */
-const fakta = (asOf: boolean, from: string): string => `FROM deltagande_fakta d
+const fakta = (asOf: boolean, from: string, urval = false): string => `FROM deltagande_fakta d
   WHERE d.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
-    AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${valid('d', asOf)}`;
+    AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${valid('d', asOf)}${urvalAv('d', urval)}`;
 
 /**
  * The deltaganden behind one count: ids and codes only. Parameters as the report's,
@@ -72,13 +78,13 @@ const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FR
  * and the förbund's totals are summed from those rows. One pass counts every measure by
  * insats, kön and ålder; the per-kön table sums it and the age table reads it.
  */
-const deltagareSql = (asOf: boolean): string => `
+const deltagareSql = (asOf: boolean, urval: boolean): string => `
 WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.person_key, d.person_key <> d.deltagande_id::text AS registrerad, d.kon,
          d.kommun, d.remittent, d.remittent_enhet, d.remiss_datum, d.aterremiss_datum,
          d.inskrivning_datum AS i, d.avslut_datum AS a,
          extract(year FROM d.inskrivning_datum)::int - d.fodelsear AS alder
-  ${fakta(asOf, ':fran')}
+  ${fakta(asOf, ':fran', urval)}
 ),
 ka AS MATERIALIZED (
   SELECT insats_id, kon, alder,
@@ -208,7 +214,7 @@ const GOAL = mattOver('w.fran', 'w.till');
  * the few windows it falls in: a scan per window read the years the windows share once for
  * each. A report with no goal beyond its period has no window and reads nothing more.
  */
-const malUtfallSql = (asOf: boolean): string => `SELECT w.fran, w.till, d.insats_id,
+const malUtfallSql = (asOf: boolean, urval: boolean): string => `SELECT w.fran, w.till, d.insats_id,
       CASE WHEN ${GOAL.avslutade} THEN d.avslutsorsak END AS avslutsorsak,
       count(*) AS aktuella,
       count(*) FILTER (WHERE ${GOAL.nya}) AS nya,
@@ -220,7 +226,7 @@ const malUtfallSql = (asOf: boolean): string => `SELECT w.fran, w.till, d.insats
       WHERE d.forbund_id = :forbund
         AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
         AND d.remiss_datum <= (SELECT max(till) FROM fonster)
-        AND d.slut_datum >= (SELECT min(fran) FROM fonster) AND ${valid('d', asOf)}
+        AND d.slut_datum >= (SELECT min(fran) FROM fonster) AND ${valid('d', asOf)}${urvalAv('d', urval)}
         AND d.inskrivning_datum IS NOT NULL
         -- Only the insatser some window counts, unless one counts every insats.
         AND ((SELECT bool_or(alla) FROM fonster)
@@ -236,11 +242,11 @@ const malUtfallSql = (asOf: boolean): string => `SELECT w.fran, w.till, d.insats
  * uppföljning, volym and årsmål. The avslutade are set apart once for the three tables that
  * read only them.
  */
-const utfallSql = (asOf: boolean): string => `
+const utfallSql = (asOf: boolean, urval: boolean): string => `
 WITH f AS MATERIALIZED (
   SELECT d.insats_id, d.kon, d.remiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a,
          d.slut_datum AS slut, d.avslutsorsak, d.forsorjning_in, d.forsorjning_ut
-  ${fakta(asOf, ':tidigast')}
+  ${fakta(asOf, ':tidigast', urval)}
     -- Without years of their own (:egnaFonster), only the nya and avslutade count here.
     AND (cardinality(:egnaFonster::int[]) > 0
       OR d.inskrivning_datum BETWEEN :fran::date AND :till::date
@@ -259,7 +265,7 @@ fore_efter AS MATERIALIZED (
 ${malSql(asOf)}
 SELECT json_build_object(
   'mal', ${json(`SELECT mal_id, insats_id, grupp, matt, fran, till, varde FROM mal`)},
-  'malUtfall', ${json(malUtfallSql(asOf))},
+  'malUtfall', ${json(malUtfallSql(asOf, urval))},
   -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
   'dagar', ${json(`SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
     FROM f WHERE slut >= :fran::date AND ${MATT_SQL.nya} GROUP BY insats_id, i - remiss_datum
@@ -281,7 +287,7 @@ SELECT json_build_object(
     FROM uppfoljning_fakta u
     JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id AND ${valid('d', asOf)}
     WHERE u.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR u.insats_id = ANY(:insatser::uuid[]))
-      AND u.datum BETWEEN :fran::date AND :till::date ${asOf ? 'AND u.recorded_at <= :asOf' : ''}
+      AND u.datum BETWEEN :fran::date AND :till::date ${asOf ? 'AND u.recorded_at <= :asOf' : ''}${urvalAv('u', urval)}
     GROUP BY u.insats_id, u.manader_efter_avslut, u.sysselsattning, d.kon`)},
   'volym', ${json(`SELECT insats_id, sum(kvinnor) AS kvinnor, sum(man) AS man, sum(ej_angivet) AS ej_angivet
     FROM volym_fakta v
@@ -307,8 +313,11 @@ export const insatserSql = (
     AND ${valid('i', asOf)}
   ORDER BY i.ordning NULLS LAST, i.namn, i.insats_id`;
 
-/** The report's two statements; each returns one row with one JSON column, `aggregat`. */
-export const statistikSql = (asOf: boolean): readonly [string, string] => [
-  deltagareSql(asOf),
-  utfallSql(asOf),
+/**
+ * The report's two statements; each returns one row with one JSON column, `aggregat`. With
+ * `urval`, only the deltaganden :deltaganden count (see above).
+ */
+export const statistikSql = (asOf: boolean, urval = false): readonly [string, string] => [
+  deltagareSql(asOf, urval),
+  utfallSql(asOf, urval),
 ];
