@@ -5,7 +5,9 @@
  *
  * with DATABASE_URL naming the kept database. For the bench's full-year whole-förbund report
  * it times the aggregates (the SQL), the assembly, suppression and the overview separately,
- * and the whole report without and with jamfor; with `--dump` it writes the JSON of several
+ * the comparison period's own aggregates and assembly (jamfor=foregaende: for 2024, a leap
+ * year, 2022-12-31 – 2023-12-31, a period over two calendar years) and putting the two
+ * together, and the whole report without and with jamfor; with `--dump` it writes the JSON of several
  * parameter sets (asOf, insats filter, jamfor, skydda, a period over two years) to compare
  * reports byte for byte before and after a change.
  */
@@ -16,6 +18,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
 import {
   assembleReport,
+  jamforelsePeriod,
   medOversikt,
   skyddaReport,
   StatistikService,
@@ -117,10 +120,16 @@ try {
     }
   }
 
-  const steps = { aggregat: [], assemble: [], skydda: [], oversikt: [] } as Record<
-    string,
-    number[]
-  >;
+  const steps = {
+    aggregat: [],
+    assemble: [],
+    skydda: [],
+    oversikt: [],
+    'jamfor: aggregat (earlier period alone)': [],
+    'jamfor: assemble (earlier period)': [],
+    'jamfor: medOversikt': [],
+  } as Record<string, number[]>;
+  const earlier = { ...query, ...jamforelsePeriod('foregaende', query) };
   const whole: number[] = [];
   const jamfor: number[] = [];
   const asOfRuns: number[] = [];
@@ -153,11 +162,20 @@ try {
     const t3 = performance.now();
     medOversikt(skyddad);
     const t4 = performance.now();
+    const tidigare = await service.aggregat(earlier, forbund);
+    const t5 = performance.now();
+    const tidigareReport = assembleReport(tidigare.aggregat, tidigare.frame);
+    const t6 = performance.now();
+    medOversikt(report, { typ: 'foregaende', report: tidigareReport });
+    const t7 = performance.now();
     if (run >= 0) {
       steps.aggregat!.push(t1 - t);
       steps.assemble!.push(t2 - t1);
       steps.skydda!.push(t3 - t2);
       steps.oversikt!.push(t4 - t3);
+      steps['jamfor: aggregat (earlier period alone)']!.push(t5 - t4);
+      steps['jamfor: assemble (earlier period)']!.push(t6 - t5);
+      steps['jamfor: medOversikt']!.push(t7 - t6);
     }
     await timed(whole, 'report', run, () => service.report(query, forbund));
     await timed(jamfor, 'jamfor', run, () =>

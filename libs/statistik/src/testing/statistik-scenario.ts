@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
 import type { Aggregat, ReportFrame } from '../assemble-report.js';
+import type { Jamfor } from '../oversikt.js';
 import type { StatistikReport } from '../report.js';
 import { StatistikService, type StatistikQuery } from '../statistik-service.js';
 
@@ -336,11 +337,15 @@ export class StatistikScenario {
     );
   }
 
-  async report(query: Omit<StatistikQuery, 'forbundId'>): Promise<StatistikReport> {
+  async report(
+    query: Omit<StatistikQuery, 'forbundId'>,
+    options: { jamfor?: Jamfor; skydda?: boolean } = {},
+  ): Promise<StatistikReport> {
     await this.runner.catchUp();
     return new StatistikService(this.dataSource).report(
       { forbundId: FORBUND.id, ...query },
       FORBUND,
+      options,
     );
   }
 }
