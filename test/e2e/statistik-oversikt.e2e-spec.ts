@@ -21,8 +21,8 @@ const andel = (
 const ingen = andel(null, null, null, null);
 
 /*
- * Bron and Steget (grupp "Rätt stöd"), Balder (no grupp), over H1 2025 (181 days) compared with
- * the 181 days before it, 2024-07-04 – 2024-12-31.
+ * Bron and Steget (grupp "Rätt stöd"), Balder (no grupp), over H1 2025 compared with the six
+ * months before it, H2 2024 (2024-07-01 – 2024-12-31).
  * Bron: two kvinnor inskrivna 2024-09-10, one avslutad to arbete 2025-03-31; a man inskriven
  * 2025-02-10; kostnad 2025: 60,000 kr. Steget: a man inskriven 2024-10-01, avslutad to arbete
  * 2024-12-15. Balder: nobody.
@@ -158,7 +158,7 @@ describe('the overview and comparison in GET /statistik over HTTP', () => {
       },
     ]);
     expect(body.jamforelse.typ).toBe('foregaende');
-    expect(body.jamforelse.period).toEqual({ fran: '2024-07-04', till: '2024-12-31' });
+    expect(body.jamforelse.period).toEqual({ fran: '2024-07-01', till: '2024-12-31' });
     expect(body.jamforelse.oversikt.map((rad: { namn: string }) => rad.namn)).toEqual([
       'Bron',
       'Steget',

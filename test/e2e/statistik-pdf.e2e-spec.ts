@@ -136,14 +136,14 @@ describe('GET /statistik/export?format=pdf', () => {
   });
 
   it('compares with jamfor in the CSV overview (bred and lang) and in the PDF', async () => {
-    // H2 (184 days) against the 184 days before it, 2024-12-29 – 2025-06-30. Balder: 7 aktuella in H1 (6 kvinnor,
+    // H2 against the six months before it, H1 2025 (2025-01-01 – 2025-06-30). Balder: 7 aktuella in H1 (6 kvinnor,
     // 1 man), 5 in H2 after two kvinnor left on 2025-06-30: -2, 2/7 = -28,6 %. Ymer: 3 and 3.
     // Förbundet: 10 then 8: -2, -20,0 %.
     const query = 'fran=2025-07-01&till=2025-12-31&jamfor=foregaende';
     const csv = (await download(`${query}&format=csv`).expect(200)).body.toString('utf8');
     const records = csv.split('\r\n').map((line: string) => line.split(';'));
     expect(records[4]).toEqual([
-      'Jämförelse: föregående lika långa period, 2024-12-29 – 2025-06-30',
+      'Jämförelse: föregående lika långa period, 2025-01-01 – 2025-06-30',
     ]);
     const start = records.findIndex((r: string[]) => r[0] === 'Översikt');
     expect(records.slice(start + 2, start + 6)).toEqual([
@@ -208,7 +208,7 @@ describe('GET /statistik/export?format=pdf', () => {
     const text = pdfText((await download(`${query}&format=pdf`).expect(200)).body);
     const row = (...cells: string[]) =>
       new RegExp(cells.map((cell) => cell.replace(/[().%<]/g, '\\$&')).join('\\s+'));
-    expect(text).toContain('Jämförelse: föregående lika långa period, 2024-12-29 – 2025-06-30');
+    expect(text).toContain('Jämförelse: föregående lika långa period, 2025-01-01 – 2025-06-30');
     // Aktuella, nya, avslutade, arbete/studier: now, then, change, change in %.
     expect(text).toMatch(
       row(

@@ -2,10 +2,11 @@ import type { MalRow, OversiktRow, StatistikReport } from './report.js';
 import { kon, StatistikScenario } from './testing/statistik-scenario.js';
 
 /*
- * The comparison of a 2024 report with the period before it, worked out by hand. 2024 has 366
- * days, so `jamfor=foregaende` compares with 2022-12-31 – 2023-12-31: a period over two
- * calendar years, where every part the overview shows (goals over their own windows, årsmål,
- * ekonomi, volym) takes the report's multi-year path.
+ * The comparison of a report with the period before it, worked out by hand. The report runs
+ * 2024-01-01 – 2025-01-01, 367 days and not whole months, so `jamfor=foregaende` compares with
+ * the 367 days before: 2022-12-30 – 2023-12-31, a period over two calendar years, where every
+ * part the overview shows (goals over their own windows, årsmål, ekonomi, volym) takes the
+ * report's multi-year path. (A calendar year is compared with the calendar year before.)
  *
  *  Steget   grupp G, ordning 1   d1 kvinna inskr 2022-03-01, avslut 2023-06-30 arbete;
  *                                d2 man inskr 2023-02-01, still on.
@@ -15,7 +16,7 @@ import { kon, StatistikScenario } from './testing/statistik-scenario.js';
  *  Volymen  volym, ordning 3     2023-05-01: 3 kvinnor, 2 män; 2024-05-01: 1 kvinna, 1 man.
  *  Grupp G's goal: 4 nya from 2022-01-01 to 2022-12-31.
  *
- * 2022-12-31 – 2023-12-31: Steget aktuella d1 d2, nya d2, avslutade d1 (arbete); Bron aktuella
+ * 2022-12-30 – 2023-12-31: Steget aktuella d1 d2, nya d2, avslutade d1 (arbete); Bron aktuella
  * and nya d3. Steget's årsmål 2023 over the calendar year: aktuella d1 d2, nya d2, avslutade
  * d1 (arbete: 100 %). G's goal over 2022: nya d1 d3. Förbund's maluppfyllelse: 2022 aktuella
  * d1 d3, nya d1 d3, nobody avslutad; 2023 aktuella d1 d2 d3, nya d2, avslutade d1 (arbete).
@@ -24,7 +25,8 @@ describe('the comparison with the period before, worked out by hand', () => {
   let s: StatistikScenario;
   const id: Record<string, string> = {};
   const ar2024 = { fran: '2024-01-01', till: '2024-12-31' };
-  const fore = { fran: '2022-12-31', till: '2023-12-31' };
+  const period = { fran: '2024-01-01', till: '2025-01-01' };
+  const fore = { fran: '2022-12-30', till: '2023-12-31' };
   let report: StatistikReport;
   let tidigare: StatistikReport;
 
@@ -50,7 +52,7 @@ describe('the comparison with the period before, worked out by hand', () => {
     await s.ekonomi(id.bron, 2023, { kostnad: 30_000 });
     await s.forbundsmal('G', { matt: 'nya', fran: '2022-01-01', till: '2022-12-31', varde: 4 });
 
-    report = await s.report(ar2024, { jamfor: 'foregaende' });
+    report = await s.report(period, { jamfor: 'foregaende' });
     tidigare = await s.report(fore);
   });
 
@@ -137,7 +139,7 @@ describe('the comparison with the period before, worked out by hand', () => {
 
   it('shows the earlier period’s goals over their own windows, årsmål, ekonomi and volym', () => {
     const oversikt = report.jamforelse!.oversikt;
-    // Steget's årsmål 2023 against the calendar year 2023 (not the period from 2022-12-31).
+    // Steget's årsmål 2023 against the calendar year 2023 (not the period from 2022-12-30).
     expect(mal(rad(oversikt, 'Steget').mal)).toEqual([
       ['deltagare', '2023-01-01', '2023-12-31', 2, 2, 1],
       ['nya', '2023-01-01', '2023-12-31', 1, 1, 1],
@@ -184,7 +186,7 @@ describe('the comparison with the period before, worked out by hand', () => {
   });
 
   it('with skydda is the earlier period’s own suppressed overview and totals', async () => {
-    const skyddad = await s.report(ar2024, { jamfor: 'foregaende', skydda: true });
+    const skyddad = await s.report(period, { jamfor: 'foregaende', skydda: true });
     const tidigareSkyddad = await s.report(fore, { skydda: true });
     expect(skyddad.jamforelse).toEqual({
       typ: 'foregaende',
@@ -197,6 +199,17 @@ describe('the comparison with the period before, worked out by hand', () => {
       man: '<5',
       ejAngivet: 0,
       totalt: '<5',
+    });
+  });
+
+  it('foregaende of the calendar year 2024 (366 days) is the calendar year 2023', async () => {
+    const foregaende = await s.report(ar2024, { jamfor: 'foregaende' });
+    const ar2023 = await s.report({ fran: '2023-01-01', till: '2023-12-31' });
+    expect(foregaende.jamforelse).toEqual({
+      typ: 'foregaende',
+      period: { fran: '2023-01-01', till: '2023-12-31' },
+      oversikt: ar2023.oversikt,
+      totalt: ar2023.totalt,
     });
   });
 

@@ -30,9 +30,25 @@ const aretInnan = (date: string): string => {
   return `${ar}${rest}`;
 };
 
+/** The first day of the month `months` months after (or before) the month of `date`. */
+const monthStart = (date: string, months: number): string => {
+  const [ar, manad] = date.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(ar, manad - 1 + months, 1)).toISOString().slice(0, 10);
+};
+
+/** A period of whole calendar months: it starts on a 1st and ends on a month's last day. */
+const wholeMonths = ({ fran, till }: { fran: string; till: string }): number | null => {
+  if (!fran.endsWith('-01') || addDays(till, 1).slice(8) !== '01') return null;
+  const months = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
+  return months(till) - months(fran) + 1;
+};
+
 /**
- * The comparison period of `jamfor`: `foregaende` has the same number of days and ends the
- * day before `fran`; `fjol` is the same dates one year earlier (29 February → 28 February).
+ * The comparison period of `jamfor`. `foregaende` ends the day before `fran` and is as long:
+ * a period of whole months (a year, a half-year, a quarter) is preceded by as many whole
+ * months, as a kansli reads "föregående period" (2024 by 2023, H1 2020 by H2 2019, though
+ * their day counts differ); any other period by as many days. `fjol` is the same dates one
+ * year earlier (29 February → 28 February).
  */
 export const jamforelsePeriod = (
   typ: Jamfor,
@@ -40,6 +56,8 @@ export const jamforelsePeriod = (
 ): { fran: string; till: string } => {
   if (typ === 'fjol') return { fran: aretInnan(period.fran), till: aretInnan(period.till) };
   const till = addDays(period.fran, -1);
+  const months = wholeMonths(period);
+  if (months !== null) return { fran: monthStart(period.fran, -months), till };
   return { fran: addDays(till, 1 - dayCount(period.fran, period.till)), till };
 };
 

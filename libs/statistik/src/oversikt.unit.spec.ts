@@ -216,26 +216,57 @@ describe('medOversikt', () => {
 });
 
 describe('jamforelsePeriod', () => {
-  it('foregaende: a year ends the day before fran and has as many days', () => {
+  it('foregaende: a calendar year is preceded by the calendar year before, leap year or not', () => {
     expect(jamforelsePeriod('foregaende', { fran: '2026-01-01', till: '2026-12-31' })).toEqual({
       fran: '2025-01-01',
       till: '2025-12-31',
     });
-    // 2021 has 365 days; the 365 days before 2021-01-01 start on 2020-01-02 (leap year).
+    // 2024 has 366 days and 2023 365: still the year before, not 2022-12-31 – 2023-12-31.
+    expect(jamforelsePeriod('foregaende', { fran: '2024-01-01', till: '2024-12-31' })).toEqual({
+      fran: '2023-01-01',
+      till: '2023-12-31',
+    });
     expect(jamforelsePeriod('foregaende', { fran: '2021-01-01', till: '2021-12-31' })).toEqual({
-      fran: '2020-01-02',
+      fran: '2020-01-01',
       till: '2020-12-31',
     });
   });
 
-  it('foregaende: a half-year of 182 days (H1 2020) is preceded by 2019-07-03 – 2019-12-31', () => {
+  it('foregaende: whole months are preceded by as many whole months (half-years, quarters, two years)', () => {
+    // H1 2020 (182 days) by H2 2019 (184 days), H2 2020 by H1 2020.
     expect(jamforelsePeriod('foregaende', { fran: '2020-01-01', till: '2020-06-30' })).toEqual({
-      fran: '2019-07-03',
+      fran: '2019-07-01',
       till: '2019-12-31',
     });
     expect(jamforelsePeriod('foregaende', { fran: '2020-07-01', till: '2020-12-31' })).toEqual({
-      fran: '2019-12-30',
+      fran: '2020-01-01',
       till: '2020-06-30',
+    });
+    // Q2 2024 by Q1 2024, which holds 29 February; March 2025 by February 2025.
+    expect(jamforelsePeriod('foregaende', { fran: '2024-04-01', till: '2024-06-30' })).toEqual({
+      fran: '2024-01-01',
+      till: '2024-03-31',
+    });
+    expect(jamforelsePeriod('foregaende', { fran: '2025-03-01', till: '2025-03-31' })).toEqual({
+      fran: '2025-02-01',
+      till: '2025-02-28',
+    });
+    expect(jamforelsePeriod('foregaende', { fran: '2023-07-01', till: '2025-06-30' })).toEqual({
+      fran: '2021-07-01',
+      till: '2023-06-30',
+    });
+  });
+
+  it('foregaende: any other period is preceded by as many days, ending the day before fran', () => {
+    // 2024-01-02 – 2024-12-31 is 365 days: 2023-01-02 – 2024-01-01.
+    expect(jamforelsePeriod('foregaende', { fran: '2024-01-02', till: '2024-12-31' })).toEqual({
+      fran: '2023-01-02',
+      till: '2024-01-01',
+    });
+    // Ends on a month's last day but starts mid-month: by days (16 days before 2020-03-16).
+    expect(jamforelsePeriod('foregaende', { fran: '2020-03-16', till: '2020-03-31' })).toEqual({
+      fran: '2020-02-29',
+      till: '2020-03-15',
     });
   });
 

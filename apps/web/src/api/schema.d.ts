@@ -4641,7 +4641,7 @@ export interface operations {
         aldersgrupper?: string;
         /** @description Publiceringsskydd: antal 1–4 visas som "<5" */
         skydda?: boolean;
-        /** @description Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol) */
+        /** @description Jämför med föregående lika långa period (foregaende: hela månader med lika många månader, till exempel 2024 med 2023; annars lika många dagar) eller samma datum året innan (fjol) */
         jamfor?: 'foregaende' | 'fjol';
         /** @description csv: för Excel (UTF-8 med BOM, semikolon); xlsx: ett blad per tabell; pdf: rapporten som A4-dokument med diagram */
         format: 'csv' | 'xlsx' | 'pdf';
@@ -4810,7 +4810,7 @@ export interface operations {
         aldersgrupper?: string;
         /** @description Publiceringsskydd: antal 1–4 visas som "<5" */
         skydda?: boolean;
-        /** @description Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol) */
+        /** @description Jämför med föregående lika långa period (foregaende: hela månader med lika många månader, till exempel 2024 med 2023; annars lika många dagar) eller samma datum året innan (fjol) */
         jamfor?: 'foregaende' | 'fjol';
       };
       header?: never;

@@ -164,7 +164,7 @@ export class StatistikReportQueryDto extends StatistikQueryDto {
   @ApiPropertyOptional({
     enum: JAMFOR,
     description:
-      'Jämför med föregående lika långa period (foregaende) eller samma datum året innan (fjol)',
+      'Jämför med föregående lika långa period (foregaende: hela månader med lika många månader, till exempel 2024 med 2023; annars lika många dagar) eller samma datum året innan (fjol)',
   })
   @IsOptional()
   @IsIn(JAMFOR)
