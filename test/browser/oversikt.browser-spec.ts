@@ -57,7 +57,7 @@ describe('översikten i webbläsaren', () => {
       await page.getByRole('combobox', { name: 'Jämför med' }).selectOption('foregaende');
       await page
         .getByTestId('jamforelseperiod')
-        .filter({ hasText: '2024-01-02 – 2024-12-31' })
+        .filter({ hasText: '2024-01-01 – 2024-12-31' })
         .waitFor();
       expect(await page.getByRole('tab').first().innerText()).toBe('Översikt');
 
