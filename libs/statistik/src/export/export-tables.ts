@@ -80,7 +80,7 @@ export const exportTables = (
   const scopes = scopesOf(report);
   const tables = TABELLER.map((spec) =>
     layout === 'bred' && spec.konRader
-      ? bredTable(spec.title, spec.sheetName, scopes, spec.konRader)
+      ? bredTable(spec.title, spec.sheetName, scopes, spec.konRader, spec.andelAv)
       : {
           title: spec.title,
           sheetName: spec.sheetName,
@@ -118,52 +118,110 @@ const kvot = (taljare: Antal, namnare: Antal | undefined): Andel =>
     ? taljare / namnare
     : null;
 
+const KONEN = ['kvinna', 'man', 'ejAngivet'] as const;
+
 /**
- * One `bred` row: each kön's count beside its share of the row's totalt, and the totalt beside
- * its share of the last row's (the förbund's) totalt.
+ * One `bred` row. A population row (no `andelAv`): each kön's count beside its share of the
+ * row's totalt, and the totalt beside its share of the last row's (the förbund's) totalt. A row
+ * with `andelAv`: each count beside its share of `andelAv` of the same kön, the totalt of
+ * `andelAv`'s totalt (the seeds' "32 procent av kvinnorna", "34 procent av deltagarna").
  */
-const bredRad = (namn: string, antal: ByKon, totalt: Antal | undefined): ExportCell[] => [
+const bredRad = (
+  namn: string,
+  { antal, andelAv }: Pick<KonRad, 'antal' | 'andelAv'>,
+  forbundetsTotalt: Antal | undefined,
+): ExportCell[] => [
   text(namn),
-  ...(['kvinna', 'man', 'ejAngivet'] as const).flatMap((kon) => [
+  ...KONEN.flatMap((kon) => [
     { kind: 'antal', antal: antal[kon] } as const,
-    { kind: 'andel', andel: kvot(antal[kon], antal.totalt) } as const,
+    {
+      kind: 'andel',
+      andel: kvot(antal[kon], andelAv ? andelAv.antal[kon] : antal.totalt),
+    } as const,
   ]),
   { kind: 'antal', antal: antal.totalt },
-  { kind: 'andel', andel: kvot(antal.totalt, totalt) },
+  { kind: 'andel', andel: kvot(antal.totalt, andelAv ? andelAv.antal.totalt : forbundetsTotalt) },
 ];
+
+/** `bred` share columns of a table whose every row's shares are of the same `andelAv`. */
+const andelAvKolumner = (namn: string): string[] => [
+  'Kvinnor',
+  `Andel av ${namn} kvinnor`,
+  'Män',
+  `Andel av ${namn} män`,
+  'Ej angivet',
+  `Andel av ${namn} ej angivet kön`,
+  'Totalt',
+  `Andel av alla ${namn}`,
+];
+
+/** The label row of a `bred` block whose shares are of another count than the row's totalt. */
+const blockEtikett = (etikett: string, andelAv: string | undefined, iKolumnerna: boolean) =>
+  andelAv && !iKolumnerna ? `${etikett} (andel av ${andelAv} av samma kön)` : etikett;
 
 /**
  * A `bred` table: a block per labelled row of counts (a row with the label alone), in it a row
- * per scope (insatser in the förbund's order, grupp subtotals, "Totalt" last).
+ * per scope (insatser in the förbund's order, grupp subtotals, "Totalt" last). When every row's
+ * shares are of the same `andelAv` (`gemensamt`), the share columns say of what; when only some
+ * are (the overview), those blocks' labels say it.
  */
 const bredTable = <S extends { namn: string }>(
   title: string,
   sheetName: string,
   scopes: readonly S[],
   rader: (scope: S) => KonRad[],
+  gemensamt?: string,
 ): ExportTable => {
   const perScope = scopes.map((scope) => ({ namn: scope.namn, rader: rader(scope) }));
   const etiketter = [...new Set(perScope.flatMap((scope) => scope.rader.map((r) => r.etikett)))];
   const rows = etiketter.flatMap((etikett) => {
     const block = perScope.flatMap(({ namn, rader }) => {
       const rad = rader.find((r) => r.etikett === etikett);
-      return rad ? [{ namn, antal: rad.antal }] : [];
+      return rad ? [{ namn, rad }] : [];
     });
-    const totalt = block[block.length - 1]?.antal.totalt;
-    return [[text(etikett)], ...block.map(({ namn, antal }) => bredRad(namn, antal, totalt))];
+    const totalt = block[block.length - 1]?.rad.antal.totalt;
+    const andelAv = block[0]?.rad.andelAv?.namn;
+    return [
+      [text(blockEtikett(etikett, andelAv, gemensamt !== undefined))],
+      ...block.map(({ namn, rad }) => bredRad(namn, rad, totalt)),
+    ];
   });
-  return { title, sheetName, columns: ['Insats', ...BRED_KOLUMNER], rows };
+  return {
+    title,
+    sheetName,
+    columns: ['Insats', ...(gemensamt ? andelAvKolumner(gemensamt) : BRED_KOLUMNER)],
+    rows,
+  };
 };
+
+/**
+ * The overview rows labelled as every `bred` sheet and the printed report label them: a
+ * grupp's row is its "Delsumma", the förbund's row "Totalt".
+ */
+export const oversiktRader = (oversikt: readonly OversiktRow[]): OversiktRow[] =>
+  oversikt.map((rad) =>
+    rad.typ === 'grupp'
+      ? { ...rad, namn: delsumma(rad.grupp ?? rad.namn) }
+      : rad.typ === 'forbund'
+        ? { ...rad, namn: 'Totalt' }
+        : rad,
+  );
 
 /** The overview's measures by kön, with what each is in a comparison row. */
 const OVERSIKT_MATT: readonly {
   etikett: string;
   antal: (rad: OversiktJamforelse) => ByKon;
+  /** Shares of the row's avslutade of the same kön rather than kön's share of the row. */
+  avAvslutade?: true;
 }[] = [
   { etikett: 'Aktuella', antal: (rad) => rad.aktuella },
   { etikett: 'Nya', antal: (rad) => rad.nya },
   { etikett: 'Avslutade', antal: (rad) => rad.avslutade },
-  { etikett: 'Arbete eller studier', antal: (rad) => rad.arbeteEllerStudier.antal },
+  {
+    etikett: 'Arbete eller studier',
+    antal: (rad) => rad.arbeteEllerStudier.antal,
+    avAvslutade: true,
+  },
 ];
 
 /** The change from an earlier count: the difference and that as a fraction of the earlier. */
@@ -196,9 +254,14 @@ const jamforelseCeller = (nu: ByKon, fore: ByKon | undefined): ExportCell[] => {
  * row of aktuella, nya, avslutade and arbete eller studier also shows the comparison period's
  * counts by kön and the change of its totalt (volym has no comparison).
  */
-const oversiktTable = (oversikt: readonly OversiktRow[], jamfor: boolean): ExportTable => {
-  const table = bredTable('Översikt', 'Översikt', oversikt, (rad: OversiktRow) => [
-    ...OVERSIKT_MATT.map(({ etikett, antal }) => ({ etikett, antal: antal(rad) })),
+const oversiktTable = (rader: readonly OversiktRow[], jamfor: boolean): ExportTable => {
+  const oversikt = oversiktRader(rader);
+  const table = bredTable('Översikt', 'Översikt', oversikt, (rad: OversiktRow): KonRad[] => [
+    ...OVERSIKT_MATT.map(({ etikett, antal, avAvslutade }) => ({
+      etikett,
+      antal: antal(rad),
+      ...(avAvslutade ? { andelAv: { namn: 'avslutade', antal: rad.avslutade } } : {}),
+    })),
     ...(rad.volym ? [{ etikett: 'Volym', antal: rad.volym }] : []),
   ]);
   if (!jamfor) return table;
@@ -207,7 +270,10 @@ const oversiktTable = (oversikt: readonly OversiktRow[], jamfor: boolean): Expor
   let index = 0;
   const rows = table.rows.map((row) => {
     if (row.length === 1) {
-      matt = OVERSIKT_MATT.find((m) => m.etikett === (row[0] as { text: string }).text);
+      const etikett = (row[0] as { text: string }).text;
+      matt = OVERSIKT_MATT.find(
+        (m) => etikett === m.etikett || etikett.startsWith(`${m.etikett} (`),
+      );
       index = 0;
       return row;
     }

@@ -522,9 +522,9 @@ describe('the bred layout (the default)', () => {
 
   it('writes every kön table in the bred shape, försörjning included, and CSV as pasted', () => {
     const tables = exportTables(report);
-    expect(
-      tables.filter((table) => table.columns[2] === 'Andel kvinnor').map((t) => t.sheetName),
-    ).toEqual([
+    const sheetsWith = (andel: string) =>
+      tables.filter((table) => table.columns[2] === andel).map((t) => t.sheetName);
+    expect(sheetsWith('Andel kvinnor')).toEqual([
       'Översikt',
       'Deltagare',
       'Åldersgrupper',
@@ -532,12 +532,15 @@ describe('the bred layout (the default)', () => {
       'Remisser per remittent',
       'Remisser per kommun',
       'Per kommun',
+      'Volym',
+    ]);
+    // Outcomes among avslutade are shares of the avslutade of the same kön, as the seeds'.
+    expect(sheetsWith('Andel av avslutade kvinnor')).toEqual([
       'Utfall per avslutsorsak',
       'Utfall per grupp',
       'Försörjning',
-      'Uppföljning',
-      'Volym',
     ]);
+    expect(sheetsWith('Andel av uppföljda kvinnor')).toEqual(['Uppföljning']);
 
     expect(block(rows(exportCsv(report)), 'Remisser per remittent')).toEqual([
       ['Remisser per remittent'],

@@ -89,7 +89,7 @@ describe('exports of a report with jamfor', () => {
         '+75,0 %',
       ],
       [
-        'Samordningsförbundet Test',
+        'Totalt',
         '9',
         '64,3 %',
         '5',

@@ -14,11 +14,19 @@ export const FORSORJNING = defineTable('forsorjning', {
       ...byKon(rad.vidInskrivning),
       ...byKon(rad.vidAvslut),
     ]),
-  konRader: ({ tables }) =>
-    tables.forsorjning.rader.flatMap((rad) => [
-      { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid inskrivning`, antal: rad.vidInskrivning },
-      { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid avslut`, antal: rad.vidAvslut },
-    ]),
+  andelAv: 'avslutade',
+  // Shares of the avslutade of the same kön (DESIGN.md; the seeds' "193 av 270 kvinnor").
+  konRader: ({ tables: { forsorjning: f } }) => {
+    const andelAv = { namn: 'avslutade', antal: f.avslutade };
+    return f.rader.flatMap((rad) => [
+      {
+        etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid inskrivning`,
+        antal: rad.vidInskrivning,
+        andelAv,
+      },
+      { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid avslut`, antal: rad.vidAvslut, andelAv },
+    ]);
+  },
   skydda: (scope, { forsorjning: f }) => {
     const avslutade = scope.byKon('forsorjning.avslutade', f.avslutade);
     // The same count as deltagare.avslutade: a sum of one part keeps the two alike.

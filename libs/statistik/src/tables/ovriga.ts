@@ -1,6 +1,24 @@
 import { SYSSELSATTNING_ETIKETT } from '#domain';
 import { defineTable } from './define.js';
+import type { ByKon } from '../report.js';
+import { DOLD } from '../skydd-scope.js';
 import { byKon, dagar, KON_KOLUMNER, tal, text } from './table-spec.js';
+
+/** Counts summed kön by kön; a sum with a suppressed part is unknown (".."). */
+const summaPerKon = (rader: readonly ByKon[]): ByKon => {
+  const summa = (kon: keyof ByKon) =>
+    rader.reduce<ByKon[typeof kon]>(
+      (sum, rad) =>
+        typeof sum === 'number' && typeof rad[kon] === 'number' ? sum + rad[kon] : DOLD,
+      0,
+    );
+  return {
+    kvinna: summa('kvinna'),
+    man: summa('man'),
+    ejAngivet: summa('ejAngivet'),
+    totalt: summa('totalt'),
+  };
+};
 
 /** Means and medians only: no counts, so nothing to suppress. */
 export const TIDER = defineTable('tider', {
@@ -27,10 +45,20 @@ export const UPPFOLJNING = defineTable('uppfoljning', {
       text(SYSSELSATTNING_ETIKETT[rad.sysselsattning]),
       ...byKon(rad.antal),
     ]),
+  andelAv: 'uppföljda',
+  // Shares of the follow-ups of the same kön at the same month (each has one sysselsättning).
   konRader: ({ tables }) =>
     tables.uppfoljning.map((rad) => ({
       etikett: `${rad.manaderEfterAvslut} månader efter avslut: ${SYSSELSATTNING_ETIKETT[rad.sysselsattning]}`,
       antal: rad.antal,
+      andelAv: {
+        namn: 'uppföljda',
+        antal: summaPerKon(
+          tables.uppfoljning
+            .filter((annan) => annan.manaderEfterAvslut === rad.manaderEfterAvslut)
+            .map((annan) => annan.antal),
+        ),
+      },
     })),
   skydda: (scope, tables) => {
     // Follow-ups by sysselsättning have no total in the report: only their kön rows add up.

@@ -52,6 +52,20 @@ export interface TableScope {
 export interface KonRad {
   etikett: string;
   antal: ByKon;
+  /**
+   * What the row's shares (layout `bred`) are of, kön by kön, as the seeds print them: an
+   * outcome among avslutade is a share of the avslutade of the same kön ("32 procent av
+   * kvinnorna"), its totalt of all avslutade. Without it a row is a population: each kön's
+   * count is a share of the row's totalt ("612 (49 procent) kvinnor") and the totalt a share
+   * of the förbund's.
+   */
+  andelAv?: AndelAv;
+}
+
+/** The counts a row's shares are of, and what they are in Swedish ("avslutade"). */
+export interface AndelAv {
+  namn: string;
+  antal: ByKon;
 }
 
 /**
@@ -74,6 +88,11 @@ export interface TableSpec {
    * row per scope). Tables without counts by kön keep their `lang` rows in `bred` too.
    */
   konRader?: (scope: TableScope) => KonRad[];
+  /**
+   * When every one of `konRader` has shares of another count (its `andelAv`), that count's
+   * name: the `bred` share columns then say "Andel av avslutade kvinnor" and so on.
+   */
+  andelAv?: string;
   /**
    * Registers the table's counts with suppression (`skyddaReport`): each under a path that is
    * the same in every scope (an insats's cell and the others' sum to the grupp's and the

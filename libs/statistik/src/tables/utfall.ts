@@ -1,6 +1,21 @@
 import { AVSLUTSORSAK_ETIKETT, UTFALL_FOR_AVSLUTSORSAK, UTFALL_GRUPP_ETIKETT } from '#domain';
 import { defineTable } from './define.js';
-import { andel, ANDEL_KOLUMNER, andelByKon, byKon, KON_KOLUMNER, text } from './table-spec.js';
+import type { StatistikTables } from '../report.js';
+import {
+  andel,
+  ANDEL_KOLUMNER,
+  andelByKon,
+  byKon,
+  KON_KOLUMNER,
+  text,
+  type AndelAv,
+} from './table-spec.js';
+
+/** An outcome's shares (layout `bred`) are of the avslutade of the same kön, as the seeds'. */
+export const avAvslutade = (tables: StatistikTables): AndelAv => ({
+  namn: 'avslutade',
+  antal: tables.deltagare.avslutade,
+});
 
 export const UTFALL_PER_AVSLUTSORSAK = defineTable('utfallPerAvslutsorsak', {
   columns: ['Avslutsorsak', ...KON_KOLUMNER, 'Andel av avslutade'],
@@ -10,10 +25,12 @@ export const UTFALL_PER_AVSLUTSORSAK = defineTable('utfallPerAvslutsorsak', {
       ...byKon(rad.antal),
       andel(rad.andel),
     ]),
+  andelAv: 'avslutade',
   konRader: ({ tables }) =>
     tables.utfall.perAvslutsorsak.map((rad) => ({
       etikett: AVSLUTSORSAK_ETIKETT[rad.avslutsorsak],
       antal: rad.antal,
+      andelAv: avAvslutade(tables),
     })),
   skydda: (scope, { utfall: u }) => {
     const avslutade = scope.registered('deltagare.avslutade');
@@ -43,13 +60,19 @@ export const UTFALL_PER_GRUPP = defineTable('utfallPerGrupp', {
       ...andelByKon(utfall.arbeteEllerStudier.andel),
     ],
   ],
-  konRader: ({ tables: { utfall } }) => [
-    ...utfall.perGrupp.map((rad) => ({
-      etikett: UTFALL_GRUPP_ETIKETT[rad.grupp],
-      antal: rad.antal,
-    })),
-    { etikett: 'Arbete eller studier', antal: utfall.arbeteEllerStudier.antal },
-  ],
+  andelAv: 'avslutade',
+  konRader: (scope) => {
+    const { utfall } = scope.tables;
+    const andelAv = avAvslutade(scope.tables);
+    return [
+      ...utfall.perGrupp.map((rad) => ({
+        etikett: UTFALL_GRUPP_ETIKETT[rad.grupp],
+        antal: rad.antal,
+        andelAv,
+      })),
+      { etikett: 'Arbete eller studier', antal: utfall.arbeteEllerStudier.antal, andelAv },
+    ];
+  },
   skydda: (scope, { utfall: u }) => {
     const avslutade = scope.registered('deltagare.avslutade');
     const orsaker = u.perAvslutsorsak.map((rad) => ({

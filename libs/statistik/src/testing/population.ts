@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   AVSLUTSORSAK,
+  FORSORJNING,
   UTFALL_FOR_AVSLUTSORSAK,
   UTFALL_GRUPP,
   type Avslutsorsak,
@@ -27,11 +28,11 @@ export interface Person {
   remittent: Remittent;
   enhet: string | null;
   kommun: string;
-  /** Avslutad in the period, with why and försörjning at inskrivning and avslut. */
+  /** Avslutad in the period, with why and försörjning at inskrivning and avslut (one or more). */
   avslut: {
     orsak: Avslutsorsak;
-    forsorjningIn: Forsorjning;
-    forsorjningUt: Forsorjning;
+    forsorjningIn: Forsorjning[];
+    forsorjningUt: Forsorjning[];
     uppfoljning6: Sysselsattning;
   } | null;
 }
@@ -79,8 +80,8 @@ const personArb: fc.Arbitrary<Person> = fc.record({
   avslut: fc.option(
     fc.record({
       orsak: fc.constantFrom(...ORSAKER),
-      forsorjningIn: fc.constantFrom(...FORSORJNINGAR),
-      forsorjningUt: fc.constantFrom(...FORSORJNINGAR),
+      forsorjningIn: fc.constantFrom(...FORSORJNINGAR).map((kod) => [kod]),
+      forsorjningUt: fc.constantFrom(...FORSORJNINGAR).map((kod) => [kod]),
       uppfoljning6: fc.constantFrom(...SYSSELSATTNINGAR),
     }),
     { freq: 2 },
@@ -213,16 +214,22 @@ const tabellerFor = (insatser: readonly InsatsPopulation[], malId: string): Stat
     },
     forsorjning: {
       avslutade: avslutadePerKon,
-      rader: FORSORJNINGAR.map((kod) => ({
+      // The generated codes always, any other code held by someone, in the code list's order.
+      rader: forekommande(FORSORJNING, [
+        ...FORSORJNINGAR,
+        ...avslut.flatMap((a) => [...a.forsorjningIn, ...a.forsorjningUt]),
+      ]).map((kod) => ({
         kod,
-        vidInskrivning: raknaPerKon(avslut.filter((a) => a.forsorjningIn === kod)),
-        vidAvslut: raknaPerKon(avslut.filter((a) => a.forsorjningUt === kod)),
+        vidInskrivning: raknaPerKon(avslut.filter((a) => a.forsorjningIn.includes(kod))),
+        vidAvslut: raknaPerKon(avslut.filter((a) => a.forsorjningUt.includes(kod))),
       })),
       overgangar: FORSORJNINGAR.flatMap((fran) =>
         FORSORJNINGAR.map((till) => ({
           fran,
           till,
-          antal: avslut.filter((a) => a.forsorjningIn === fran && a.forsorjningUt === till).length,
+          antal: avslut.filter(
+            (a) => a.forsorjningIn.includes(fran) && a.forsorjningUt.includes(till),
+          ).length,
         })),
       ).filter((rad) => rad.antal > 0),
     },
@@ -302,25 +309,41 @@ const tabellerFor = (insatser: readonly InsatsPopulation[], malId: string): Stat
   };
 };
 
-/** The report of a population of one to five insatser; the first two (when there are) form grupp G. */
-export const rapportAv = (insatser: readonly InsatsPopulation[]): StatistikReport => {
-  const gruppen = insatser.slice(0, Math.min(2, insatser.length));
+/** Names and a grupp for `rapportAv`; by default "Insats i" and grupp G of the first two. */
+export interface RapportAvOptions {
+  forbund?: string;
+  period?: { fran: string; till: string };
+  namn?: readonly string[];
+  /** The grupp and the indexes of its insatser (standing together in the förbund's order). */
+  grupp?: { namn: string; index: readonly number[] };
+}
+
+/** The report of a population of insatser, with one grupp. */
+export const rapportAv = (
+  insatser: readonly InsatsPopulation[],
+  options: RapportAvOptions = {},
+): StatistikReport => {
+  const grupp = options.grupp ?? {
+    namn: 'G',
+    index: insatser.slice(0, 2).map((_, i) => i),
+  };
+  const gruppen = grupp.index.map((i) => insatser[i]!);
   const utanOversikt: Omit<StatistikReport, 'oversikt'> = {
-    period: { fran: `${AR}-01-01`, till: `${AR}-12-31` },
+    period: options.period ?? { fran: `${AR}-01-01`, till: `${AR}-12-31` },
     asOf: `${AR + 1}-01-15T08:00:00.000Z`,
-    forbund: { id: 'f1', namn: 'F' },
+    forbund: { id: 'f1', namn: options.forbund ?? 'F' },
     insatser: insatser.map((insats, i) => ({
       insatsId: `i${i}`,
-      namn: `Insats ${i}`,
-      grupp: i < gruppen.length ? 'G' : null,
+      namn: options.namn?.[i] ?? `Insats ${i}`,
+      grupp: grupp.index.includes(i) ? grupp.namn : null,
       ordning: i,
       ...tabellerFor([insats], `i${i}`),
     })),
     grupper: [
       {
-        grupp: 'G',
-        insatsIds: gruppen.map((_, i) => `i${i}`),
-        ...tabellerFor(gruppen, 'G'),
+        grupp: grupp.namn,
+        insatsIds: grupp.index.map((i) => `i${i}`),
+        ...tabellerFor(gruppen, grupp.namn),
         unikaPersoner: raknaPerKon(gruppen.flatMap((insats) => insats.personer)),
       },
     ],

@@ -19,11 +19,11 @@ import type {
 } from '../../report.js';
 import {
   cellText,
-  delsumma,
   exportHeaderLines,
   forandring,
   forandringCell,
   jamforelseRubrik,
+  oversiktRader,
   type ExportOptions,
 } from '../export-tables.js';
 import { DELTAGARE } from '../../tables/deltagare.js';
@@ -70,18 +70,9 @@ export const malText = (mal: MalRow): string => {
 /** The page's footer text. */
 export const sidText = (page: number, pages: number): string => `Sida ${page} av ${pages}`;
 
-/**
- * The overview rows as the report has them (libs/statistik oversikt.ts), labelled as a printed
- * report labels them: a grupp's row is its "Delsumma", the förbund's row "Totalt".
- */
+/** The overview rows as the report has them (libs/statistik oversikt.ts), labelled for print. */
 export const oversiktRows = (report: StatistikReport): OversiktRow[] =>
-  (report.oversikt ?? oversiktFor(report)).map((rad) =>
-    rad.typ === 'grupp'
-      ? { ...rad, namn: delsumma(rad.grupp ?? rad.namn) }
-      : rad.typ === 'forbund'
-        ? { ...rad, namn: 'Totalt' }
-        : rad,
-  );
+  oversiktRader(report.oversikt ?? oversiktFor(report));
 
 interface Column {
   header: string;
