@@ -1,10 +1,4 @@
-import {
-  FORSORJNING_ETIKETT,
-  isAndelsmatt,
-  MALMATT_ETIKETT,
-  REMITTENT_ETIKETT,
-  UTFALL_GRUPP_ETIKETT,
-} from '#domain';
+import { FORSORJNING_ETIKETT, isAndelsmatt, MALMATT_ETIKETT, REMITTENT_ETIKETT } from '#domain';
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 import type {
@@ -27,7 +21,11 @@ import {
   type ExportOptions,
 } from '../export-tables.js';
 import { DELTAGARE } from '../../tables/deltagare.js';
+import { FORSORJNING } from '../../tables/forsorjning.js';
+import { MAL } from '../../tables/mal-och-ekonomi.js';
 import { NYA_PER_REMITTENT } from '../../tables/remisser.js';
+import type { TableScope, TableSpec } from '../../tables/table-spec.js';
+import { UTFALL_PER_GRUPP } from '../../tables/utfall.js';
 import { oversiktFor } from '../../oversikt.js';
 import { drawBarChart, chartHeight, type BarChart, type Varde } from './charts.js';
 
@@ -323,6 +321,31 @@ const comparison = (layout: Layout, report: StatistikReport) => {
   );
 };
 
+/**
+ * A registry table of one scope as the exports have it (`lang` columns and rows, cellText):
+ * the text columns share what the number columns (at most 55 pt each) leave, up to 180 pt.
+ */
+const specTable = (layout: Layout, spec: TableSpec, scope: TableScope) => {
+  const rows = spec.rows(scope);
+  const isText = spec.columns.map((_, index) =>
+    rows.length === 0 ? index === 0 : rows.every((row) => row[index]?.kind === 'text'),
+  );
+  const textColumns = isText.filter(Boolean).length;
+  const numberColumns = spec.columns.length - textColumns;
+  const numberWidth = Math.min(55, (layout.width - 130) / Math.max(numberColumns, 1));
+  const widest = Math.min(
+    180,
+    (layout.width - numberWidth * numberColumns) / Math.max(textColumns, 1),
+  );
+  layout.table(
+    spec.columns.map((header, index): Column =>
+      isText[index] ? { header, width: widest } : { header, width: numberWidth, align: 'right' },
+    ),
+    rows.map((row) => ({ cells: row.map(cellText) })),
+    spec.columns.length > 6 ? 7 : 8,
+  );
+};
+
 const insatsPage = (layout: Layout, insats: InsatsTables) => {
   const doc = layout.doc;
   doc.addPage({ size: 'A4', layout: 'portrait', margin: MARGIN });
@@ -349,14 +372,7 @@ const insatsPage = (layout: Layout, insats: InsatsTables) => {
   });
 
   layout.subheading(NYA_PER_REMITTENT.title);
-  layout.table(
-    [
-      { header: 'Remittent', width: 180 },
-      { header: 'Antal', width: 62, align: 'right' },
-      { header: 'Andel av nya', width: 70, align: 'right' },
-    ],
-    NYA_PER_REMITTENT.rows(scope).map((row) => ({ cells: row.map(cellText) })),
-  );
+  specTable(layout, NYA_PER_REMITTENT, scope);
   if (insats.nyaPerRemittent.length > 0) {
     layout.chart({
       titel: 'Nya deltagare per remittent',
@@ -365,58 +381,14 @@ const insatsPage = (layout: Layout, insats: InsatsTables) => {
     });
   }
 
-  layout.subheading('Utfall²');
-  const utfall = insats.utfall;
-  layout.table(
-    [
-      { header: 'Utfall', width: 180 },
-      ...KON_KOLUMNER,
-      { header: 'Andel totalt', width: 62, align: 'right' },
-    ],
-    [
-      ...utfall.perGrupp.map((rad) => ({
-        cells: [
-          UTFALL_GRUPP_ETIKETT[rad.grupp],
-          ...konCells(rad.antal),
-          andelText(rad.andel.totalt),
-        ],
-      })),
-      {
-        emphasis: true,
-        cells: [
-          'Arbete eller studier',
-          ...konCells(utfall.arbeteEllerStudier.antal),
-          andelText(utfall.arbeteEllerStudier.andel.totalt),
-        ],
-      },
-    ],
-  );
+  layout.subheading(`${UTFALL_PER_GRUPP.title}²`);
+  specTable(layout, UTFALL_PER_GRUPP, scope);
 
-  layout.subheading('Utfall mot mål²');
+  layout.subheading(`${MAL.title}²`);
   if (insats.mal.length === 0) {
     layout.note('Inga mål för perioden.');
   } else {
-    layout.table(
-      [
-        { header: 'Mått', width: 150 },
-        { header: 'Målets period', width: 110 },
-        { header: 'Mål', width: 60, align: 'right' },
-        { header: 'Utfall', width: 60, align: 'right' },
-        { header: 'Andel av mål', width: 70, align: 'right' },
-      ],
-      insats.mal.map((mal) => {
-        const andel = isAndelsmatt(mal.matt);
-        return {
-          cells: [
-            MALMATT_ETIKETT[mal.matt],
-            `${mal.fran} – ${mal.till}`,
-            andel ? andelText(mal.varde) : String(mal.varde),
-            andel ? andelText(mal.utfall as Andel) : antalText(mal.utfall as Antal),
-            andelText(mal.andelAvMal),
-          ],
-        };
-      }),
-    );
+    specTable(layout, MAL, scope);
     layout.chart({
       titel: 'Utfall i procent av målet',
       kategorier: insats.mal.map((mal) => MALMATT_ETIKETT[mal.matt]),
@@ -432,22 +404,9 @@ const insatsPage = (layout: Layout, insats: InsatsTables) => {
     });
   }
 
-  layout.subheading('Försörjning vid inskrivning och vid avslut (bland avslutade)');
+  layout.subheading(FORSORJNING.title);
   const rader = insats.forsorjning.rader;
-  layout.table(
-    [
-      { header: 'Försörjning', width: 180 },
-      { header: 'Vid inskrivning', width: 80, align: 'right' },
-      { header: 'Vid avslut', width: 80, align: 'right' },
-    ],
-    rader.map((rad) => ({
-      cells: [
-        FORSORJNING_ETIKETT[rad.kod],
-        antalText(rad.vidInskrivning.totalt),
-        antalText(rad.vidAvslut.totalt),
-      ],
-    })),
-  );
+  specTable(layout, FORSORJNING, scope);
   if (rader.length > 0) {
     layout.chart({
       titel: 'Försörjning vid inskrivning och vid avslut',

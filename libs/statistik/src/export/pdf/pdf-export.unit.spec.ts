@@ -1,3 +1,7 @@
+import { FORSORJNING } from '../../tables/forsorjning.js';
+import { MAL } from '../../tables/mal-och-ekonomi.js';
+import { NYA_PER_REMITTENT } from '../../tables/remisser.js';
+import { UTFALL_PER_GRUPP } from '../../tables/utfall.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -148,5 +152,10 @@ describe('PDF layout helpers', () => {
     expect(text).toContain('Nya deltagare: 12 av 20 (60,0 %)');
     expect(text).toContain('Sida 5 av 5');
     expect(text).toContain('Delsumma Unga');
+    // An insats page's tables are the registry's, with its titles and columns.
+    for (const spec of [NYA_PER_REMITTENT, UTFALL_PER_GRUPP, MAL, FORSORJNING]) {
+      expect(text.replace(/\s+/g, ' ')).toContain(`${spec.title}`);
+    }
+    expect(text).toMatch(/Mått\s+Från\s+Till\s+Mål\s+Utfall\s+Andel av mål\s+I fas/);
   });
 });
