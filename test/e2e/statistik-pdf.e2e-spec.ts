@@ -183,7 +183,7 @@ describe('GET /statistik/export?format=pdf', () => {
         '0,0 %',
       ],
       [
-        'Samordningsförbundet Test',
+        'Totalt',
         '4',
         '50,0 %',
         '4',
