@@ -20,6 +20,30 @@ const valid = (alias: string, asOf: boolean): string =>
     : `${alias}.recorded_to IS NULL`;
 
 /**
+ * The versions of deltagande facts valid at :asOf, as a table: the current ones recorded by
+ * then and the superseded ones still valid then, apart. Each part is read by an index-only
+ * scan of a covering partial index (`deltagande_fakta_period_nu` on the current versions,
+ * `deltagande_fakta_period_fore`, keyed by recorded_to, on the superseded ones); as one
+ * condition with OR the planner could use neither and read every version's heap page (at
+ * full scale the asOf report's slowest part). Only the columns the indexes hold (a `SELECT *`
+ * part is no index-only scan). Without asOf, the current versions (add `recorded_to IS NULL`).
+ */
+const FAKTA_KOLUMNER = `forbund_id, insats_id, deltagande_id, person_key, kon, fodelsear, kommun,
+  remittent, remittent_enhet, remiss_datum, aterremiss_datum, inskrivning_datum, avslut_datum,
+  avslutsorsak, forsorjning_in, forsorjning_ut, slut_datum`;
+const deltagandeFakta = (asOf: boolean): string =>
+  asOf
+    ? `(SELECT ${FAKTA_KOLUMNER} FROM deltagande_fakta
+        WHERE recorded_to IS NULL AND recorded_from <= :asOf
+        UNION ALL
+        SELECT ${FAKTA_KOLUMNER} FROM deltagande_fakta
+        WHERE recorded_to > :asOf AND recorded_from <= :asOf)`
+    : 'deltagande_fakta';
+
+/** The condition that completes `deltagandeFakta` (alias d). */
+const aktuellVersion = (asOf: boolean): string => (asOf ? 'TRUE' : 'd.recorded_to IS NULL');
+
+/**
  * The measures of DESIGN.md over columns i (inskrivning), a (avslut), remiss_datum and
  * aterremiss_datum, between the dates `fran` and `till` (SQL expressions): one definition
  * for the report, the drill-down to the deltaganden behind a count, and a goal's own period.
@@ -47,9 +71,13 @@ const urvalAv = (alias: string, urval: boolean): string =>
   urval ? ` AND ${alias}.deltagande_id = ANY(:deltaganden::uuid[])` : '';
 
 /** The deltaganden of the förbund (and insatser) that touch [from, :till], as valid then. */
-const fakta = (asOf: boolean, from: string, urval = false): string => `FROM deltagande_fakta d
+const fakta = (
+  asOf: boolean,
+  from: string,
+  urval = false,
+): string => `FROM ${deltagandeFakta(asOf)} d
   WHERE d.forbund_id = :forbund AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
-    AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${valid('d', asOf)}${urvalAv('d', urval)}`;
+    AND d.remiss_datum <= :till::date AND d.slut_datum >= ${from}::date AND ${aktuellVersion(asOf)}${urvalAv('d', urval)}`;
 
 /**
  * The deltaganden behind one count: ids and codes only. Parameters as the report's,
@@ -208,30 +236,39 @@ fonster AS MATERIALIZED (
 const GOAL = mattOver('w.fran', 'w.till');
 
 /**
- * Each goal window's aktuella, nya and avslutade (by avslutsorsak) per insats, with the
- * report's own measures over the window's dates. One index range scan covers every window
- * (from the earliest window's fran to the latest's till), and each deltagande is joined to
- * the few windows it falls in: a scan per window read the years the windows share once for
- * each. A report with no goal beyond its period has no window and reads nothing more.
+ * The deltaganden any goal window counts, read once: one index range scan from the earliest
+ * window's fran to the latest's till (materialized, so the planner cannot turn it into a scan
+ * per window, which read the years the windows share once for each). Only inskrivna of the
+ * insatser some window counts, unless one counts every insats. A report with no goal beyond
+ * its period has no window and reads nothing.
  */
-const malUtfallSql = (asOf: boolean, urval: boolean): string => `SELECT w.fran, w.till, d.insats_id,
+const malDeltagandenSql = (
+  asOf: boolean,
+  urval: boolean,
+): string => `mal_deltaganden AS MATERIALIZED (
+  SELECT d.insats_id, d.remiss_datum, d.slut_datum, d.inskrivning_datum AS i,
+         d.avslut_datum AS a, d.avslutsorsak
+  FROM ${deltagandeFakta(asOf)} d
+  WHERE d.forbund_id = :forbund
+    AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
+    AND d.remiss_datum <= (SELECT max(till) FROM fonster)
+    AND d.slut_datum >= (SELECT min(fran) FROM fonster) AND ${aktuellVersion(asOf)}${urvalAv('d', urval)}
+    AND d.inskrivning_datum IS NOT NULL
+    AND ((SELECT bool_or(alla) FROM fonster)
+      OR d.insats_id = ANY(ARRAY(SELECT unnest(insatser) FROM fonster)))
+)`;
+
+/**
+ * Each goal window's aktuella, nya and avslutade (by avslutsorsak) per insats, with the
+ * report's own measures over the window's dates: each deltagande is joined to the few
+ * windows it falls in.
+ */
+const MAL_UTFALL_SQL = `SELECT w.fran, w.till, d.insats_id,
       CASE WHEN ${GOAL.avslutade} THEN d.avslutsorsak END AS avslutsorsak,
       count(*) AS aktuella,
       count(*) FILTER (WHERE ${GOAL.nya}) AS nya,
       count(*) FILTER (WHERE ${GOAL.avslutade}) AS avslutade
-    FROM (
-      SELECT d.insats_id, d.remiss_datum, d.slut_datum, d.inskrivning_datum AS i,
-             d.avslut_datum AS a, d.avslutsorsak
-      FROM deltagande_fakta d
-      WHERE d.forbund_id = :forbund
-        AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
-        AND d.remiss_datum <= (SELECT max(till) FROM fonster)
-        AND d.slut_datum >= (SELECT min(fran) FROM fonster) AND ${valid('d', asOf)}${urvalAv('d', urval)}
-        AND d.inskrivning_datum IS NOT NULL
-        -- Only the insatser some window counts, unless one counts every insats.
-        AND ((SELECT bool_or(alla) FROM fonster)
-          OR d.insats_id = ANY(ARRAY(SELECT unnest(insatser) FROM fonster)))
-    ) d
+    FROM mal_deltaganden d
     JOIN fonster w ON d.remiss_datum <= w.till AND d.slut_datum >= w.fran
       AND (w.alla OR d.insats_id = ANY(w.insatser))
     WHERE ${GOAL.aktuella}
@@ -262,10 +299,11 @@ fore_efter AS MATERIALIZED (
   SELECT insats_id, kon, forsorjning_in AS fore, forsorjning_ut AS efter, count(*) AS antal
   FROM avslutade GROUP BY insats_id, kon, forsorjning_in, forsorjning_ut
 ),
-${malSql(asOf)}
+${malSql(asOf)},
+${malDeltagandenSql(asOf, urval)}
 SELECT json_build_object(
   'mal', ${json(`SELECT mal_id, insats_id, grupp, matt, fran, till, varde FROM mal`)},
-  'malUtfall', ${json(malUtfallSql(asOf, urval))},
+  'malUtfall', ${json(MAL_UTFALL_SQL)},
   -- Day counts as histograms: mean and median come from them exactly, without sorting rows.
   'dagar', ${json(`SELECT insats_id, 'kotid' AS matt, i - remiss_datum AS dagar, count(*) AS antal
     FROM f WHERE slut >= :fran::date AND ${MATT_SQL.nya} GROUP BY insats_id, i - remiss_datum
