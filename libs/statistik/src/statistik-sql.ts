@@ -101,7 +101,7 @@ const json = (select: string): string => `(SELECT coalesce(json_agg(x), '[]') FR
 
 /**
  * The flow: deltagare by kön and ålder, unika personer, remisser by remittent and kommun,
- * the kommun table and nya by remittent and enhet; and uppföljning, volym, årsmål and ekonomi.
+ * the kommun table and nya by remittent and enhet.
  * Everything but unika personer adds up over insatser, so the statement groups per insats
  * and the förbund's totals are summed from those rows. One pass counts every measure by
  * insats, kön and ålder; the per-kön table sums it and the age table reads it.
@@ -275,8 +275,8 @@ const MAL_UTFALL_SQL = `SELECT w.fran, w.till, d.insats_id,
     GROUP BY w.fran, w.till, d.insats_id, 4`;
 
 /**
- * The outcomes: kötid and tid i insats, avslutsorsak, försörjning, måluppfyllelse per year and
- * the goals with their utfall. The avslutade are set apart once for the three tables that
+ * The outcomes: kötid and tid i insats, avslutsorsak, försörjning, måluppfyllelse per year,
+ * uppföljning, volym and årsmål. The avslutade are set apart once for the three tables that
  * read only them.
  */
 const utfallSql = (asOf: boolean, urval: boolean): string => `
