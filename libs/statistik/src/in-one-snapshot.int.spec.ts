@@ -72,4 +72,49 @@ describe('inOneSnapshot', () => {
     const [[rows]] = await inOneSnapshot(dataSource, [[query('SELECT 1 AS ett')]]);
     expect(rows).toEqual([{ ett: 1 }]);
   });
+
+  it('shares the connections among more groups than it may hold, each group in order', async () => {
+    // A pool of 6 lets snapshots hold 2 connections: five groups run on two, in turn.
+    const small = new DataSource({ type: 'postgres', url: db.url, extra: { max: 6 } });
+    await small.initialize();
+    try {
+      const groups = [1, 2, 3, 4, 5].map((n) => [
+        query(`SELECT ${n} AS n, pg_backend_pid() AS pid`),
+        query(`SELECT ${n * 10} AS n`),
+      ]);
+      const results = (await inOneSnapshot(small, groups)) as { n: number; pid?: number }[][][];
+      expect(results.map((group) => group.map(([row]) => row!.n))).toEqual([
+        [1, 10],
+        [2, 20],
+        [3, 30],
+        [4, 40],
+        [5, 50],
+      ]);
+      expect(new Set(results.map((group) => group[0]![0]!.pid)).size).toBe(2);
+    } finally {
+      await small.destroy();
+    }
+  });
+
+  it('holds no more connections than it may, however many snapshots start at once', async () => {
+    // Pool 6: snapshots may hold 2 connections together. Four snapshots of two groups each,
+    // started at once, take both connections in turn (all of a snapshot's or none, so no two
+    // can each hold one and wait for the other's), leaving the rest of the pool free.
+    const small = new DataSource({ type: 'postgres', url: db.url, extra: { max: 6 } });
+    await small.initialize();
+    try {
+      const sleepy = [[query('SELECT pg_sleep(0.05), 1 AS n')], [query('SELECT 2 AS n')]];
+      const all = await Promise.all([1, 2, 3, 4].map(() => inOneSnapshot(small, sleepy)));
+      expect(all.map((r) => (r as { n: number }[][][]).map((g) => g[0]![0]!.n))).toEqual([
+        [1, 2],
+        [1, 2],
+        [1, 2],
+        [1, 2],
+      ]);
+      const pool = (small.driver as unknown as { master: Pool }).master;
+      expect(pool.totalCount).toBeLessThanOrEqual(2);
+    } finally {
+      await small.destroy();
+    }
+  });
 });

@@ -17,11 +17,56 @@ export interface BoundQuery {
 }
 
 /**
+ * Connections that snapshots may hold at once, per DataSource: the pool's size less four, kept
+ * for commands, reads and /health. A snapshot takes all its connections at once or waits, so
+ * reports that each hold part of what they need can never wait on one another for ever.
+ */
+class ConnectionPermits {
+  private readonly waiting: { n: number; grant: () => void }[] = [];
+  constructor(private free: number) {}
+
+  async acquire(n: number): Promise<void> {
+    if (this.waiting.length === 0 && this.free >= n) {
+      this.free -= n;
+      return;
+    }
+    await new Promise<void>((grant) => this.waiting.push({ n, grant }));
+  }
+
+  release(n: number): void {
+    this.free += n;
+    while (this.waiting.length > 0 && this.waiting[0]!.n <= this.free) {
+      const next = this.waiting.shift()!;
+      this.free -= next.n;
+      next.grant();
+    }
+  }
+}
+
+const permits = new WeakMap<DataSource, ConnectionPermits>();
+
+/** How many connections one DataSource's snapshots share (see ConnectionPermits). */
+export const snapshotConnections = (dataSource: DataSource): number => {
+  const extra = (dataSource.options as { extra?: { max?: unknown } }).extra;
+  const pool = typeof extra?.max === 'number' ? extra.max : 10;
+  return Math.max(1, pool - 4);
+};
+
+const permitsOf = (dataSource: DataSource): ConnectionPermits => {
+  let found = permits.get(dataSource);
+  if (!found)
+    permits.set(dataSource, (found = new ConnectionPermits(snapshotConnections(dataSource))));
+  return found;
+};
+
+/**
  * Runs each group of queries on a connection of its own, the groups side by side, all reading
  * one snapshot: the first connection exports it (`pg_export_snapshot`), the others import it.
  * The transactions are REPEATABLE READ READ ONLY, so they take no transaction id and never
  * hold back the event store's readers. Each statement is cancelled after the statement
- * timeout. Returns each query's rows, in the shape given.
+ * timeout. Returns each query's rows, in the shape given. With more groups than the
+ * DataSource's snapshots may hold connections (snapshotConnections), groups share connections
+ * in turn.
  */
 export const inOneSnapshot = async (
   dataSource: DataSource,
@@ -38,7 +83,12 @@ export const inOneSnapshot = async (
   // machine's cores, and starting a worker for the uppföljning join cost more (about 90 ms at
   // full scale) than the work it shared.
   const settings = `${timeout}; SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0`;
-  const runners: QueryRunner[] = groups.map(() => dataSource.createQueryRunner());
+  const gate = permitsOf(dataSource);
+  const lanes = Math.max(1, Math.min(groups.length, snapshotConnections(dataSource)));
+  await gate.acquire(lanes);
+  const runners: QueryRunner[] = Array.from({ length: lanes }, () =>
+    dataSource.createQueryRunner(),
+  );
   let open = false;
   try {
     await Promise.all(runners.map((runner) => runner.connect()));
@@ -56,13 +106,14 @@ export const inOneSnapshot = async (
         await runner.query(settings);
       }),
     );
-    const results = await Promise.all(
-      groups.map(async (queries, index) => {
-        const rows: unknown[][] = [];
-        for (const query of queries) {
-          rows.push((await runners[index]!.query(query.text, query.params)) as unknown[]);
+    const results: unknown[][][] = groups.map(() => []);
+    await Promise.all(
+      runners.map(async (runner, lane) => {
+        for (let index = lane; index < groups.length; index += lanes) {
+          for (const query of groups[index]!) {
+            results[index]!.push((await runner.query(query.text, query.params)) as unknown[]);
+          }
         }
-        return rows;
       }),
     );
     // The first transaction keeps the snapshot alive until every import has run.
@@ -76,5 +127,6 @@ export const inOneSnapshot = async (
         await runner.release();
       }),
     );
+    gate.release(lanes);
   }
 };

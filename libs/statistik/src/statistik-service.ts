@@ -111,10 +111,11 @@ export class StatistikService {
       prepared.flatMap((p) => p.groups),
       this.options,
     );
-    return prepared.map((p, index) => p.finish(results.slice(2 * index, 2 * index + 2)));
+    const size = prepared[0]?.groups.length ?? 0;
+    return prepared.map((p, index) => p.finish(results.slice(size * index, size * (index + 1))));
   }
 
-  /** One report's statements, two groups side by side, and how their rows become aggregates. */
+  /** One report's statements, three groups side by side, and how their rows become aggregates. */
   private prepare(
     query: StatistikQuery,
     forbund: { id: string; namn: string },
@@ -151,15 +152,20 @@ export class StatistikService {
       ekonomiAr,
       ...(deltaganden ? { deltaganden: [...deltaganden] } : {}),
     };
-    const [deltagareSql, utfallSql] = statistikSql(asOf !== null, deltaganden !== undefined);
+    const [deltagareSql, utfallSql, malUtfallSql] = statistikSql(
+      asOf !== null,
+      deltaganden !== undefined,
+    );
     const groups = [
       [this.bind(insatserSql(asOf !== null), values), this.bind(deltagareSql, values)],
       [this.bind(utfallSql, values)],
+      [this.bind(malUtfallSql, values)],
     ];
-    const finish = ([[insatser, deltagare], [utfall]]: unknown[][][]) => {
+    const finish = ([[insatser, deltagare], [utfall], [malUtfall]]: unknown[][][]) => {
       const aggregat = {
         ...(deltagare as AggregatRow[])[0]!.aggregat,
         ...(utfall as AggregatRow[])[0]!.aggregat,
+        ...(malUtfall as AggregatRow[])[0]!.aggregat,
       } as Aggregat;
       const frame: ReportFrame = {
         forbund,
