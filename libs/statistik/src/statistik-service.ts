@@ -95,7 +95,7 @@ export class StatistikService {
   }
 
   /**
-   * Several reports' aggregates read in one snapshot, each on two connections of its own.
+   * Several reports' aggregates read in one snapshot, each on three connections of its own (as many as the snapshots' share of the pool allows).
    * `deltaganden`: only those deltaganden count in that one (their part of the report); its
    * goals, volym, årsmål and ekonomi are still the whole förbund's.
    */

@@ -1,7 +1,7 @@
 /**
- * The report's SQL: two read-only statements that together give every table. The service
- * runs them side by side on two connections under one exported snapshot, so a report uses
- * both cores of a small machine and still reads one consistent state; neither takes a
+ * The report's SQL: three read-only statements that together give every table. The service
+ * runs them side by side on three connections under one exported snapshot, so a report uses
+ * both cores of a small machine and still reads one consistent state; none takes a
  * transaction id, so a long report never holds back the event store's readers.
  *
  * Named parameters (bound by TypeORM's driver): :forbund, :insatser (null = all), :fran,

@@ -1,8 +1,8 @@
 /**
- * How many reports (report, export, underlag alike) run at once. Each report runs two
- * statements side by side, so two reports keep both cores of a small machine and four of
- * the pool's connections busy; the rest of the pool and the CPU stay free for commands,
- * reads and /health.
+ * How many reports (report, export, underlag alike) run at once. Each report runs three
+ * statements side by side, so two reports keep both cores of a small machine busy; together
+ * their snapshots hold at most the pool less four connections (inOneSnapshot), so the rest of
+ * the pool and the CPU stay free for commands, reads and /health.
  */
 export interface ReportGateLimits {
   readonly running: number;
