@@ -376,7 +376,7 @@ export interface Uppfoljningsfakta {
 }
 
 /** What a report's frame and its goals say about which windows a deltagande is counted in. */
-interface Sammanhang {
+export interface Sammanhang {
   readonly fran: string;
   readonly till: string;
   readonly tidigast: string;
@@ -609,23 +609,27 @@ export const deltagandeAggregat = (
           arbete_studier: n(avslutadeI && ARBETE_ELLER_STUDIER.has(v.avslutsorsak ?? '')),
         });
       }
-      // Goals' own windows (malUtfallSql).
-      for (const w of s.malFonster) {
-        if (!(w.alla || w.insatser.has(ins))) continue;
-        if (!(v.remissDatum <= w.till && slut >= w.fran && aktuellaOver(w.fran, w.till))) continue;
-        const avslutadeI = between(a, w.fran, w.till);
-        agg.malUtfall.push({
-          fran: w.fran,
-          till: w.till,
-          insats_id: ins,
-          avslutsorsak: avslutadeI
-            ? (v.avslutsorsak as Aggregat['malUtfall'][number]['avslutsorsak'])
-            : null,
-          aktuella: 1,
-          nya: n(between(i, w.fran, w.till)),
-          avslutade: n(avslutadeI),
-        });
-      }
+    }
+  }
+  // Goals' own windows (malUtfallSql): over the window's own dates, whatever the deltagande
+  // did in the period (one aktuell on a window's days but neither ny nor avslutad in the
+  // period counts there too).
+  if (i !== null) {
+    for (const w of s.malFonster) {
+      if (!(w.alla || w.insatser.has(ins))) continue;
+      if (!(v.remissDatum <= w.till && slut >= w.fran && aktuellaOver(w.fran, w.till))) continue;
+      const avslutadeI = between(a, w.fran, w.till);
+      agg.malUtfall.push({
+        fran: w.fran,
+        till: w.till,
+        insats_id: ins,
+        avslutsorsak: avslutadeI
+          ? (v.avslutsorsak as Aggregat['malUtfall'][number]['avslutsorsak'])
+          : null,
+        aktuella: 1,
+        nya: n(between(i, w.fran, w.till)),
+        avslutade: n(avslutadeI),
+      });
     }
   }
   return agg;
