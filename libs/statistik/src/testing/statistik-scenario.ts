@@ -317,6 +317,26 @@ export class StatistikScenario {
     ]);
   }
 
+  /** AvslutKorrigerad: only the fields given change. */
+  async korrigeraAvslut(
+    id: string,
+    data: { datum?: string; avslutsorsak?: string; forsorjning?: string[] },
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['AvslutKorrigerad', { orsak: 'Fel uppgift', ...data }],
+    ]);
+  }
+
+  /** PersonuppgifterKorrigerade: only the fields given change. */
+  async korrigeraPersonuppgifter(
+    id: string,
+    data: { kon?: string; fodelsear?: number; kommun?: string },
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['PersonuppgifterKorrigerade', { orsak: 'Fel uppgift', ...data }],
+    ]);
+  }
+
   async aterkallaAvslut(id: string): Promise<void> {
     await this.append(deltagandeStream(id), [['AvslutAterkallat', { orsak: 'Av misstag' }]]);
   }
