@@ -376,7 +376,7 @@ export interface Uppfoljningsfakta {
 }
 
 /** What a report's frame and its goals say about which windows a deltagande is counted in. */
-interface Sammanhang {
+export interface Sammanhang {
   readonly fran: string;
   readonly till: string;
   readonly tidigast: string;
@@ -399,7 +399,7 @@ const minDate = (a: string, b: string): string => (a < b ? a : b);
 const between = (d: string | null, fran: string, till: string): boolean =>
   d !== null && d >= fran && d <= till;
 
-const sammanhangAv = (frame: ReportFrame, mal: Aggregat['mal']): Sammanhang => {
+export const sammanhangAv = (frame: ReportFrame, mal: Aggregat['mal']): Sammanhang => {
   const forsta = `${frame.ar[0]!}-01-01`;
   const ekonomiAr = Object.entries(frame.ekonomiFonster).find(([, f]) => f === 'ekonomi')?.[0];
   const fonster = new Map<
@@ -455,7 +455,8 @@ const n = (b: boolean): number => (b ? 1 : 0);
  * One deltagande's rows of the report's aggregates: what the report's two statements
  * (statistik-sql.ts) count for this one version of its facts, with the same measures over the
  * same windows. `version` undefined: it counts nowhere (not yet registered, or makulerad).
- * statistik-sql's tests and this one's (forandringar.int.spec.ts) hold the two to the same sums.
+ * forandringar.int.spec.ts holds the two to the same sums: for generated populations and
+ * periods, each additive aggregate of the report's SQL is the sum of every deltagande's rows.
  */
 export const deltagandeAggregat = (
   version: Faktaversion | undefined,
@@ -609,23 +610,27 @@ export const deltagandeAggregat = (
           arbete_studier: n(avslutadeI && ARBETE_ELLER_STUDIER.has(v.avslutsorsak ?? '')),
         });
       }
-      // Goals' own windows (malUtfallSql).
-      for (const w of s.malFonster) {
-        if (!(w.alla || w.insatser.has(ins))) continue;
-        if (!(v.remissDatum <= w.till && slut >= w.fran && aktuellaOver(w.fran, w.till))) continue;
-        const avslutadeI = between(a, w.fran, w.till);
-        agg.malUtfall.push({
-          fran: w.fran,
-          till: w.till,
-          insats_id: ins,
-          avslutsorsak: avslutadeI
-            ? (v.avslutsorsak as Aggregat['malUtfall'][number]['avslutsorsak'])
-            : null,
-          aktuella: 1,
-          nya: n(between(i, w.fran, w.till)),
-          avslutade: n(avslutadeI),
-        });
-      }
+    }
+  }
+  // Goals' own windows (malUtfallSql): over the window's own dates, whatever the deltagande
+  // did in the period (one aktuell on a window's days but neither ny nor avslutad in the
+  // period counts there too).
+  if (i !== null) {
+    for (const w of s.malFonster) {
+      if (!(w.alla || w.insatser.has(ins))) continue;
+      if (!(v.remissDatum <= w.till && slut >= w.fran && aktuellaOver(w.fran, w.till))) continue;
+      const avslutadeI = between(a, w.fran, w.till);
+      agg.malUtfall.push({
+        fran: w.fran,
+        till: w.till,
+        insats_id: ins,
+        avslutsorsak: avslutadeI
+          ? (v.avslutsorsak as Aggregat['malUtfall'][number]['avslutsorsak'])
+          : null,
+        aktuella: 1,
+        nya: n(between(i, w.fran, w.till)),
+        avslutade: n(avslutadeI),
+      });
     }
   }
   return agg;
@@ -642,7 +647,7 @@ const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
  * field of a row says where the row stands). Unika personer add up over persons, and the
  * deltaganden the parts are counted over hold every deltagande of each person among them.
  */
-const ADDITIVA = {
+export const ADDITIVA = {
   perKon: [
     'aktuella',
     'nya',
@@ -793,7 +798,7 @@ FROM uppfoljning_fakta u JOIN andrade USING (deltagande_id)
 WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
   AND u.datum BETWEEN $3::date AND $4::date AND u.recorded_at <= $6`;
 
-interface AndradRad extends Faktaversion {
+export interface AndradRad extends Faktaversion {
   readonly slag: 'v' | 'u';
   readonly manaderEfterAvslut: 6 | 12 | null;
   readonly sysselsattning: string | null;
@@ -803,10 +808,58 @@ interface AndradRad extends Faktaversion {
 }
 
 /** A changed deltagande's versions and uppföljningar, and the moments they changed. */
-interface Andrad {
+export interface Andrad {
   readonly versioner: AndradRad[];
   readonly uppfoljningar: AndradRad[];
 }
+
+/**
+ * The deltaganden whose facts a report of the period (query) reads changed in (fore, efter]
+ * (ANDRADE_SQL), each with its versions and uppföljningar.
+ */
+export const andradeDeltaganden = async (
+  dataSource: DataSource,
+  query: Omit<StatistikQuery, 'asOf'>,
+  fore: Date,
+  efter: Date,
+): Promise<Map<string, Andrad>> => {
+  const rows: AndradRad[] = await dataSource.query(ANDRADE_SQL, [
+    query.forbundId,
+    query.insatsIds ? [...query.insatsIds] : null,
+    query.fran,
+    query.till,
+    fore.toISOString(),
+    efter.toISOString(),
+  ]);
+  const andrade = new Map<string, Andrad>();
+  for (const row of rows) {
+    let andrad = andrade.get(row.deltagandeId);
+    if (!andrad) andrade.set(row.deltagandeId, (andrad = { versioner: [], uppfoljningar: [] }));
+    (row.slag === 'v' ? andrad.versioner : andrad.uppfoljningar).push(row);
+  }
+  return andrade;
+};
+
+/**
+ * A changed deltagande's part of the report as known at `at` (an ISO timestamp within the
+ * moments its versions were read for): its version valid then and its uppföljningar recorded
+ * by then, counted by deltagandeAggregat.
+ */
+export const delVid = (
+  { versioner, uppfoljningar }: Andrad,
+  at: string,
+  sammanhang: Sammanhang,
+): Aggregat => {
+  const upp = uppfoljningar
+    .filter((u) => u.fran <= at)
+    .map((u) => ({
+      insatsId: u.insatsId,
+      manaderEfterAvslut: u.manaderEfterAvslut!,
+      sysselsattning: u.sysselsattning!,
+    }));
+  const version = versioner.find((v) => v.fran <= at && (v.till === null || v.till > at));
+  return deltagandeAggregat(version, upp, sammanhang);
+};
 
 /**
  * What moved between the report as known at `fore` and as known at `efter`, and because of
@@ -833,7 +886,7 @@ export class ForandringarService {
     forbund: { id: string; namn: string },
   ): Promise<Forandring[]> {
     const [andrade, ramenAndrad] = await Promise.all([
-      this.andrade(query, fore, efter),
+      andradeDeltaganden(this.dataSource, query, fore, efter),
       this.ramenAndrad(query, fore, efter),
     ]);
     const [fore_, efter_] = await this.rapporter(query, fore, efter, forbund, andrade, ramenAndrad);
@@ -939,28 +992,6 @@ export class ForandringarService {
     return [...ids];
   }
 
-  private async andrade(
-    query: Omit<StatistikQuery, 'asOf'>,
-    fore: Date,
-    efter: Date,
-  ): Promise<Map<string, Andrad>> {
-    const rows: AndradRad[] = await this.dataSource.query(ANDRADE_SQL, [
-      query.forbundId,
-      query.insatsIds ? [...query.insatsIds] : null,
-      query.fran,
-      query.till,
-      fore.toISOString(),
-      efter.toISOString(),
-    ]);
-    const andrade = new Map<string, Andrad>();
-    for (const row of rows) {
-      let andrad = andrade.get(row.deltagandeId);
-      if (!andrad) andrade.set(row.deltagandeId, (andrad = { versioner: [], uppfoljningar: [] }));
-      (row.slag === 'v' ? andrad.versioner : andrad.uppfoljningar).push(row);
-    }
-    return andrade;
-  }
-
   /** Each moved cell's deltaganden: those whose own part of the report moved it. */
   private orsaker(
     andrade: ReadonlyMap<string, Andrad>,
@@ -977,24 +1008,14 @@ export class ForandringarService {
       ekonomi: aggregat.ekonomi,
     };
     const efterAt = frame.asOf;
-    const validAt = (at: string) => (row: AndradRad) =>
-      row.fran <= at && (row.till === null || row.till > at);
     const orsaker = new Map<string, Orsak[]>();
-    for (const [deltagandeId, { versioner, uppfoljningar }] of andrade) {
+    for (const [deltagandeId, andrad] of andrade) {
+      const { versioner, uppfoljningar } = andrad;
       const insatser = frame.insatser.filter((insats) =>
         versioner.some((v) => v.insatsId === insats.id),
       );
       if (insatser.length === 0) continue;
-      const own = (at: string): Aggregat => {
-        const upp = uppfoljningar
-          .filter((u) => u.fran <= at)
-          .map((u) => ({
-            insatsId: u.insatsId,
-            manaderEfterAvslut: u.manaderEfterAvslut!,
-            sysselsattning: u.sysselsattning!,
-          }));
-        return deltagandeAggregat(versioner.find(validAt(at)), upp, sammanhang);
-      };
+      const own = (at: string): Aggregat => delVid(andrad, at, sammanhang);
       const [ownFore, ownEfter] = [own(fore), own(efterAt)];
       // Rows the report does not read changed (a date outside the period): nothing moved.
       if (JSON.stringify(ownFore) === JSON.stringify(ownEfter)) continue;

@@ -1,4 +1,4 @@
-import { diffReports } from './forandringar.js';
+import { deltagandeAggregat, diffReports, type Sammanhang } from './forandringar.js';
 import { oversiktFor } from './oversikt.js';
 import type { StatistikReport } from './report.js';
 import { kon, tabeller } from './testing/report-builders.js';
@@ -70,6 +70,60 @@ describe('diffReports', () => {
         insatsId: INSATS,
         fore: 0,
         efter: 1,
+      },
+    ]);
+  });
+});
+
+describe('deltagandeAggregat', () => {
+  /*
+   * Found by forandringar.int.spec.ts's property: a report for 2023 (one calendar year, so no
+   * per-year windows) with a grupp's goal over 1 January 2023 alone. A deltagande inskriven
+   * 2022-12-31 and still on is aktuell on that day: the report's SQL (malUtfallSql) counts it
+   * in the goal's window, though it is neither ny nor avslutad in the period. It was counted
+   * only among the deltaganden the period's outcomes read (nya, avslutade), so the window's
+   * aktuella came out 3 where the report said 4.
+   */
+  it('counts a deltagande aktuell in a goal’s window that is neither ny nor avslutad in the period', () => {
+    const sammanhang: Sammanhang = {
+      fran: '2023-01-01',
+      till: '2023-12-31',
+      tidigast: '2023-01-01',
+      egnaFonster: [],
+      ekonomiAr: null,
+      gruppAv: new Map([[INSATS, 'Unga']]),
+      malFonster: [{ fran: '2023-01-01', till: '2023-01-01', alla: true, insatser: new Set() }],
+    };
+    const { malUtfall } = deltagandeAggregat(
+      {
+        deltagandeId: '00000000-0000-4000-8000-0000000000d1',
+        insatsId: INSATS,
+        personKey: '00000000-0000-4000-8000-0000000000d1',
+        kon: 'kvinna',
+        fodelsear: 1960,
+        kommun: '0180',
+        remittent: 'af',
+        remittentEnhet: null,
+        remissDatum: '2022-12-31',
+        aterremissDatum: null,
+        inskrivningDatum: '2022-12-31',
+        avslutDatum: null,
+        avslutsorsak: null,
+        forsorjningIn: ['a-kassa'],
+        forsorjningUt: null,
+      },
+      [],
+      sammanhang,
+    );
+    expect(malUtfall).toEqual([
+      {
+        fran: '2023-01-01',
+        till: '2023-01-01',
+        insats_id: INSATS,
+        avslutsorsak: null,
+        aktuella: 1,
+        nya: 0,
+        avslutade: 0,
       },
     ]);
   });

@@ -28,7 +28,16 @@ export class StatistikScenario {
     readonly store: PostgresEventStore,
     readonly dataSource: DataSource,
     private readonly runner: ProjectionRunner,
+    readonly forbund: { id: string; namn: string } = FORBUND,
   ) {}
+
+  /**
+   * The same database with another förbund: for property tests that write a population per
+   * run without a database per run (every report is of one förbund). Close only the original.
+   */
+  iForbund(forbund: { id: string; namn: string }): StatistikScenario {
+    return new StatistikScenario(this.db, this.store, this.dataSource, this.runner, forbund);
+  }
 
   static async start(): Promise<StatistikScenario> {
     const db = await createTestDatabase();
@@ -83,7 +92,7 @@ export class StatistikScenario {
         'InsatsSkapad',
         {
           insatsId,
-          forbundId: FORBUND.id,
+          forbundId: this.forbund.id,
           namn,
           inriktning: 'individinriktad',
           matmetod,
@@ -150,13 +159,13 @@ export class StatistikScenario {
 
   /** A goal of a grupp, or of the whole förbund (grupp null), on the förbund's stream. */
   async forbundsmal(grupp: string | null, mal: Mal, malId: string = randomUUID()): Promise<string> {
-    await this.append(forbundStream(FORBUND.id), [['MalSatt', { malId, grupp, ...mal }]]);
+    await this.append(forbundStream(this.forbund.id), [['MalSatt', { malId, grupp, ...mal }]]);
     return malId;
   }
 
   /** Removes a goal of an insats, or of the förbund's stream (insatsId null). */
   async taBortMal(insatsId: string | null, malId: string): Promise<void> {
-    await this.append(insatsId ? insatsStream(insatsId) : forbundStream(FORBUND.id), [
+    await this.append(insatsId ? insatsStream(insatsId) : forbundStream(this.forbund.id), [
       ['MalBorttaget', { malId }],
     ]);
   }
@@ -308,6 +317,26 @@ export class StatistikScenario {
     ]);
   }
 
+  /** AvslutKorrigerad: only the fields given change. */
+  async korrigeraAvslut(
+    id: string,
+    data: { datum?: string; avslutsorsak?: string; forsorjning?: string[] },
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['AvslutKorrigerad', { orsak: 'Fel uppgift', ...data }],
+    ]);
+  }
+
+  /** PersonuppgifterKorrigerade: only the fields given change. */
+  async korrigeraPersonuppgifter(
+    id: string,
+    data: { kon?: string; fodelsear?: number; kommun?: string },
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['PersonuppgifterKorrigerade', { orsak: 'Fel uppgift', ...data }],
+    ]);
+  }
+
   async aterkallaAvslut(id: string): Promise<void> {
     await this.append(deltagandeStream(id), [['AvslutAterkallat', { orsak: 'Av misstag' }]]);
   }
@@ -332,8 +361,8 @@ export class StatistikScenario {
   ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
     await this.runner.catchUp();
     return new StatistikService(this.dataSource).aggregat(
-      { forbundId: FORBUND.id, ...query },
-      FORBUND,
+      { forbundId: this.forbund.id, ...query },
+      this.forbund,
     );
   }
 
@@ -343,8 +372,8 @@ export class StatistikScenario {
   ): Promise<StatistikReport> {
     await this.runner.catchUp();
     return new StatistikService(this.dataSource).report(
-      { forbundId: FORBUND.id, ...query },
-      FORBUND,
+      { forbundId: this.forbund.id, ...query },
+      this.forbund,
       options,
     );
   }
