@@ -21,6 +21,7 @@ import { Rapport1764720000010 } from './migrations/1764720000010-rapport.js';
 import { ForandringarIndex1764800005000 } from './migrations/1764800005000-forandringar-index.js';
 import { RegistreringFakta1764800004000 } from './migrations/1764800004000-registrering-fakta.js';
 import { StatistikAsofIndex1764910000000 } from './migrations/1764910000000-statistik-asof-index.js';
+import { ForandringarPersonIndex1764990000000 } from './migrations/1764990000000-forandringar-person-index.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   ForandringarIndex1764800005000,
   RegistreringFakta1764800004000,
   StatistikAsofIndex1764910000000,
+  ForandringarPersonIndex1764990000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */
