@@ -35,10 +35,14 @@ const FORANDRING = new Intl.NumberFormat('sv-SE', {
 /** The kön a column header of counts by kön stands for ("Kvinnor" → kvinna). */
 const konFor = (rubrik: string | undefined) => KON_NYCKLAR.find((k) => KON_RUBRIK[k] === rubrik);
 
-/** Leading text cells name the row (sticky first column); the rest are values. */
-const radnamnAntal = (rad: ExportCell[]): number => {
+/**
+ * How many leading cells name the row (row headers; the first stays in view): the leading
+ * text cells, or else a leading number (the år or the months after avslut). Volym has none.
+ */
+export const radnamnAntal = (rad: readonly ExportCell[]): number => {
   const forsta = rad.findIndex((cell) => cell.kind !== 'text');
-  return Math.max(1, forsta === -1 ? rad.length : forsta);
+  if (forsta !== 0) return forsta === -1 ? rad.length : forsta;
+  return rad[0]?.kind === 'tal' ? 1 : 0;
 };
 
 const Varde = ({
