@@ -99,7 +99,7 @@ describe('statistiksidans diagram som bildfiler och tabellernas fotnot', () => {
       const tabeller = page.locator('.tabellrulle');
       const noter = page.getByTestId('tabellnot');
       await page.getByRole('tab', { name: 'Balder' }).click();
-      await page.getByRole('table', { name: /^Mål \(/ }).waitFor();
+      await page.getByRole('table', { name: /^Mål: utfall över målets egen period/ }).waitFor();
       expect(await noter.count()).toBe(0);
 
       await page.getByRole('checkbox', { name: /Skydda små tal/ }).check();

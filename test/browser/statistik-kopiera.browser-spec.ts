@@ -1,4 +1,10 @@
 import type { Page } from 'playwright-core';
+import {
+  TABELL_IDS,
+  VISNINGAR,
+  type ExportCell,
+  type TableScope,
+} from '../../libs/statistik/src/tables/visning/index.js';
 import { overflod, startBrowserApp, type BrowserApp } from '../support/browser.js';
 import { oppnaStatistik2025, skapaBalder2025 } from '../support/statistik-balder.js';
 
@@ -37,7 +43,7 @@ describe('statistiksidan att kopiera och skriva ut från', () => {
       await oppna(page);
       expect(await overflod(page)).toBe(0);
       await page.getByRole('tab', { name: 'Balder' }).click();
-      await page.getByRole('table', { name: /^Mål \(/ }).waitFor();
+      await page.getByRole('table', { name: /^Mål: utfall över målets egen period/ }).waitFor();
       expect(await overflod(page)).toBe(0);
       await page.context().close();
     },
@@ -73,21 +79,103 @@ describe('statistiksidan att kopiera och skriva ut från', () => {
     LANG_TID,
   );
 
+  /**
+   * The cells that name a spec row on screen: its leading text cells, or else a leading
+   * number (år, months after avslut); volym's row of counts has none.
+   */
+  const radnamn = (rad: readonly ExportCell[]): string[] => {
+    const forsta = rad.findIndex((cell) => cell.kind !== 'text');
+    const text = rad.flatMap((cell) => (cell.kind === 'text' ? [cell.text] : []));
+    if (forsta !== 0) return text.slice(0, forsta === -1 ? rad.length : forsta);
+    const [cell] = rad;
+    return cell?.kind === 'tal' ? [String(cell.tal)] : [];
+  };
+
+  it(
+    'visar varje tabell i katalogen med tabellens egna kolumner och rader, som exporterna',
+    async () => {
+      const page = await b.sida();
+      const svar = page.waitForResponse(
+        (r) => /\/statistik\?/.test(r.url()) && r.url().includes('2025-12-31') && r.ok(),
+        { timeout: LANG_TID },
+      );
+      await oppna(page);
+      const rapport = (await (await svar).json()) as {
+        totalt: TableScope['tables'] & { unikaPersoner: TableScope['unikaPersoner'] };
+      };
+      await page.getByRole('tab', { name: 'Totalt' }).click();
+      const panel = page.getByRole('tabpanel');
+      const scope: TableScope = {
+        namn: 'Totalt',
+        tables: rapport.totalt,
+        unikaPersoner: rapport.totalt.unikaPersoner,
+      };
+      // Every catalogued table is on the screen once, under its catalogue title, with its
+      // spec's columns and one row per spec row (leading text cells name the row).
+      for (const id of TABELL_IDS) {
+        const visning = VISNINGAR[id];
+        const tabell = panel.locator(`table[data-tabell="${id}"]`);
+        expect(await tabell.count()).toBe(1);
+        expect(await tabell.locator('caption').innerText()).toBe(visning.title);
+        expect(await tabell.locator('thead th').allInnerTexts()).toEqual(
+          expect.arrayContaining(visning.columns),
+        );
+        const rader = visning.rows(scope);
+        const pa = await tabell
+          .locator('tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll('th')].map((th) => th.textContent)),
+          );
+        if (rader.length === 0) expect(pa).toEqual([[]]);
+        else expect(pa).toEqual(rader.map(radnamn));
+      }
+      // The deltagare table cell by cell: Balder's one deltagande, inskriven and new in 2025,
+      // as the report's JSON has it (kön as registered; totalt worked by hand).
+      const d = rapport.totalt.deltagare;
+      const u = rapport.totalt.unikaPersoner!;
+      const kon = (v: typeof u) => [v.kvinna, v.man, v.ejAngivet, v.totalt].map(String);
+      expect([d.aktuella.totalt, d.nya.totalt, d.overforda.totalt, u.totalt]).toEqual([1, 1, 0, 1]);
+      expect(
+        (
+          await panel
+            .locator('table[data-tabell="deltagare"] tbody tr')
+            .evaluateAll((trs) =>
+              trs.map((tr) =>
+                [...tr.querySelectorAll('th, td')].map(
+                  (c) => (c as { innerText: string }).innerText,
+                ),
+              ),
+            )
+        ).map((rad) => rad.map((cell) => cell.trim())),
+      ).toEqual([
+        ['Aktuella', ...kon(d.aktuella)],
+        ['Nya', ...kon(d.nya)],
+        ['Överförda från tidigare period', ...kon(d.overforda)],
+        ['Avslutade', ...kon(d.avslutade)],
+        ['Pågående vid periodens slut', ...kon(d.pagaende)],
+        ['Unika personer', ...kon(u)],
+      ]);
+      await page.context().close();
+    },
+    LANG_TID,
+  );
+
   it(
     'kopierar måluppfyllelsen med mål och utfall som tal i egna celler',
     async () => {
       const page = await b.sida();
       await oppna(page);
       await page.getByRole('tab', { name: 'Balder' }).click();
-      const rader = await kopierad(page, 'Måluppfyllelse per år');
+      // The headers are the Måluppfyllelse TableSpec's, as in the CSV, XLSX and PDF.
+      const rader = await kopierad(page, 'Måluppfyllelse per kalenderår');
       expect(rader[1]).toEqual([
         'År',
-        'Deltagare, mål',
-        'Deltagare, utfall',
-        'Nya, mål',
-        'Nya, utfall',
-        'Arbete/studier, mål',
-        'Arbete/studier, utfall',
+        'Mål: deltagare',
+        'Utfall: aktuella',
+        'Mål: nya deltagare',
+        'Utfall: nya',
+        'Mål: andel arbete/studier',
+        'Utfall: andel arbete/studier',
       ]);
       // Årsmål 30 deltagare and 20 nya; one deltagare, new this year; none avslutad.
       expect(rader[2]).toEqual(['2025', '30', '1', '20', '1', '35,0 %', '–']);

@@ -31,10 +31,12 @@ describe('statistiksidans PDF-nedladdning', () => {
       await oppnaStatistik2025(page, b.base, kansli);
       // The figure on screen: 1 ny deltagare of the årsmål's 20 is 5,0 % of the goal.
       await page.getByRole('tab', { name: 'Balder' }).click();
-      const nyaMal = page.getByRole('table', { name: /^Mål \(/ }).locator('tr', {
-        has: page.getByRole('rowheader', { name: 'Nya deltagare', exact: true }),
-      });
-      const paSkarmen = enRad(await nyaMal.locator('td').nth(5).innerText());
+      const nyaMal = page
+        .getByRole('table', { name: /^Mål: utfall över målets egen period/ })
+        .locator('tr', {
+          has: page.getByRole('rowheader', { name: 'Nya deltagare', exact: true }),
+        });
+      const paSkarmen = enRad(await nyaMal.locator('th, td').nth(5).innerText());
       expect(paSkarmen).toBe('5,0 %');
 
       const [download] = await Promise.all([

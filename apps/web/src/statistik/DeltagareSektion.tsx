@@ -1,9 +1,9 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid } from '@mantine/core';
 import { Diagram } from './Diagram';
-import { PerKonTabell } from './PerKonTabell';
 import { tal, type PerKon, type Tabeller } from './rapport';
 import { Sektion } from './Sektion';
+import { SpecTabell } from './SpecTabell';
 
 export const DeltagareSektion = ({
   t,
@@ -13,14 +13,6 @@ export const DeltagareSektion = ({
   unikaPersoner?: PerKon | undefined;
 }) => {
   const d = t.deltagare;
-  const rader = [
-    { rubrik: 'Aktuella', varden: d.aktuella, matt: 'aktuella' },
-    { rubrik: 'varav nya', varden: d.nya, matt: 'nya' },
-    { rubrik: 'varav överförda', varden: d.overforda, matt: 'overforda' },
-    { rubrik: 'Avslutade', varden: d.avslutade, matt: 'avslutade' },
-    { rubrik: 'Pågående vid periodens slut', varden: d.pagaende, matt: 'pagaende' },
-    ...(unikaPersoner ? [{ rubrik: 'Unika personer', varden: unikaPersoner }] : []),
-  ];
   const flode = [
     {
       matt: 'Överförda',
@@ -50,10 +42,11 @@ export const DeltagareSektion = ({
   return (
     <Sektion rubrik="Deltagare">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <PerKonTabell
-          caption="Deltagare i perioden (klicka på ett antal för underlaget)"
-          forsta="Mått"
-          rader={rader}
+        <SpecTabell
+          id="deltagare"
+          t={t}
+          unikaPersoner={unikaPersoner}
+          matt={['aktuella', 'nya', 'overforda', 'avslutade', 'pagaende']}
         />
         <Diagram
           rubrik="Flödet i perioden"

@@ -1,20 +1,8 @@
-import { defineTable } from './define.js';
-import { byKon, KON_KOLUMNER, text, type KonRad, type TableScope } from './table-spec.js';
+import type { TableSpec } from './table-spec.js';
+import { DELTAGARE_VISNING, ALDERSGRUPPER_VISNING } from './visning/deltagare.js';
 
-const deltagareRader = ({ tables: { deltagare: d }, unikaPersoner }: TableScope): KonRad[] => [
-  { etikett: 'Aktuella', antal: d.aktuella },
-  { etikett: 'Nya', antal: d.nya },
-  { etikett: 'Överförda från tidigare period', antal: d.overforda },
-  { etikett: 'Avslutade', antal: d.avslutade },
-  { etikett: 'Pågående vid periodens slut', antal: d.pagaende },
-  ...(unikaPersoner ? [{ etikett: 'Unika personer', antal: unikaPersoner }] : []),
-];
-
-export const DELTAGARE = defineTable('deltagare', {
-  columns: ['Mått', ...KON_KOLUMNER],
-  rows: (scope) => deltagareRader(scope).map((rad) => [text(rad.etikett), ...byKon(rad.antal)]),
-  konRader: deltagareRader,
-  // Unika personer are registered by skyddaReport: only grupper and the förbund have them.
+export const DELTAGARE: TableSpec = {
+  ...DELTAGARE_VISNING,
   skydda: (scope, { deltagare: d }) => {
     const aktuella = scope.byKon('deltagare.aktuella', d.aktuella);
     const nya = scope.byKon('deltagare.nya', d.nya);
@@ -25,20 +13,10 @@ export const DELTAGARE = defineTable('deltagare', {
     scope.columns([nya, overforda], aktuella);
     scope.columns([avslutade, pagaende], aktuella);
   },
-});
+};
 
-export const ALDERSGRUPPER = defineTable('aldersgrupper', {
-  columns: ['Åldersgrupp', 'Mått', ...KON_KOLUMNER],
-  rows: ({ tables }) =>
-    tables.aldersgrupper.flatMap((rad) => [
-      [text(`${rad.grupp} år`), text('Aktuella'), ...byKon(rad.aktuella)],
-      [text(`${rad.grupp} år`), text('Nya'), ...byKon(rad.nya)],
-    ]),
-  konRader: ({ tables }) =>
-    tables.aldersgrupper.flatMap((rad) => [
-      { etikett: `Aktuella ${rad.grupp} år`, antal: rad.aktuella },
-      { etikett: `Nya ${rad.grupp} år`, antal: rad.nya },
-    ]),
+export const ALDERSGRUPPER: TableSpec = {
+  ...ALDERSGRUPPER_VISNING,
   skydda: (scope, tables) => {
     // Bands that leave ages out only bound the total; a bound narrows a cell down all the same.
     const grupper = tables.aldersgrupper.map((rad) => ({
@@ -54,4 +32,4 @@ export const ALDERSGRUPPER = defineTable('aldersgrupper', {
       scope.registered('deltagare.nya'),
     );
   },
-});
+};

@@ -1,32 +1,8 @@
-import { FORSORJNING_ETIKETT } from '#domain';
-import { defineTable } from './define.js';
-import { antal, byKon, KON_KOLUMNER, text } from './table-spec.js';
+import type { TableSpec } from './table-spec.js';
+import { FORSORJNING_VISNING, FORSORJNING_OVERGANGAR_VISNING } from './visning/forsorjning.js';
 
-export const FORSORJNING = defineTable('forsorjning', {
-  columns: [
-    'Försörjning',
-    ...KON_KOLUMNER.map((kolumn) => `Vid inskrivning: ${kolumn}`),
-    ...KON_KOLUMNER.map((kolumn) => `Vid avslut: ${kolumn}`),
-  ],
-  rows: ({ tables }) =>
-    tables.forsorjning.rader.map((rad) => [
-      text(FORSORJNING_ETIKETT[rad.kod]),
-      ...byKon(rad.vidInskrivning),
-      ...byKon(rad.vidAvslut),
-    ]),
-  andelAv: 'avslutade',
-  // Shares of the avslutade of the same kön (DESIGN.md; the seeds' "193 av 270 kvinnor").
-  konRader: ({ tables: { forsorjning: f } }) => {
-    const andelAv = { namn: 'avslutade', antal: f.avslutade };
-    return f.rader.flatMap((rad) => [
-      {
-        etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid inskrivning`,
-        antal: rad.vidInskrivning,
-        andelAv,
-      },
-      { etikett: `${FORSORJNING_ETIKETT[rad.kod]} vid avslut`, antal: rad.vidAvslut, andelAv },
-    ]);
-  },
+export const FORSORJNING: TableSpec = {
+  ...FORSORJNING_VISNING,
   skydda: (scope, { forsorjning: f }) => {
     const avslutade = scope.byKon('forsorjning.avslutade', f.avslutade);
     // The same count as deltagare.avslutade: a sum of one part keeps the two alike.
@@ -46,16 +22,10 @@ export const FORSORJNING = defineTable('forsorjning', {
       avslutade,
     );
   },
-});
+};
 
-export const FORSORJNING_OVERGANGAR = defineTable('forsorjningOvergangar', {
-  columns: ['Vid inskrivning', 'Vid avslut', 'Antal'],
-  rows: ({ tables }) =>
-    tables.forsorjning.overgangar.map((rad) => [
-      text(FORSORJNING_ETIKETT[rad.fran]),
-      text(FORSORJNING_ETIKETT[rad.till]),
-      antal(rad.antal),
-    ]),
+export const FORSORJNING_OVERGANGAR: TableSpec = {
+  ...FORSORJNING_OVERGANGAR_VISNING,
   skydda: (scope, { forsorjning: f }) => {
     // Pairs count a person once per combination of codes, so they have no total in the report.
     for (const rad of f.overgangar) {
@@ -64,4 +34,4 @@ export const FORSORJNING_OVERGANGAR = defineTable('forsorjningOvergangar', {
       });
     }
   },
-});
+};

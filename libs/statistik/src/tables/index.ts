@@ -1,6 +1,6 @@
 import { ALDERSGRUPPER, DELTAGARE } from './deltagare.js';
 import { FORSORJNING, FORSORJNING_OVERGANGAR } from './forsorjning.js';
-import { TABELL_IDS } from './katalog.js';
+import { TABELL_IDS } from './visning/katalog.js';
 import { EKONOMI, MAL, MALUPPFYLLELSE } from './mal-och-ekonomi.js';
 import { TIDER, UPPFOLJNING, VOLYM } from './ovriga.js';
 import {
@@ -49,5 +49,5 @@ if (uncatalogued.length > 0) {
   throw new Error(`TableSpecs missing from the catalogue (katalog.ts): ${uncatalogued.join(', ')}`);
 }
 
-export { TABELL_IDS, TABELL_KATALOG, tabellTitel, type TableId } from './katalog.js';
+export { TABELL_IDS, TABELL_KATALOG, tabellTitel, type TableId } from './visning/katalog.js';
 export * from './table-spec.js';

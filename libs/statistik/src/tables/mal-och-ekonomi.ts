@@ -1,28 +1,9 @@
-import { isAndelsmatt, MALMATT_ETIKETT } from '#domain';
-import type { Andel, Antal } from '../report.js';
-import { defineTable } from './define.js';
-import { andel, antal, kronor, tal, text } from './table-spec.js';
+import type { Antal } from '../report.js';
+import type { TableSpec } from './table-spec.js';
+import { MALUPPFYLLELSE_VISNING, MAL_VISNING, EKONOMI_VISNING } from './visning/mal-och-ekonomi.js';
 
-export const MALUPPFYLLELSE = defineTable('maluppfyllelse', {
-  columns: [
-    'År',
-    'Mål: deltagare',
-    'Utfall: aktuella',
-    'Mål: nya deltagare',
-    'Utfall: nya',
-    'Mål: andel arbete/studier',
-    'Utfall: andel arbete/studier',
-  ],
-  rows: ({ tables }) =>
-    tables.maluppfyllelse.map((rad) => [
-      tal(rad.ar),
-      tal(rad.mal?.deltagare ?? null),
-      antal(rad.utfall.aktuella),
-      tal(rad.mal?.nyaDeltagare ?? null),
-      antal(rad.utfall.nya),
-      andel(rad.mal?.andelArbeteStudier ?? null),
-      andel(rad.utfall.andelArbeteStudier),
-    ]),
+export const MALUPPFYLLELSE: TableSpec = {
+  ...MALUPPFYLLELSE_VISNING,
   skydda: (scope, tables) => {
     for (const rad of tables.maluppfyllelse) {
       const aktuellaAr = scope.count(
@@ -42,23 +23,10 @@ export const MALUPPFYLLELSE = defineTable('maluppfyllelse', {
       });
     }
   },
-});
+};
 
-export const MAL = defineTable('mal', {
-  columns: ['Mått', 'Från', 'Till', 'Mål', 'Utfall', 'Andel av mål', 'I fas'],
-  rows: ({ tables }) =>
-    tables.mal.map((rad) => {
-      const delAv = isAndelsmatt(rad.matt);
-      return [
-        text(MALMATT_ETIKETT[rad.matt]),
-        text(rad.fran),
-        text(rad.till),
-        delAv ? andel(rad.varde) : tal(rad.varde),
-        delAv ? andel(rad.utfall as Andel) : antal(rad.utfall as Antal),
-        andel(rad.andelAvMal),
-        text(rad.iFas === undefined ? '' : rad.iFas === null ? '–' : rad.iFas ? 'Ja' : 'Nej'),
-      ];
-    }),
+export const MAL: TableSpec = {
+  ...MAL_VISNING,
   skydda: (scope, tables) => {
     // A goal's utfall is over its own period, which no other table shares: it is suppressed on
     // its own, and the ratios that would give it back (andel av mål, i fas) go with it.
@@ -87,28 +55,10 @@ export const MAL = defineTable('mal', {
       });
     }
   },
-});
+};
 
-export const EKONOMI = defineTable('ekonomi', {
-  columns: [
-    'År',
-    'Budget',
-    'Kostnad',
-    'Aktuella deltagare',
-    'Kostnad per deltagare',
-    'Nya deltagare',
-    'Kostnad per ny deltagare',
-  ],
-  rows: ({ tables }) =>
-    tables.ekonomi.map((rad) => [
-      tal(rad.ar),
-      kronor(rad.budget),
-      kronor(rad.kostnad),
-      antal(rad.aktuella),
-      kronor(rad.kostnadPerDeltagare),
-      antal(rad.nya),
-      kronor(rad.kostnadPerNyDeltagare),
-    ]),
+export const EKONOMI: TableSpec = {
+  ...EKONOMI_VISNING,
   skydda: (scope, tables) => {
     // Kronor are no counts; a cost per person gives its count back (kostnad / per person).
     for (const rad of tables.ekonomi) {
@@ -126,4 +76,4 @@ export const EKONOMI = defineTable('ekonomi', {
       });
     }
   },
-});
+};

@@ -1,78 +1,23 @@
-import { SYSSELSATTNING_ETIKETT } from '#domain';
-import { defineTable } from './define.js';
-import type { ByKon } from '../report.js';
-import { DOLD } from '../skydd-scope.js';
-import { byKon, dagar, KON_KOLUMNER, tal, text } from './table-spec.js';
+import type { TableSpec } from './table-spec.js';
+import { TIDER_VISNING, UPPFOLJNING_VISNING, VOLYM_VISNING } from './visning/ovriga.js';
 
-/** Counts summed kön by kön; a sum with a suppressed part is unknown (".."). */
-const summaPerKon = (rader: readonly ByKon[]): ByKon => {
-  const summa = (kon: keyof ByKon) =>
-    rader.reduce<ByKon[typeof kon]>(
-      (sum, rad) =>
-        typeof sum === 'number' && typeof rad[kon] === 'number' ? sum + rad[kon] : DOLD,
-      0,
-    );
-  return {
-    kvinna: summa('kvinna'),
-    man: summa('man'),
-    ejAngivet: summa('ejAngivet'),
-    totalt: summa('totalt'),
-  };
+export const TIDER: TableSpec = {
+  ...TIDER_VISNING,
 };
 
-/** Means and medians only: no counts, so nothing to suppress. */
-export const TIDER = defineTable('tider', {
-  columns: ['Mått', 'Medel (dagar)', 'Median (dagar)'],
-  rows: ({ tables }) => [
-    [
-      text('Kötid från remiss till inskrivning (nya)'),
-      dagar(tables.remisser.kotidDagar.medel),
-      dagar(tables.remisser.kotidDagar.median),
-    ],
-    [
-      text('Tid i insats från inskrivning till avslut (avslutade)'),
-      dagar(tables.tidIInsatsDagar.medel),
-      dagar(tables.tidIInsatsDagar.median),
-    ],
-  ],
-});
-
-export const UPPFOLJNING = defineTable('uppfoljning', {
-  columns: ['Månader efter avslut', 'Sysselsättning', ...KON_KOLUMNER],
-  rows: ({ tables }) =>
-    tables.uppfoljning.map((rad) => [
-      tal(rad.manaderEfterAvslut),
-      text(SYSSELSATTNING_ETIKETT[rad.sysselsattning]),
-      ...byKon(rad.antal),
-    ]),
-  andelAv: 'uppföljda',
-  // Shares of the follow-ups of the same kön at the same month (each has one sysselsättning).
-  konRader: ({ tables }) =>
-    tables.uppfoljning.map((rad) => ({
-      etikett: `${rad.manaderEfterAvslut} månader efter avslut: ${SYSSELSATTNING_ETIKETT[rad.sysselsattning]}`,
-      antal: rad.antal,
-      andelAv: {
-        namn: 'uppföljda',
-        antal: summaPerKon(
-          tables.uppfoljning
-            .filter((annan) => annan.manaderEfterAvslut === rad.manaderEfterAvslut)
-            .map((annan) => annan.antal),
-        ),
-      },
-    })),
+export const UPPFOLJNING: TableSpec = {
+  ...UPPFOLJNING_VISNING,
   skydda: (scope, tables) => {
     // Follow-ups by sysselsättning have no total in the report: only their kön rows add up.
     for (const rad of tables.uppfoljning) {
       scope.byKon(`uppfoljning.${rad.manaderEfterAvslut}.${rad.sysselsattning}`, rad.antal);
     }
   },
-});
+};
 
-export const VOLYM = defineTable('volym', {
-  columns: KON_KOLUMNER,
-  rows: ({ tables }) => [byKon(tables.volym)],
-  konRader: ({ tables }) => [{ etikett: 'Volym', antal: tables.volym }],
+export const VOLYM: TableSpec = {
+  ...VOLYM_VISNING,
   skydda: (scope, tables) => {
     scope.byKon('volym', tables.volym);
   },
-});
+};

@@ -1,102 +1,45 @@
-import { REMITTENT_ETIKETT } from '#domain';
-import type { ByKon, KommunRow } from '../report.js';
 import type { Cell } from '../skydd-scope.js';
-import { defineTable } from './define.js';
-import { andel, antal, byKon, kommunEtikett, KON_KOLUMNER, text } from './table-spec.js';
+import type { TableSpec } from './table-spec.js';
+import {
+  REMISSER_VISNING,
+  REMISSER_PER_REMITTENT_VISNING,
+  REMISSER_PER_KOMMUN_VISNING,
+  KOMMUNER_VISNING,
+  NYA_PER_REMITTENT_VISNING,
+  NYA_PER_REMITTENT_ENHET_VISNING,
+} from './visning/remisser.js';
 
-export const REMISSER = defineTable('remisser', {
-  columns: ['Mått', ...KON_KOLUMNER],
-  rows: ({ tables: { remisser: r } }) => [
-    [text('Mottagna'), ...byKon(r.mottagna)],
-    [text('Återremitterade'), ...byKon(r.aterremitterade)],
-    [text('Väntande vid periodens slut'), ...byKon(r.vantande)],
-  ],
-  konRader: ({ tables: { remisser: r } }) => [
-    { etikett: 'Mottagna', antal: r.mottagna },
-    { etikett: 'Återremitterade', antal: r.aterremitterade },
-    { etikett: 'Väntande vid periodens slut', antal: r.vantande },
-  ],
+export const REMISSER: TableSpec = {
+  ...REMISSER_VISNING,
   skydda: (scope, { remisser: r }) => {
     scope.byKon('remisser.mottagna', r.mottagna);
     scope.byKon('remisser.aterremitterade', r.aterremitterade);
     scope.byKon('remisser.vantande', r.vantande);
   },
-});
+};
 
-export const REMISSER_PER_REMITTENT = defineTable('remisserPerRemittent', {
-  columns: ['Remittent', ...KON_KOLUMNER],
-  rows: ({ tables }) =>
-    tables.remisser.perRemittent.map((rad) => [
-      text(REMITTENT_ETIKETT[rad.remittent]),
-      ...byKon(rad.antal),
-    ]),
-  konRader: ({ tables }) =>
-    tables.remisser.perRemittent.map((rad) => ({
-      etikett: REMITTENT_ETIKETT[rad.remittent],
-      antal: rad.antal,
-    })),
+export const REMISSER_PER_REMITTENT: TableSpec = {
+  ...REMISSER_PER_REMITTENT_VISNING,
   skydda: (scope, { remisser: r }) => {
     scope.columns(
       r.perRemittent.map((rad) => scope.byKon(`remisser.remittent.${rad.remittent}`, rad.antal)),
       scope.registered('remisser.mottagna'),
     );
   },
-});
+};
 
-export const REMISSER_PER_KOMMUN = defineTable('remisserPerKommun', {
-  columns: ['Kommun', ...KON_KOLUMNER],
-  rows: ({ tables }) =>
-    tables.remisser.perKommun.map((rad) => [text(kommunEtikett(rad.kommun)), ...byKon(rad.antal)]),
-  konRader: ({ tables }) =>
-    tables.remisser.perKommun.map((rad) => ({
-      etikett: kommunEtikett(rad.kommun),
-      antal: rad.antal,
-    })),
+export const REMISSER_PER_KOMMUN: TableSpec = {
+  ...REMISSER_PER_KOMMUN_VISNING,
   skydda: (scope, { remisser: r }) => {
     scope.columns(
       r.perKommun.map((rad) => scope.byKon(`remisser.kommun.${rad.kommun}`, rad.antal)),
       scope.registered('remisser.mottagna'),
     );
   },
-});
+};
 
-const KOMMUN_MATT = [
-  ['Mottagna remisser', 'mottagna'],
-  ['Återremitterade remisser', 'aterremitterade'],
-  ['Inskrivna av mottagna remisser', 'inskrivna'],
-  ['Aktuella', 'aktuella'],
-  ['Nya', 'nya'],
-] as const;
-
-const kommunMatt = (rad: KommunRow): readonly (readonly [string, ByKon])[] =>
-  KOMMUN_MATT.map(([matt, key]) => [
-    matt,
-    key === 'aktuella' || key === 'nya' ? rad[key] : rad.remisser[key],
-  ]);
-
-/**
- * The kommun table splits the remisser's and deltagare's counts by kommun, so each column
- * sums to the count it splits (every deltagande has a kommun); its mottagna are the remisser
- * table's perKommun again, held alike by a sum of one part. Inskrivna have no total in the
- * report: only kön and insatser add up.
- */
-export const KOMMUNER = defineTable('kommuner', {
-  columns: ['Kommun', 'Mått', ...KON_KOLUMNER],
-  rows: ({ tables }) =>
-    tables.kommuner.flatMap((rad) =>
-      kommunMatt(rad).map(([matt, antal]) => [
-        text(kommunEtikett(rad.kommun)),
-        text(matt),
-        ...byKon(antal),
-      ]),
-    ),
-  konRader: ({ tables }) =>
-    tables.kommuner.flatMap((rad) =>
-      kommunMatt(rad).map(([matt, antal]) => ({
-        etikett: `${kommunEtikett(rad.kommun)}: ${matt}`,
-        antal,
-      })),
-    ),
+export const KOMMUNER: TableSpec = {
+  ...KOMMUNER_VISNING,
   skydda: (scope, tables) => {
     const rader = tables.kommuner.map((rad) => {
       const path = `kommuner.${rad.kommun}`;
@@ -126,16 +69,10 @@ export const KOMMUNER = defineTable('kommuner', {
       );
     }
   },
-});
+};
 
-export const NYA_PER_REMITTENT = defineTable('nyaPerRemittent', {
-  columns: ['Remittent', 'Antal', 'Andel av nya'],
-  rows: ({ tables }) =>
-    tables.nyaPerRemittent.map((rad) => [
-      text(REMITTENT_ETIKETT[rad.remittent]),
-      antal(rad.antal),
-      andel(rad.andel),
-    ]),
+export const NYA_PER_REMITTENT: TableSpec = {
+  ...NYA_PER_REMITTENT_VISNING,
   skydda: (scope, tables) => {
     const nya = scope.registered('deltagare.nya');
     const cells = tables.nyaPerRemittent.map((rad) => {
@@ -149,17 +86,10 @@ export const NYA_PER_REMITTENT = defineTable('nyaPerRemittent', {
     });
     scope.sum(cells, nya.totalt);
   },
-});
+};
 
-/** Nya per remittent and enhet sum to nya per remittent. */
-export const NYA_PER_REMITTENT_ENHET = defineTable('nyaPerRemittentEnhet', {
-  columns: ['Remittent', 'Enhet', 'Antal'],
-  rows: ({ tables }) =>
-    tables.nyaPerRemittentEnhet.map((rad) => [
-      text(REMITTENT_ETIKETT[rad.remittent]),
-      text(rad.enhet ?? 'Ej angiven'),
-      antal(rad.antal),
-    ]),
+export const NYA_PER_REMITTENT_ENHET: TableSpec = {
+  ...NYA_PER_REMITTENT_ENHET_VISNING,
   skydda: (scope, tables) => {
     const perRemittent = new Map<string, Cell[]>();
     for (const rad of tables.nyaPerRemittentEnhet) {
@@ -178,4 +108,4 @@ export const NYA_PER_REMITTENT_ENHET = defineTable('nyaPerRemittentEnhet', {
       scope.sum(cells, total);
     }
   },
-});
+};
