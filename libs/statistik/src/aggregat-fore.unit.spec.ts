@@ -1,30 +1,9 @@
 import type { Aggregat } from './assemble-report.js';
-import { aggregatFore } from './forandringar.js';
+import { aggregatFore, emptyAggregat } from './forandringar.js';
 
 const INSATS = '00000000-0000-4000-8000-000000000001';
 
-const tomt = (): Aggregat => ({
-  perKon: [],
-  registrerade: [],
-  registreradeTotalt: 0,
-  registreradePerGrupp: [],
-  alder: [],
-  remittent: [],
-  kommun: [],
-  kommuner: [],
-  enhet: [],
-  dagar: [],
-  avslutsorsak: [],
-  forsorjning: [],
-  overgangar: [],
-  ar: [],
-  uppfoljning: [],
-  volym: [],
-  arsmal: [],
-  mal: [],
-  malUtfall: [],
-  ekonomi: [],
-});
+const tomt = (): Aggregat => emptyAggregat();
 
 describe('aggregatFore', () => {
   // As of efter: kommun 0180 has 3 mottagna kvinnor, 0138 one; kötid 10 days for 2, 20 for 1;

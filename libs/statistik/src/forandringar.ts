@@ -426,7 +426,8 @@ export const sammanhangAv = (frame: ReportFrame, mal: Aggregat['mal']): Sammanha
   };
 };
 
-const emptyAggregat = (): Aggregat => ({
+/** Aggregates with nothing in them (also the start of tests that add the rows they are about). */
+export const emptyAggregat = (): Aggregat => ({
   perKon: [],
   registrerade: [],
   registreradeTotalt: 0,

@@ -1,4 +1,5 @@
 import type { Aggregat, ReportFrame } from './assemble-report.js';
+import { emptyAggregat } from './forandringar.js';
 import { andelAvMal, iFas, malFor } from './mal.js';
 
 const AR_2020 = { fran: '2020-01-01', till: '2020-12-31' };
@@ -61,29 +62,7 @@ describe('andelAvMal', () => {
 });
 
 /** Aggregates with nothing in them: a test adds the rows it is about. */
-const aggregat = (over: Partial<Aggregat>): Aggregat => ({
-  perKon: [],
-  registrerade: [],
-  registreradeTotalt: 0,
-  alder: [],
-  remittent: [],
-  kommun: [],
-  kommuner: [],
-  enhet: [],
-  dagar: [],
-  avslutsorsak: [],
-  forsorjning: [],
-  overgangar: [],
-  ar: [],
-  uppfoljning: [],
-  volym: [],
-  arsmal: [],
-  mal: [],
-  malUtfall: [],
-  registreradePerGrupp: [],
-  ekonomi: [],
-  ...over,
-});
+const aggregat = (over: Partial<Aggregat>): Aggregat => ({ ...emptyAggregat(), ...over });
 
 const FRAME: ReportFrame = {
   forbund: { id: 'f', namn: 'Östra Södertörn' },
