@@ -19,7 +19,7 @@ import { dataSourceOptions } from '../apps/api/src/database/data-source-options.
 import { PostgresEventStore } from '#event-store';
 import { ProjectionRunner, readModelProjections } from '#projections';
 import { assembleReport, diffReports, ForandringarService, StatistikService } from '#statistik';
-import { positiveInt } from './bench-support.js';
+import { catchUpToHead, positiveInt } from './bench-support.js';
 import { appendLateChanges, lateRecordedAt, MONTH_MS, planLateChanges } from './late-changes.js';
 import { StatistikDataset } from './statistik-dataset.js';
 
@@ -64,7 +64,7 @@ try {
     const start = performance.now();
     await appendLateChanges(store, planned, fore, dataset.insatser[0]!.users[0]!);
     const runner = new ProjectionRunner(store, dataSource, readModelProjections());
-    const applied = await runner.catchUp();
+    const applied = await catchUpToHead(runner, store);
     await dataSource.query('ANALYZE deltagande_fakta, uppfoljning_fakta');
     console.log(
       `applied ${planned.length} late changes (${applied} events projected) in ` +

@@ -19,7 +19,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DataSource, type EntityManager } from 'typeorm';
-import { openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
+import { catchUpToHead, openBenchDatabase, PeakMemory, positiveInt } from './bench-support.js';
 import { dataSourceOptions, MIGRATIONS } from '../apps/api/src/database/data-source-options.js';
 import { migrateDatabase } from '#platform';
 import {
@@ -328,7 +328,7 @@ const measureForandringar = async (
   const fore = new Date();
   const planned = planLateChanges(dataset, DELTAGANDEN);
   await appendLateChanges(store, planned, fore, dataset.insatser[0]!.users[0]!);
-  await runner.catchUp();
+  await catchUpToHead(runner, store);
   await dataSource.query('ANALYZE deltagande_fakta, uppfoljning_fakta');
   const efter = new Date(fore.getTime() + MONTH_MS);
   const service = new ForandringarService(dataSource, new StatistikService(dataSource));
@@ -465,7 +465,7 @@ const main = async (): Promise<void> => {
     });
     const catchUpStart = performance.now();
     const catchUpCpu = process.cpuUsage();
-    const applied = await runner.catchUp();
+    const applied = await catchUpToHead(runner, store);
     const catchUpMs = performance.now() - catchUpStart;
     const cpu = process.cpuUsage(catchUpCpu);
     const catchUpPerSecond = applied / (catchUpMs / 1000);
