@@ -1,6 +1,6 @@
 import { ALDERSGRUPPER, DELTAGARE } from './deltagare.js';
 import { FORSORJNING, FORSORJNING_OVERGANGAR } from './forsorjning.js';
-import { TABELL_IDS } from './visning/katalog.js';
+import { iKatalogordning } from './visning/katalog.js';
 import { EKONOMI, MAL, MALUPPFYLLELSE } from './mal-och-ekonomi.js';
 import { TIDER, UPPFOLJNING, VOLYM } from './ovriga.js';
 import {
@@ -39,15 +39,7 @@ const SPECS: readonly TableSpec[] = [
  * Every statistics table, in the report's order (the catalogue's): the exports, the PDF and
  * suppression walk this list. A table sums only to tables before it.
  */
-export const TABELLER: readonly TableSpec[] = TABELL_IDS.map((id) => {
-  const spec = SPECS.find((s) => s.id === id);
-  if (!spec) throw new Error(`No TableSpec for ${id}`);
-  return spec;
-});
-const uncatalogued = SPECS.filter((spec) => !TABELLER.includes(spec)).map((spec) => spec.id);
-if (uncatalogued.length > 0) {
-  throw new Error(`TableSpecs missing from the catalogue (katalog.ts): ${uncatalogued.join(', ')}`);
-}
+export const TABELLER: readonly TableSpec[] = iKatalogordning(SPECS, 'TableSpec');
 
 export { TABELL_IDS, TABELL_KATALOG, tabellTitel, type TableId } from './visning/katalog.js';
 export * from './table-spec.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { rapportArb } from '../testing/population.js';
 import { TABELL_IDS, TABELLER } from './index.js';
+import { iKatalogordning, type TableId } from './visning/katalog.js';
 
 describe('the table registry', () => {
   it('catalogues each table once, and each under its own spec', () => {
@@ -8,6 +9,15 @@ describe('the table registry', () => {
     // missing from the catalogue.
     expect(new Set(TABELL_IDS).size).toBe(TABELL_IDS.length);
     expect(new Set(TABELLER).size).toBe(TABELL_IDS.length);
+  });
+
+  it('refuses, on load, a catalogued table without an entry and an entry not catalogued', () => {
+    const alla = TABELL_IDS.map((id) => ({ id }));
+    expect(iKatalogordning([...alla].reverse(), 'Vy').map((v) => v.id)).toEqual(TABELL_IDS);
+    expect(() => iKatalogordning(alla.slice(1), 'Vy')).toThrow(`No Vy for ${TABELL_IDS[0]}`);
+    expect(() => iKatalogordning([...alla, { id: 'okand' as TableId }], 'Vy')).toThrow(
+      'Vys missing from the catalogue (katalog.ts): okand',
+    );
   });
 
   it('gives every table a worksheet name Excel accepts, each its own', () => {

@@ -5,7 +5,7 @@
  */
 import { ALDERSGRUPPER_VISNING, DELTAGARE_VISNING } from './deltagare.js';
 import { FORSORJNING_OVERGANGAR_VISNING, FORSORJNING_VISNING } from './forsorjning.js';
-import { TABELL_IDS, type TableId } from './katalog.js';
+import { iKatalogordning, type TableId } from './katalog.js';
 import { EKONOMI_VISNING, MAL_VISNING, MALUPPFYLLELSE_VISNING } from './mal-och-ekonomi.js';
 import { TIDER_VISNING, UPPFOLJNING_VISNING, VOLYM_VISNING } from './ovriga.js';
 import {
@@ -42,11 +42,7 @@ const ALLA: readonly TabellVisning[] = [
 
 /** Every table's view by id; a catalogued table without one fails here, on load. */
 export const VISNINGAR = Object.fromEntries(
-  TABELL_IDS.map((id) => {
-    const visning = ALLA.find((v) => v.id === id);
-    if (!visning) throw new Error(`No TabellVisning for ${id}`);
-    return [id, visning];
-  }),
+  iKatalogordning(ALLA, 'TabellVisning').map((visning) => [visning.id, visning]),
 ) as Record<TableId, TabellVisning>;
 
 export { TABELL_IDS, TABELL_KATALOG, tabellTitel, type TableId } from './katalog.js';

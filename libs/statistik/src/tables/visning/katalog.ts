@@ -49,3 +49,25 @@ export const TABELL_IDS = Object.keys(TABELL_KATALOG) as TableId[];
 
 /** The title of a table, as every export and the PDF print it. */
 export const tabellTitel = (id: TableId): string => TABELL_KATALOG[id].title;
+
+/**
+ * `items` (one per table) in the catalogue's order. Fails on load when a catalogued table has
+ * none or one is not catalogued: the registry's specs and the web's views are both checked so.
+ */
+export const iKatalogordning = <T extends { readonly id: TableId }>(
+  items: readonly T[],
+  vad: string,
+): T[] => {
+  const ordnade = TABELL_IDS.map((id) => {
+    const item = items.find((i) => i.id === id);
+    if (!item) throw new Error(`No ${vad} for ${id}`);
+    return item;
+  });
+  const okatalogiserade = items.filter((item) => !ordnade.includes(item)).map((item) => item.id);
+  if (okatalogiserade.length > 0) {
+    throw new Error(
+      `${vad}s missing from the catalogue (katalog.ts): ${okatalogiserade.join(', ')}`,
+    );
+  }
+  return ordnade;
+};
