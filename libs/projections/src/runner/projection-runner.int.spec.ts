@@ -258,4 +258,45 @@ describe('ProjectionRunner on PostgreSQL', () => {
     );
     expect(runner.position).toBe(all[6]!.position);
   });
+
+  // Last: it appends to the store the other tests count.
+  it('makes way for a bulk write: applies nothing while it runs, lags without a stall, and catches up after it', async () => {
+    const runner = new ProjectionRunner(store, dataSource, [], {
+      name: 'bulk-write',
+      pollIntervalMs: 10,
+    });
+    runner.start();
+    try {
+      expect(await runner.waitUntil(await store.headPosition(), 5_000)).toBe(true);
+      const before = runner.position;
+      expect(runner.delayedByBulkWrite).toBe(false);
+      const id = randomUUID();
+      const head = await runner.makeWayFor(async () => {
+        const { position } = await store.appendToStream(
+          deltagandeStream(id),
+          [
+            event('RemissMottagen', {
+              deltagandeId: id,
+              insatsId: randomUUID(),
+              datum: '2025-02-10',
+              remittent: 'af',
+              remittentEnhet: null,
+              person: { kon: 'man', fodelsear: 1991, kommun: '0138', personId: null },
+            }),
+          ],
+          { expectedRevision: 'no-stream' },
+        );
+        expect(await runner.waitUntil(position, 300)).toBe(false);
+        expect(runner.position).toBe(before);
+        expect(runner.delayedByBulkWrite).toBe(true);
+        expect(runner.stall).toBeUndefined();
+        return position;
+      });
+      // Still delayed by the bulk write until the read models have caught up with it.
+      expect(await runner.waitUntil(head, 5_000)).toBe(true);
+      expect(runner.delayedByBulkWrite).toBe(false);
+    } finally {
+      await runner.stop();
+    }
+  });
 });

@@ -58,6 +58,11 @@ export class ProjectionRunner {
   private lastFailure: string | undefined;
   private loop: { controller: AbortController; done: Promise<void> } | undefined;
   private readonly waiters = new Set<() => void>();
+  /** Bulk writes under way (see makeWayFor) and those waiting for them to end. */
+  private bulkWrites = 0;
+  private readonly resumers = new Set<() => void>();
+  /** The store's head when the last bulk write ended, until the read models have reached it. */
+  private bulkHead: number | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -87,6 +92,55 @@ export class ProjectionRunner {
   async state(): Promise<{ position: number; stall: ProjectionStall | undefined }> {
     if (!this.loop) await this.readCheckpoint();
     return { position: this.checkpoint, stall: this.stallNow };
+  }
+
+  /**
+   * True while a bulk write (an import) runs in this process, and after it until the read
+   * models have caught up with what it wrote: they lag by design, not by a fault, and reads
+   * should answer from them as they stand rather than wait for them.
+   */
+  get delayedByBulkWrite(): boolean {
+    return this.bulkWrites > 0 || this.bulkHead !== undefined;
+  }
+
+  /** True while a bulk write runs in this process (the follower applies nothing meanwhile). */
+  get bulkWriteRunning(): boolean {
+    return this.bulkWrites > 0;
+  }
+
+  /**
+   * Runs `work` (a bulk write) while the follower in this process applies nothing new: the
+   * write gets the process's event loop and the database to itself, and the projections catch
+   * up after it in full batches, at the same cost per event but without competing with it. The
+   * read models lag meanwhile; that is not a stall (health stays ok and reports the lag).
+   */
+  async makeWayFor<T>(work: () => Promise<T>): Promise<T> {
+    this.bulkWrites++;
+    try {
+      return await work();
+    } finally {
+      if (--this.bulkWrites === 0) {
+        this.bulkHead = await this.store.headPosition().catch(() => undefined);
+        if (this.bulkHead !== undefined && this.checkpoint >= this.bulkHead)
+          this.bulkHead = undefined;
+        for (const resume of [...this.resumers]) resume();
+      }
+    }
+  }
+
+  /** Resolves once no bulk write runs (or the signal aborts). */
+  private async noBulkWrite(signal: AbortSignal): Promise<void> {
+    while (this.bulkWrites > 0 && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const resume = (): void => {
+          signal.removeEventListener('abort', resume);
+          this.resumers.delete(resume);
+          resolve();
+        };
+        this.resumers.add(resume);
+        signal.addEventListener('abort', resume, { once: true });
+      });
+    }
   }
 
   /** Applies everything committed so far, then returns the number of events applied. */
@@ -190,6 +244,8 @@ export class ProjectionRunner {
           signal,
           pollIntervalMs: this.pollIntervalMs,
         })) {
+          await this.noBulkWrite(signal);
+          if (signal.aborted) return;
           await this.applyLocatingFailure(batch);
           this.recovered();
           delay = this.retryDelayMs;
@@ -303,6 +359,7 @@ export class ProjectionRunner {
       }
     });
     this.checkpoint = to;
+    if (this.bulkHead !== undefined && to >= this.bulkHead) this.bulkHead = undefined;
     for (const wake of [...this.waiters]) wake();
   }
 
