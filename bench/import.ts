@@ -440,10 +440,16 @@ const main = async (): Promise<void> => {
         );
       }
       if (lage.felTotalt > 0) console.log(lage.fel.slice(0, 5));
-      started = Date.now();
-      const caughtUp = await runner.waitUntil(await store.headPosition(), 30 * 60_000);
+      // The projections make way for the import (ProjectionRunner.makeWayFor) and catch up after
+      // it: the import's rate is its own, and the time until the read models are at the head is
+      // the other half of what a förbund waits for.
+      const head = await store.headPosition();
+      const ikappFore = Date.now();
+      const caughtUp = await runner.waitUntil(head, 30 * 60_000);
       const cpuIkapp = cpuSekunder();
-      console.log(`projections caught up: ${caughtUp} after ${Date.now() - started} ms more`);
+      console.log(
+        `projections at the head: ${caughtUp} after ${((Date.now() - ikappFore) / 1000).toFixed(1)} s more (${((Date.now() - started) / 1000).toFixed(1)} s after the import began)`,
+      );
       if (cpuFore && cpuEfter && cpuIkapp) {
         // What the projections left for after the import is as much the import's cost.
         const nodeCpu = cpuIkapp.node - cpuEfter.node;
