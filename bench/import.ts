@@ -7,8 +7,9 @@
  *   npm run bench:import -- [--scale 1] [--format csv|xlsx] [--writers 32] [--seed 1] [--utan-jamforelse]
  *
  * Prints the import's events per second (target ≥ 20,000 with fsync on), the peak RSS of this
- * process (target < 1 GiB), how long the projections took to catch up, and whether the
- * reports are equal. Uses DATABASE_URL's server when set (a fresh database is created and
+ * process (target < 1 GiB), the CPU per event of this process and of PostgreSQL, how long the
+ * projections (which make way for the import and catch up after it) took to reach the head,
+ * and whether the reports are equal. Uses DATABASE_URL's server when set (a fresh database is created and
  * dropped), otherwise an embedded PostgreSQL at durable defaults in a temporary directory.
  */
 import 'reflect-metadata';
