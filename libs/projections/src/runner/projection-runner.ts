@@ -100,7 +100,8 @@ export class ProjectionRunner {
    * should answer from them as they stand rather than wait for them.
    */
   get delayedByBulkWrite(): boolean {
-    return this.bulkWrites > 0 || this.bulkHead !== undefined;
+    // Compared here too: without a loop in this process the checkpoint moves by readCheckpoint.
+    return this.bulkWrites > 0 || (this.bulkHead !== undefined && this.checkpoint < this.bulkHead);
   }
 
   /** True while a bulk write runs in this process (the follower applies nothing meanwhile). */
