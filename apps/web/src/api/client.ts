@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { forsenadISvar, lasmodellStatus } from './lasmodell-status';
 import { sparadToken } from './session';
 
 type Metod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +30,8 @@ const skicka = async (
     body: body === undefined ? undefined : formular ? body : JSON.stringify(body),
     signal,
   });
+  // Every read says whether the figures it carries lag behind (the layout shows a notice).
+  lasmodellStatus.rapportera(forsenadISvar(metod, response));
   if (response.ok) return response;
   const fel = (await response.json().catch(() => ({}))) as { message?: unknown; details?: unknown };
   if (response.status === 401 && token) vidUtloggning();

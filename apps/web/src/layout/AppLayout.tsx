@@ -6,6 +6,7 @@ import {
   IconChecklist,
   IconFileImport,
   IconHistory,
+  IconInfoCircle,
   IconListDetails,
   IconLogout,
   IconSettings,
@@ -16,7 +17,7 @@ import type { ReactNode } from 'react';
 import { Navigate, NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ROLL_ETIKETT, type Roll } from '../api/inloggad';
 import { useAuth } from '../auth/auth-context';
-import { forseningsText } from './lasmodell-forsening';
+import { forseningsText, UPPDATERINGS_TEXT } from './lasmodell-forsening';
 import { useLasmodellForsening } from './useLasmodellForsening';
 
 interface Lank {
@@ -81,7 +82,7 @@ export const AppLayout = () => {
   const { inloggad, loggaUt } = useAuth();
   const [oppen, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
-  const forsening = useLasmodellForsening();
+  const { stannad, uppdateras } = useLasmodellForsening();
   if (!inloggad) return <Navigate to="/logga-in" replace state={{ fran: location.pathname }} />;
 
   return (
@@ -141,7 +142,7 @@ export const AppLayout = () => {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        {forsening && (
+        {stannad ? (
           <Alert
             color="yellow"
             role="status"
@@ -149,8 +150,22 @@ export const AppLayout = () => {
             icon={<IconAlertTriangle aria-hidden />}
             data-testid="lasmodell-forsenad"
           >
-            {forseningsText(forsening)}
+            {forseningsText(stannad)}
           </Alert>
+        ) : (
+          // A stall marks reads too; then the banner above says more, and this one would mislead.
+          uppdateras && (
+            <Alert
+              color="blue"
+              variant="light"
+              role="status"
+              mb="md"
+              icon={<IconInfoCircle aria-hidden />}
+              data-testid="lasmodell-uppdateras"
+            >
+              {UPPDATERINGS_TEXT}
+            </Alert>
+          )
         )}
         <Outlet />
       </AppShell.Main>

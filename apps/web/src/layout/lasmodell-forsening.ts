@@ -23,3 +23,10 @@ const TIDPUNKT = new Intl.DateTimeFormat('sv-SE', {
 
 export const forseningsText = ({ sedan }: LasmodellForsening): string =>
   `Siffrorna är försenade: det som registrerats sedan ${TIDPUNKT.format(new Date(sedan))} syns ännu inte i listor och statistik. Det du registrerar sparas och kommer med när felet är åtgärdat.`;
+
+/**
+ * The read models lag by design, not by a fault: an import writes, and they catch up after it
+ * (reads are answered marked `X-Lasmodell-Forsenad` meanwhile). A calm notice, not an error.
+ */
+export const UPPDATERINGS_TEXT =
+  'Siffrorna uppdateras: en import läses in, och det senast registrerade syns i listor och statistik om en stund. Det du registrerar sparas som vanligt.';
