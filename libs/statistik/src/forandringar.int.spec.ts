@@ -13,7 +13,7 @@ import {
   type Sysselsattning,
 } from '#domain';
 import type { Aggregat } from './assemble-report.js';
-import { ADDITIVA, andradeDeltaganden, delVid, sammanhangAv } from './forandringar.js';
+import { ADDITIVA, andradeDeltaganden, delAv, delVid, sammanhangAv } from './forandringar.js';
 import { StatistikScenario } from './testing/statistik-scenario.js';
 
 /*
@@ -336,13 +336,21 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
     return { s, insatser, mitt };
   };
 
-  /** The SQL's aggregates and the deltaganden's summed parts as known at `asOf`. */
+  /**
+   * The SQL's aggregates and the deltaganden's summed parts as known at `asOf`; and both with
+   * the registered persons (by kön, per grupp, in all) as the SQL counts them and as delAv
+   * counts them over every deltagande (each person once).
+   */
   const bada = async (
     s: StatistikScenario,
     period: Period & { insatsIds?: string[] },
     asOf: Date,
     efter: Date,
-  ): Promise<{ sql: Record<Additiv, string[]>; delar: Record<Additiv, string[]> }> => {
+  ): Promise<{
+    sql: Record<Additiv, string[]>;
+    delar: Record<Additiv, string[]>;
+    personer: { sql: unknown; delAv: unknown };
+  }> => {
     const { aggregat, frame } = await s.aggregat({ ...period, asOf });
     const sammanhang = sammanhangAv(frame, aggregat.mal);
     // Every deltagande the period reads changed since the beginning of time.
@@ -355,7 +363,20 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
     const delar = [...alla.values()].map((andrad) =>
       delVid(andrad, asOf.toISOString(), sammanhang),
     );
-    return { sql: perTabell([aggregat]), delar: perTabell(delar) };
+    const personer = (a: Aggregat) => ({
+      ...perTabell([a]),
+      registrerade: summerat(a.registrerade, ADDITIVA.registrerade),
+      registreradePerGrupp: summerat(a.registreradePerGrupp, ADDITIVA.registreradePerGrupp),
+      registreradeTotalt: a.registreradeTotalt,
+    });
+    return {
+      sql: perTabell([aggregat]),
+      delar: perTabell(delar),
+      personer: {
+        sql: personer(aggregat),
+        delAv: personer(delAv(alla.values(), asOf.toISOString(), sammanhang)),
+      },
+    };
   };
 
   it(
@@ -367,8 +388,9 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
           const slut = await s.now();
           const query = pop.enInsats ? { ...pop.period, insatsIds: [insatser[0]!] } : pop.period;
           for (const asOf of [mitt, slut]) {
-            const { sql, delar } = await bada(s, query, asOf, slut);
+            const { sql, delar, personer } = await bada(s, query, asOf, slut);
             expect(delar).toEqual(sql);
+            expect(personer.delAv).toEqual(personer.sql);
           }
         }),
         { numRuns: RUNS },

@@ -870,6 +870,65 @@ export const delVid = (
 };
 
 /**
+ * The part of a report that some deltaganden make up, as known at `at`, counted as the
+ * report's statements count it with only those deltaganden (their `deltaganden` filter):
+ * each one's rows (delVid) added up, and the registered persons among the aktuella counted
+ * once each, by kön, per grupp and in all, however many of their deltaganden are aktuella.
+ * The goals, volym, årsmål and ekonomi are left empty (the förbund's own, not counted per
+ * deltagande).
+ */
+export const delAv = (
+  deltaganden: Iterable<Andrad>,
+  at: string,
+  sammanhang: Sammanhang,
+): Aggregat => {
+  const del = emptyAggregat();
+  const registrerade = new Map<Kon, Set<string>>();
+  const perGrupp = new Map<string, { grupp: string; kon: Kon | null; personer: Set<string> }>();
+  const personer = new Set<string>();
+  for (const andrad of deltaganden) {
+    const own = delVid(andrad, at, sammanhang);
+    for (const tabell of Object.keys(ADDITIVA) as (keyof typeof ADDITIVA)[]) {
+      if (tabell === 'registrerade' || tabell === 'registreradePerGrupp') continue;
+      const rows = own[tabell] as unknown[];
+      if (rows.length > 0) (del[tabell] as unknown[]).push(...rows);
+    }
+    if (own.registreradeTotalt === 0) continue;
+    // Registered and aktuell: the version valid at `at` names the person.
+    const person = andrad.versioner.find(
+      (v) => v.fran <= at && (v.till === null || v.till > at),
+    )!.personKey;
+    personer.add(person);
+    for (const { kon } of own.registrerade) {
+      let set = registrerade.get(kon);
+      if (!set) registrerade.set(kon, (set = new Set()));
+      set.add(person);
+    }
+    for (const { grupp, kon } of own.registreradePerGrupp) {
+      const key = `${grupp}${SEP}${kon ?? ''}`;
+      let row = perGrupp.get(key);
+      if (!row) perGrupp.set(key, (row = { grupp, kon, personer: new Set() }));
+      row.personer.add(person);
+    }
+  }
+  del.registrerade = [...registrerade].map(([kon, set]) => ({ kon, personer: set.size }));
+  del.registreradePerGrupp = [...perGrupp.values()].map(({ grupp, kon, personer: set }) => ({
+    grupp,
+    kon,
+    personer: set.size,
+  }));
+  del.registreradeTotalt = personer.size;
+  return del;
+};
+
+/** What else a report reads changed: see ForandringarService.ramen. */
+interface Ramen {
+  readonly insatserEllerMal: boolean;
+  readonly forbundets: boolean;
+  readonly senare: boolean;
+}
+
+/**
  * What moved between the report as known at `fore` and as known at `efter`, and because of
  * which deltaganden.
  *
@@ -893,11 +952,11 @@ export class ForandringarService {
     efter: Date,
     forbund: { id: string; namn: string },
   ): Promise<Forandring[]> {
-    const [andrade, ramenAndrad] = await Promise.all([
+    const [andrade, ramen] = await Promise.all([
       andradeDeltaganden(this.dataSource, query, fore, efter),
-      this.ramenAndrad(query, fore, efter),
+      this.ramen(query, fore, efter),
     ]);
-    const [fore_, efter_] = await this.rapporter(query, fore, efter, forbund, andrade, ramenAndrad);
+    const [fore_, efter_] = await this.rapporter(query, fore, efter, forbund, andrade, ramen);
     const moved = movedKeys(
       assembleReport(fore_.aggregat, fore_.frame),
       assembleReport(efter_.aggregat, efter_.frame),
@@ -914,12 +973,15 @@ export class ForandringarService {
   }
 
   /**
-   * The report's aggregates as known at fore and at efter. One whole report (as of efter) and
-   * the part of it that the changed deltaganden make up, as known at efter and at fore, read by
-   * the report's own statements in one snapshot: the report as of fore is the one as of efter
-   * with that part as it was. The part holds every deltagande of a registered person among
-   * them, so unika personer come out right too. When the insatser or the goals changed in
-   * between (a grupp, a goal's window), or the parts do not add up, both whole reports are read.
+   * The report's aggregates as known at fore and at efter: one whole report as of efter, and
+   * the report as of fore is that one less the part the changed deltaganden make up as known
+   * at efter plus their part as known at fore. The parts are counted here from the versions
+   * andradeDeltaganden read (delAv), with every other deltagande of a registered person among
+   * them, so unika personer come out right too; the goals, volym, årsmål and ekonomi are the
+   * same at both moments (ramen). When the insatser or the goals changed in between (a grupp,
+   * a goal's window), or the parts do not add up, both whole reports are read; when only
+   * volym, årsmål or ekonomi did, the parts are read by the report's own statements, which
+   * read those whole as of fore.
    */
   private async rapporter(
     query: Omit<StatistikQuery, 'asOf'>,
@@ -927,77 +989,168 @@ export class ForandringarService {
     efter: Date,
     forbund: { id: string; namn: string },
     andrade: ReadonlyMap<string, Andrad>,
-    ramenAndrad: boolean,
+    ramen: Ramen,
   ): Promise<{ aggregat: Aggregat; frame: ReportFrame }[]> {
     const hela = async () =>
       this.statistik.aggregatISammaSnapshot(
         [{ query: { ...query, asOf: fore } }, { query: { ...query, asOf: efter } }],
         forbund,
       );
-    if (ramenAndrad) return hela();
-    const deltaganden = await this.medSammaPerson(query, andrade, fore, efter);
-    const [efter_, delEfter, delFore] = await this.statistik.aggregatISammaSnapshot(
-      [
-        { query: { ...query, asOf: efter } },
-        { query: { ...query, asOf: efter }, deltaganden },
-        { query: { ...query, asOf: fore }, deltaganden },
-      ],
-      forbund,
-    );
-    const aggregat = aggregatFore(efter_!.aggregat, delEfter!.aggregat, delFore!.aggregat);
-    if (!aggregat) return hela();
-    return [{ aggregat, frame: delFore!.frame }, efter_!];
-  }
-
-  /** Whether an insats (its grupp) or a goal of the förbund was recorded in (fore, efter]. */
-  private async ramenAndrad(
-    query: Omit<StatistikQuery, 'asOf'>,
-    fore: Date,
-    efter: Date,
-  ): Promise<boolean> {
-    const andrad = (tabell: string): string => `EXISTS (SELECT 1 FROM ${tabell}
-      WHERE forbund_id = $1 AND ((recorded_from > $2 AND recorded_from <= $3)
-        OR (recorded_to > $2 AND recorded_to <= $3)))`;
-    const [{ andrad: svar }] = (await this.dataSource.query(
-      `SELECT ${andrad('insats_fakta')} OR ${andrad('mal_fakta')} AS andrad`,
-      [query.forbundId, fore.toISOString(), efter.toISOString()],
-    )) as [{ andrad: boolean }];
-    return svar;
+    if (ramen.insatserEllerMal) return hela();
+    if (ramen.forbundets) {
+      const deltaganden = [
+        ...andrade.keys(),
+        ...(await this.sammaPerson(query, andrade, fore, efter)).keys(),
+      ];
+      const [efter_, delEfter, delFore] = await this.statistik.aggregatISammaSnapshot(
+        [
+          { query: { ...query, asOf: efter } },
+          { query: { ...query, asOf: efter }, deltaganden },
+          { query: { ...query, asOf: fore }, deltaganden },
+        ],
+        forbund,
+      );
+      const aggregat = aggregatFore(efter_!.aggregat, delEfter!.aggregat, delFore!.aggregat);
+      if (!aggregat) return hela();
+      return [{ aggregat, frame: delFore!.frame }, efter_!];
+    }
+    const [efter_, andra] = await Promise.all([
+      this.helaEfter(query, efter, forbund, !ramen.senare),
+      this.sammaPerson(query, andrade, fore, efter),
+    ]);
+    const { aggregat, frame } = efter_;
+    const sammanhang = sammanhangAv(frame, aggregat.mal);
+    const delar = [...andrade.values(), ...andra.values()];
+    const [foreAt, efterAt] = [fore.toISOString(), efter.toISOString()];
+    const forbundets = {
+      volym: aggregat.volym,
+      arsmal: aggregat.arsmal,
+      mal: aggregat.mal,
+      ekonomi: aggregat.ekonomi,
+    };
+    const foreAggregat = aggregatFore(aggregat, delAv(delar, efterAt, sammanhang), {
+      ...delAv(delar, foreAt, sammanhang),
+      ...forbundets,
+    });
+    if (!foreAggregat) return hela();
+    return [{ aggregat: foreAggregat, frame: { ...frame, asOf: foreAt } }, efter_];
   }
 
   /**
-   * The changed deltaganden and every other deltagande, in the period, of a registered person
-   * among them (a person is counted once over all of theirs).
+   * The whole report as known at efter. When nothing the report reads was recorded after
+   * efter (`inget_senare`), that is the report as known now, which reads only the current
+   * versions (cheaper than picking each one's version valid then); that nothing was is checked
+   * again once the report is read, as something may have come since (then it is read as of
+   * efter after all).
    */
-  private async medSammaPerson(
+  private async helaEfter(
+    query: Omit<StatistikQuery, 'asOf'>,
+    efter: Date,
+    forbund: { id: string; namn: string },
+    ingetSenare: boolean,
+  ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
+    if (ingetSenare) {
+      const [nu] = await this.statistik.aggregatISammaSnapshot([{ query }], forbund);
+      // Versions are only added and closed: if none began or ended after efter now, none had
+      // in the snapshot the report read either.
+      if (!(await this.ramen(query, efter, efter)).senare) {
+        return { ...nu!, frame: { ...nu!.frame, asOf: efter.toISOString() } };
+      }
+    }
+    const [da] = await this.statistik.aggregatISammaSnapshot(
+      [{ query: { ...query, asOf: efter } }],
+      forbund,
+    );
+    return da!;
+  }
+
+  /**
+   * What else than the deltaganden's facts changed in (fore, efter] (recorded in it, or a
+   * version that ended in it): an insats (its grupp, its order) or a goal of the förbund; the
+   * förbund's volym, årsmål or ekonomi. And whether anything a report reads was recorded
+   * after efter.
+   */
+  private async ramen(
+    query: Omit<StatistikQuery, 'asOf'>,
+    fore: Date,
+    efter: Date,
+  ): Promise<Ramen> {
+    const versioner = (tabell: string, fran: string, till: string | null): string =>
+      `EXISTS (SELECT 1 FROM ${tabell} WHERE forbund_id = $1 AND ((recorded_from > ${fran}${
+        till ? ` AND recorded_from <= ${till}` : ''
+      }) OR (recorded_to > ${fran}${till ? ` AND recorded_to <= ${till}` : ''})))`;
+    const registrerat = (tabell: string, fran: string, till: string | null): string =>
+      `EXISTS (SELECT 1 FROM ${tabell} WHERE forbund_id = $1 AND recorded_at > ${fran}${
+        till ? ` AND recorded_at <= ${till}` : ''
+      })`;
+    const [rad] = (await this.dataSource.query(
+      `SELECT ${versioner('insats_fakta', '$2', '$3')} OR ${versioner('mal_fakta', '$2', '$3')}
+           AS "insatserEllerMal",
+         ${registrerat('volym_fakta', '$2', '$3')} OR ${versioner('arsmal_fakta', '$2', '$3')}
+           OR ${versioner('ekonomi_fakta', '$2', '$3')} AS forbundets,
+         ${[
+           versioner('deltagande_fakta', '$3', null),
+           registrerat('uppfoljning_fakta', '$3', null),
+           registrerat('volym_fakta', '$3', null),
+           ...['insats_fakta', 'mal_fakta', 'arsmal_fakta', 'ekonomi_fakta'].map((tabell) =>
+             versioner(tabell, '$3', null),
+           ),
+         ].join(' OR ')} AS senare`,
+      [query.forbundId, fore.toISOString(), efter.toISOString()],
+    )) as [Ramen];
+    return rad;
+  }
+
+  /**
+   * Every other deltagande, in the period and the insatser, of a registered person among the
+   * changed ones (a person is counted once over all of theirs), with its versions valid at
+   * some moment in [fore, efter]: none changed in between as a report of the period reads it
+   * (else it would be a changed one), so they matter only to who is counted once.
+   */
+  private async sammaPerson(
     query: Omit<StatistikQuery, 'asOf'>,
     andrade: ReadonlyMap<string, Andrad>,
     fore: Date,
     efter: Date,
-  ): Promise<string[]> {
+  ): Promise<Map<string, Andrad>> {
     const personer = new Set<string>();
     for (const [id, { versioner }] of andrade) {
       for (const v of versioner) if (v.personKey !== id) personer.add(v.personKey);
     }
-    const ids = new Set(andrade.keys());
-    if (personer.size > 0) {
-      const rows = (await this.dataSource.query(
-        `SELECT DISTINCT d.deltagande_id AS id FROM deltagande_fakta d
-         WHERE d.forbund_id = $1 AND d.remiss_datum <= $2::date AND d.slut_datum >= $3::date
-           AND d.person_key = ANY($4::text[]) AND d.person_key <> d.deltagande_id::text
-           AND d.recorded_from <= $6 AND (d.recorded_to IS NULL OR d.recorded_to > $5)`,
-        [
-          query.forbundId,
-          query.till,
-          `${query.fran.slice(0, 4)}-01-01`,
-          [...personer],
-          fore.toISOString(),
-          efter.toISOString(),
-        ],
-      )) as { id: string }[];
-      for (const { id } of rows) ids.add(id);
+    const andra = new Map<string, Andrad>();
+    if (personer.size === 0) return andra;
+    const rows = (await this.dataSource.query(
+      `SELECT 'v' AS slag, d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId",
+         d.person_key AS "personKey", d.kon, d.fodelsear, d.kommun, d.remittent,
+         d.remittent_enhet AS "remittentEnhet", d.remiss_datum::text AS "remissDatum",
+         d.aterremiss_datum::text AS "aterremissDatum",
+         d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
+         d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
+         NULL::int AS "manaderEfterAvslut", NULL::text AS sysselsattning,
+         to_char(d.recorded_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "fran",
+         to_char(d.recorded_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "till"
+       FROM deltagande_fakta d
+       WHERE d.forbund_id = $1 AND ($7::uuid[] IS NULL OR d.insats_id = ANY($7::uuid[]))
+         AND d.remiss_datum <= $2::date AND d.slut_datum >= $3::date
+         AND d.person_key = ANY($4::text[]) AND d.person_key <> d.deltagande_id::text
+         AND d.recorded_from <= $6 AND (d.recorded_to IS NULL OR d.recorded_to > $5)`,
+      [
+        query.forbundId,
+        query.till,
+        `${query.fran.slice(0, 4)}-01-01`,
+        [...personer],
+        fore.toISOString(),
+        efter.toISOString(),
+        query.insatsIds ? [...query.insatsIds] : null,
+      ],
+    )) as AndradRad[];
+    for (const row of rows) {
+      if (andrade.has(row.deltagandeId)) continue;
+      let andrad = andra.get(row.deltagandeId);
+      if (!andrad) andra.set(row.deltagandeId, (andrad = { versioner: [], uppfoljningar: [] }));
+      andrad.versioner.push(row);
     }
-    return [...ids];
+    return andra;
   }
 
   /** Each moved cell's deltaganden: those whose own part of the report moved it. */
@@ -1017,19 +1170,32 @@ export class ForandringarService {
     };
     const efterAt = frame.asOf;
     const orsaker = new Map<string, Orsak[]>();
+    // The cells a part moves depend only on its rows at the two moments and its insatser (the
+    // rest of the frame and the förbund's own figures are the same for every part): parts
+    // alike (the same late inskrivning of another deltagande of the same kön, age, kommun and
+    // days) are shaped and compared once.
+    const flyttade = new Map<string, Moved[]>();
     for (const [deltagandeId, andrad] of andrade) {
       const { versioner, uppfoljningar } = andrad;
       const insatser = frame.insatser.filter((insats) =>
         versioner.some((v) => v.insatsId === insats.id),
       );
       if (insatser.length === 0) continue;
-      const own = (at: string): Aggregat => delVid(andrad, at, sammanhang);
-      const [ownFore, ownEfter] = [own(fore), own(efterAt)];
+      const [ownFore, ownEfter] = [
+        delVid(andrad, fore, sammanhang),
+        delVid(andrad, efterAt, sammanhang),
+      ];
+      const [textFore, textEfter] = [JSON.stringify(ownFore), JSON.stringify(ownEfter)];
       // Rows the report does not read changed (a date outside the period): nothing moved.
-      if (JSON.stringify(ownFore) === JSON.stringify(ownEfter)) continue;
-      const part = (rows: Aggregat): StatistikReport =>
-        assembleReport({ ...rows, ...overall }, { ...frame, insatser });
-      const changed = movedKeys(part(ownFore), part(ownEfter)).filter((m) => moved.has(m.key));
+      if (textFore === textEfter) continue;
+      const nyckel = `${insatser.map((insats) => insats.id).join(',')}${SEP}${textFore}${SEP}${textEfter}`;
+      let changed = flyttade.get(nyckel);
+      if (!changed) {
+        const part = (rows: Aggregat): StatistikReport =>
+          assembleReport({ ...rows, ...overall }, { ...frame, insatser });
+        changed = movedKeys(part(ownFore), part(ownEfter)).filter((m) => moved.has(m.key));
+        flyttade.set(nyckel, changed);
+      }
       if (changed.length === 0) continue;
       const tillfallen = [
         ...new Set(
