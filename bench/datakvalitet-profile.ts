@@ -1,0 +1,129 @@
+/**
+ * Issue 13's `datakvalitet` figure on a database kept by `bench:statistik --keep` (a copy of
+ * it: this records exports in its `rapport` table and removes them again):
+ *
+ *   node [--cpu-prof] dist/bench/datakvalitet-profile.js [--runs 10] [--as-of ISO]
+ *
+ * with DATABASE_URL naming the copy. Times the data-quality view of the whole förbund for
+ * 2024 as bench:statistik does (the query handler, without HTTP), after two warm-ups: with no
+ * recorded export; with one full-year export as of `--as-of` (by default the moment by which
+ * half of the fact versions were recorded, so the report made now differs from it); and with
+ * one made as of now (nothing recorded since: the same report). Prints p50, p95 and max of
+ * each and the recorded reports found changed.
+ */
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { InsatsRow } from '#projections';
+import { StatistikService } from '#statistik';
+import type { AuthUser } from '../apps/api/src/auth/auth-user.js';
+import { Clock } from '../apps/api/src/commands/clock.js';
+import {
+  DatakvalitetHandler,
+  DatakvalitetQuery,
+} from '../apps/api/src/datakvalitet/datakvalitet.query.js';
+import { ReportRecorder } from '../apps/api/src/rapporter/report-recorder.js';
+import { InsatsScope } from '../apps/api/src/statistik/insats-scope.js';
+import { ReportGate } from '../apps/api/src/statistik/report-gate.js';
+import { positiveInt } from './bench-support.js';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10' },
+    'as-of': { type: 'string' },
+  },
+});
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL must name a copy of a database kept by bench:statistik');
+const RUNS = positiveInt('runs', args.runs);
+const FRAN = '2024-01-01';
+const TILL = '2024-12-31';
+
+const dataSource = new DataSource(dataSourceOptions(url));
+await dataSource.initialize();
+const ids: string[] = [];
+try {
+  const [{ forbund_id: forbundId }] = (await dataSource.query(
+    'SELECT forbund_id FROM deltagande_fakta LIMIT 1',
+  )) as [{ forbund_id: string }];
+  const forbund = { id: forbundId, namn: 'Bench' };
+  await dataSource.query(
+    'INSERT INTO forbund (id, namn) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING',
+    [forbund.id, forbund.namn],
+  );
+  const [{ namn }] = (await dataSource.query('SELECT namn FROM forbund WHERE id = $1', [
+    forbund.id,
+  ])) as [{ namn: string }];
+  forbund.namn = namn;
+  const [{ mitt }] = (await dataSource.query(
+    `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY recorded_from) AS mitt
+     FROM deltagande_fakta WHERE forbund_id = $1`,
+    [forbundId],
+  )) as [{ mitt: Date }];
+  const asOf = args['as-of'] ? new Date(args['as-of']) : new Date(mitt);
+
+  const statistik = new StatistikService(dataSource);
+  const recorder = new ReportRecorder(dataSource, statistik);
+  const handler = new DatakvalitetHandler(
+    dataSource,
+    new InsatsScope(dataSource.getRepository(InsatsRow)),
+    new ReportGate(),
+    recorder,
+    new Clock(),
+  );
+  const admin: AuthUser = {
+    id: '00000000-0000-4000-8000-000000000001',
+    forbundId,
+    roll: 'admin',
+    systemadmin: false,
+    insatser: [],
+  };
+  const datakvalitet = () =>
+    handler.execute(new DatakvalitetQuery({ fran: FRAN, till: TILL }, admin));
+  const measure = async (label: string): Promise<void> => {
+    for (let i = 0; i < 2; i++) await datakvalitet();
+    const samples: number[] = [];
+    let andrade = 0;
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      const svar = await datakvalitet();
+      samples.push(performance.now() - start);
+      andrade = svar.andradeRapporter?.length ?? 0;
+    }
+    const used = process.cpuUsage(cpu);
+    samples.sort((a, b) => a - b);
+    const pct = (p: number): number => samples[Math.max(0, Math.ceil(p * samples.length) - 1)]!;
+    console.log(
+      `datakvalitet ${FRAN}…${TILL}, ${label}: p50 ${pct(0.5).toFixed(0)} ms, ` +
+        `p95 ${pct(0.95).toFixed(0)} ms, max ${samples.at(-1)!.toFixed(0)} ms (${RUNS} runs; ` +
+        `node CPU ${((used.user + used.system) / 1000 / RUNS).toFixed(0)} ms a run); ` +
+        `${andrade} ändrade rapporter`,
+    );
+  };
+  const record = async (at: Date): Promise<void> => {
+    const report = await statistik.report({ forbundId, fran: FRAN, till: TILL, asOf: at }, forbund);
+    ids.push(
+      await recorder.record(report, admin, {
+        fran: FRAN,
+        till: TILL,
+        asOf: at.toISOString(),
+        skydda: false,
+        format: 'csv',
+      }),
+    );
+  };
+
+  await dataSource.query('DELETE FROM rapport WHERE forbund_id = $1', [forbundId]);
+  await measure('no recorded export');
+  await record(asOf);
+  await measure(`one recorded export as of ${asOf.toISOString()}`);
+  await dataSource.query('DELETE FROM rapport WHERE id = ANY($1::uuid[])', [ids.splice(0)]);
+  await record(new Date());
+  await measure('one recorded export as of now (unchanged since)');
+} finally {
+  if (ids.length > 0) {
+    await dataSource.query('DELETE FROM rapport WHERE id = ANY($1::uuid[])', [ids]);
+  }
+  await dataSource.destroy();
+}
