@@ -22,6 +22,7 @@ import { ForandringarIndex1764800005000 } from './migrations/1764800005000-foran
 import { RegistreringFakta1764800004000 } from './migrations/1764800004000-registrering-fakta.js';
 import { StatistikAsofIndex1764910000000 } from './migrations/1764910000000-statistik-asof-index.js';
 import { ForandringarPersonIndex1764990000000 } from './migrations/1764990000000-forandringar-person-index.js';
+import { PersonkonfliktIndex1765130000000 } from './migrations/1765130000000-personkonflikt-index.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   RegistreringFakta1764800004000,
   StatistikAsofIndex1764910000000,
   ForandringarPersonIndex1764990000000,
+  PersonkonfliktIndex1765130000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

@@ -282,7 +282,11 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
     );
   }
 
-  /** Deltaganden of a registered person (personId) whose kön or födelseår differs between them. */
+  /**
+   * Deltaganden of a registered person (personId) whose kön or födelseår differs between them.
+   * Both sides read only registered persons' versions (the partial index of them), as only
+   * they can share a person: joined over every current version, the planner hashed all of them.
+   */
   private personkonflikter(scope: Scope): Promise<{ insats_id: string; deltagande_id: string }[]> {
     return this.dataSource.query(
       `WITH konflikt AS (
@@ -291,7 +295,7 @@ export class DatakvalitetHandler implements IQueryHandler<DatakvalitetQuery> {
          GROUP BY person_key
          HAVING count(DISTINCT kon) > 1 OR count(DISTINCT fodelsear) > 1)
        SELECT f.insats_id, f.deltagande_id FROM deltagande_fakta f JOIN konflikt k USING (person_key)
-       WHERE f.forbund_id = $1 AND f.recorded_to IS NULL
+       WHERE f.forbund_id = $1 AND f.recorded_to IS NULL AND f.person_key <> f.deltagande_id::text
          AND ($2::uuid[] IS NULL OR f.insats_id = ANY($2::uuid[]))
        ORDER BY f.remiss_datum, f.deltagande_id`,
       [scope.forbundId, scope.insatsIds],
