@@ -9,6 +9,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from '#platform';
 import { openApiConfig } from './openapi-config.js';
+import { PrototypedExpressAdapter } from './http/express-adapter.js';
 import { jsonBodyOptions } from './http/json-body.js';
 import { DELAYED_HEADER } from './http/read-your-writes.interceptor.js';
 import { validationPipe } from './http/validation.js';
@@ -23,6 +24,7 @@ export const createApp = async (
 ): Promise<INestApplication> => {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, databaseUrl),
+    new PrototypedExpressAdapter(),
     {
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     },
