@@ -14,18 +14,9 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
-import { InsatsRow } from '#projections';
 import { StatistikService } from '#statistik';
-import type { AuthUser } from '../apps/api/src/auth/auth-user.js';
-import { Clock } from '../apps/api/src/commands/clock.js';
-import {
-  DatakvalitetHandler,
-  DatakvalitetQuery,
-} from '../apps/api/src/datakvalitet/datakvalitet.query.js';
-import { ReportRecorder } from '../apps/api/src/rapporter/report-recorder.js';
-import { InsatsScope } from '../apps/api/src/statistik/insats-scope.js';
-import { ReportGate } from '../apps/api/src/statistik/report-gate.js';
 import { positiveInt } from './bench-support.js';
+import { datakvalitetAsAdmin } from './datakvalitet-support.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,24 +53,9 @@ try {
   )) as [{ mitt: Date }];
   const asOf = args['as-of'] ? new Date(args['as-of']) : new Date(mitt);
 
-  const statistik = new StatistikService(dataSource);
-  const recorder = new ReportRecorder(dataSource, statistik);
-  const handler = new DatakvalitetHandler(
-    dataSource,
-    new InsatsScope(dataSource.getRepository(InsatsRow)),
-    new ReportGate(),
-    recorder,
-    new Clock(),
-  );
-  const admin: AuthUser = {
-    id: '00000000-0000-4000-8000-000000000001',
-    forbundId,
-    roll: 'admin',
-    systemadmin: false,
-    insatser: [],
-  };
-  const datakvalitet = () =>
-    handler.execute(new DatakvalitetQuery({ fran: FRAN, till: TILL }, admin));
+  const dq = datakvalitetAsAdmin(dataSource, forbundId);
+  const { recorder, admin } = dq;
+  const datakvalitet = () => dq.datakvalitet(FRAN, TILL);
   const measure = async (label: string): Promise<void> => {
     for (let i = 0; i < 2; i++) await datakvalitet();
     const samples: number[] = [];
@@ -102,7 +78,10 @@ try {
     );
   };
   const record = async (at: Date): Promise<void> => {
-    const report = await statistik.report({ forbundId, fran: FRAN, till: TILL, asOf: at }, forbund);
+    const report = await new StatistikService(dataSource).report(
+      { forbundId, fran: FRAN, till: TILL, asOf: at },
+      forbund,
+    );
     ids.push(
       await recorder.record(report, admin, {
         fran: FRAN,

@@ -35,20 +35,11 @@ import {
   type BatchScope,
   type Projection,
 } from '#projections';
-import { InsatsRow } from '#projections';
 import type { Deltagande } from '#domain';
 import { ForandringarService, StatistikService, writePdf } from '#statistik';
-import type { AuthUser } from '../apps/api/src/auth/auth-user.js';
-import { Clock } from '../apps/api/src/commands/clock.js';
-import {
-  DatakvalitetHandler,
-  DatakvalitetQuery,
-} from '../apps/api/src/datakvalitet/datakvalitet.query.js';
-import { ReportRecorder } from '../apps/api/src/rapporter/report-recorder.js';
-import { InsatsScope } from '../apps/api/src/statistik/insats-scope.js';
-import { ReportGate } from '../apps/api/src/statistik/report-gate.js';
 import { Writable } from 'node:stream';
 import { appendLateChanges, MONTH_MS, planLateChanges } from './late-changes.js';
+import { datakvalitetAsAdmin } from './datakvalitet-support.js';
 import {
   IDAG,
   StatistikDataset,
@@ -555,24 +546,9 @@ const main = async (): Promise<void> => {
     // Issue 13: the data-quality view of the whole förbund for the same year, as the API
     // builds it (the query handler, without HTTP), first with no recorded export, then with
     // one full-year export to compare with the same report made now.
-    const statistik = new StatistikService(dataSource);
-    const recorder = new ReportRecorder(dataSource, statistik);
-    const handler = new DatakvalitetHandler(
-      dataSource,
-      new InsatsScope(dataSource.getRepository(InsatsRow)),
-      new ReportGate(),
-      recorder,
-      new Clock(),
-    );
-    const admin: AuthUser = {
-      id: '00000000-0000-4000-8000-000000000001',
-      forbundId: forbund.id,
-      roll: 'admin',
-      systemadmin: false,
-      insatser: [],
-    };
-    const datakvalitet = () =>
-      handler.execute(new DatakvalitetQuery({ fran: FRAN, till: TILL }, admin));
+    const dq = datakvalitetAsAdmin(dataSource, forbund.id);
+    const { recorder, admin } = dq;
+    const datakvalitet = () => dq.datakvalitet(FRAN, TILL);
     const kvalitet = await measure(datakvalitet);
     // A recorded export is compared through its förbund's row (the dataset writes only events).
     await dataSource.query(
@@ -600,14 +576,10 @@ const main = async (): Promise<void> => {
     );
     {
       const timings: QueryTiming[] = [];
-      const profiledHandler = new DatakvalitetHandler(
-        profiled(dataSource, timings),
-        new InsatsScope(dataSource.getRepository(InsatsRow)),
-        new ReportGate(),
-        new ReportRecorder(dataSource, statistik),
-        new Clock(),
+      await datakvalitetAsAdmin(dataSource, forbund.id, profiled(dataSource, timings)).datakvalitet(
+        FRAN,
+        TILL,
       );
-      await profiledHandler.execute(new DatakvalitetQuery({ fran: FRAN, till: TILL }, admin));
       console.log(
         `  datakvalitet breakdown: ${timings.length} SQL statements of its own: ` +
           timings.map((t) => ms(t.ms)).join(', ') +

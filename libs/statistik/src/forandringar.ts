@@ -759,6 +759,17 @@ export const aggregatFore = (
 // ---------------------------------------------------------------------------------------------
 // The explanation
 
+/** A deltagande_fakta version (alias d) as a row of the changed deltaganden's query (slag 'v'). */
+const VERSION_KOLUMNER = `'v' AS slag, d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId",
+  d.person_key AS "personKey", d.kon, d.fodelsear, d.kommun, d.remittent,
+  d.remittent_enhet AS "remittentEnhet", d.remiss_datum::text AS "remissDatum",
+  d.aterremiss_datum::text AS "aterremissDatum",
+  d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
+  d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
+  NULL::int AS "manaderEfterAvslut", NULL::text AS sysselsattning,
+  to_char(d.recorded_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "fran",
+  to_char(d.recorded_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "till"`;
+
 /**
  * The deltaganden (of the förbund and insatser) whose facts a report of the period reads got a
  * new version, lost theirs (a makulering) or an uppföljning between fore and efter; with every
@@ -780,15 +791,7 @@ WITH andrade AS (
   WHERE u.forbund_id = $1 AND ($2::uuid[] IS NULL OR u.insats_id = ANY($2::uuid[]))
     AND u.datum BETWEEN $3::date AND $4::date AND u.recorded_at > $5 AND u.recorded_at <= $6
 )
-SELECT 'v' AS slag, d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId",
-       d.person_key AS "personKey", d.kon, d.fodelsear, d.kommun, d.remittent,
-       d.remittent_enhet AS "remittentEnhet", d.remiss_datum::text AS "remissDatum",
-       d.aterremiss_datum::text AS "aterremissDatum",
-       d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
-       d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
-       NULL::int AS "manaderEfterAvslut", NULL::text AS sysselsattning,
-       to_char(d.recorded_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "fran",
-       to_char(d.recorded_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "till"
+SELECT ${VERSION_KOLUMNER}
 -- Each changed deltagande's versions by its key (a nested loop over the primary key; OFFSET 0
 -- keeps the planner from flattening it into the join it chose before, which hashed every
 -- current version: about 2.4 s at full scale).
@@ -1120,15 +1123,7 @@ export class ForandringarService {
     const andra = new Map<string, Andrad>();
     if (personer.size === 0) return andra;
     const rows = (await this.dataSource.query(
-      `SELECT 'v' AS slag, d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId",
-         d.person_key AS "personKey", d.kon, d.fodelsear, d.kommun, d.remittent,
-         d.remittent_enhet AS "remittentEnhet", d.remiss_datum::text AS "remissDatum",
-         d.aterremiss_datum::text AS "aterremissDatum",
-         d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
-         d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
-         NULL::int AS "manaderEfterAvslut", NULL::text AS sysselsattning,
-         to_char(d.recorded_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "fran",
-         to_char(d.recorded_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "till"
+      `SELECT ${VERSION_KOLUMNER}
        FROM deltagande_fakta d
        WHERE d.forbund_id = $1 AND ($7::uuid[] IS NULL OR d.insats_id = ANY($7::uuid[]))
          AND d.remiss_datum <= $2::date AND d.slut_datum >= $3::date
