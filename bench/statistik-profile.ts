@@ -5,9 +5,9 @@
  *
  * with DATABASE_URL naming the kept database. For the bench's full-year whole-förbund report
  * it times the aggregates (the SQL), the assembly, suppression and the overview separately,
- * the comparison period's own aggregates and assembly (jamfor=foregaende: for 2024, a leap
- * year, 2022-12-31 – 2023-12-31, a period over two calendar years) and putting the two
- * together, and the whole report without and with jamfor; with `--dump` it writes the JSON of several
+ * the comparison period's own aggregates and assembly (jamfor=foregaende: for 2024, the
+ * calendar year 2023) and putting the two together, and the whole report without and with
+ * jamfor and with asOf; with `--dump` it writes the JSON of several
  * parameter sets (asOf, insats filter, jamfor, skydda, a period over two years) to compare
  * reports byte for byte before and after a change.
  */
