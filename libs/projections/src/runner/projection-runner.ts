@@ -61,7 +61,7 @@ export class ProjectionRunner {
   /** Bulk writes under way (see makeWayFor) and those waiting for them to end. */
   private bulkWrites = 0;
   private readonly resumers = new Set<() => void>();
-  /** The store's head when the last bulk write ended, until the read models have reached it. */
+  /** The store's head when the last bulk write ended (delayedByBulkWrite compares it). */
   private bulkHead: number | undefined;
 
   constructor(
@@ -100,7 +100,7 @@ export class ProjectionRunner {
    * should answer from them as they stand rather than wait for them.
    */
   get delayedByBulkWrite(): boolean {
-    // Compared here too: without a loop in this process the checkpoint moves by readCheckpoint.
+    // The one place it is compared: with or without a loop in this process the checkpoint moves.
     return this.bulkWrites > 0 || (this.bulkHead !== undefined && this.checkpoint < this.bulkHead);
   }
 
@@ -122,8 +122,6 @@ export class ProjectionRunner {
     } finally {
       if (--this.bulkWrites === 0) {
         this.bulkHead = await this.store.headPosition().catch(() => undefined);
-        if (this.bulkHead !== undefined && this.checkpoint >= this.bulkHead)
-          this.bulkHead = undefined;
         for (const resume of [...this.resumers]) resume();
       }
     }
@@ -360,7 +358,6 @@ export class ProjectionRunner {
       }
     });
     this.checkpoint = to;
-    if (this.bulkHead !== undefined && to >= this.bulkHead) this.bulkHead = undefined;
     for (const wake of [...this.waiters]) wake();
   }
 
