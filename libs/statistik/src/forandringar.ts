@@ -1,6 +1,24 @@
-import { AVSLUTSORSAK, UTFALL_FOR_AVSLUTSORSAK, daysBetween, yearOf, type Kon } from '#domain';
+import {
+  AVSLUTSORSAK,
+  FORSORJNING,
+  MANADER_EFTER_AVSLUT,
+  REMITTENT,
+  SYSSELSATTNING,
+  UTFALL_FOR_AVSLUTSORSAK,
+  UTFALL_GRUPP,
+  daysBetween,
+  yearOf,
+  type Kon,
+} from '#domain';
 import type { DataSource } from 'typeorm';
-import { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
+import {
+  assembleReport,
+  enhetNyckel,
+  medelOchMedian,
+  type Aggregat,
+  type ReportFrame,
+} from './assemble-report.js';
+import { malFor, type Malomfang } from './mal.js';
 import type { StatistikReport } from './report.js';
 import type { StatistikQuery, StatistikService } from './statistik-service.js';
 
@@ -924,6 +942,289 @@ export const delAv = (
   return del;
 };
 
+// ---------------------------------------------------------------------------------------------
+// The cells one deltagande's part moves
+
+type Scope =
+  | { kind: 'insats'; scope: string; insatsId: string }
+  | { kind: 'grupp'; scope: string; grupp: string; insatsIds: ReadonlySet<string> }
+  | { kind: 'forbund'; scope: string };
+
+const KON_KOLUMN: Record<Kon, 'kvinna' | 'man' | 'ejAngivet'> = {
+  kvinna: 'kvinna',
+  man: 'man',
+  'ej-angivet': 'ejAngivet',
+};
+const KON_KOLUMNER = ['kvinna', 'man', 'ejAngivet', 'totalt'] as const;
+const REMITTENTER: ReadonlySet<string> = new Set(REMITTENT);
+const AVSLUTSORSAKER: ReadonlySet<string> = new Set(AVSLUTSORSAK);
+const UTFALLSGRUPPER: ReadonlySet<string> = new Set(UTFALL_GRUPP);
+const FORSORJNINGAR: ReadonlySet<string> = new Set(FORSORJNING);
+const SYSSELSATTNINGAR: ReadonlySet<string> = new Set(SYSSELSATTNING);
+const MANADER: ReadonlySet<number> = new Set(MANADER_EFTER_AVSLUT);
+const PER_KON_I_DELTAGARE = ['aktuella', 'nya', 'overforda', 'avslutade', 'pagaende'] as const;
+const PER_KON_I_REMISSER = ['mottagna', 'aterremitterade', 'vantande'] as const;
+const KOMMUN_REMISSER = ['mottagna', 'aterremitterade', 'inskrivna'] as const;
+
+const andelAv = (count: number, of: number): number | null => (of === 0 ? null : count / of);
+
+/** The scopes of a report (assembleReport's): each insats, each grupp of them, the total. */
+const scopesAv = (insatser: ReportFrame['insatser']): Scope[] => {
+  const grupper = new Map<string, Set<string>>();
+  for (const insats of insatser) {
+    if (insats.grupp === null) continue;
+    const ids = grupper.get(insats.grupp);
+    if (ids) ids.add(insats.id);
+    else grupper.set(insats.grupp, new Set([insats.id]));
+  }
+  return [
+    ...insatser.map((insats): Scope => ({
+      kind: 'insats',
+      scope: insatsScope(insats.id),
+      insatsId: insats.id,
+    })),
+    ...[...grupper].map(([grupp, insatsIds]): Scope => ({
+      kind: 'grupp',
+      scope: gruppScope(grupp),
+      grupp,
+      insatsIds,
+    })),
+    { kind: 'forbund', scope: TOTAL_SCOPE },
+  ];
+};
+
+/**
+ * The figures of one scope of the report a few rows make up (a deltagande's part), keyed as
+ * reportCells keys them: the counts that some row adds to (a count no row adds to is 0), and
+ * every figure derived from counts (shares, means and medians of the day histograms, unika
+ * personer, the years' utfall and ekonomi per person), as assembleReport works them out. The
+ * goals are left to malFor; the förbund's own figures (volym, årsmål, budget, kostnad) are
+ * the same at fore and efter and left out.
+ */
+const scopeCells = (agg: Aggregat, frame: ReportFrame, s: Scope): Map<string, CellValue> => {
+  const cells = new Map<string, CellValue>();
+  const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
+    s.kind === 'forbund'
+      ? rows
+      : s.kind === 'insats'
+        ? rows.filter((row) => row.insats_id === s.insatsId)
+        : rows.filter((row) => row.insats_id !== null && s.insatsIds.has(row.insats_id));
+  const key = (tabell: string, rad: string, kolumn: string): string =>
+    cellKey(s.scope, tabell, rad, kolumn);
+  const add = (tabell: string, rad: string, kolumn: string, value: number): void => {
+    if (value === 0) return;
+    const k = key(tabell, rad, kolumn);
+    cells.set(k, ((cells.get(k) as number | undefined) ?? 0) + value);
+  };
+  const addKon = (tabell: string, rad: string, kon: Kon, value: number): void => {
+    add(tabell, rad, KON_KOLUMN[kon], value);
+    add(tabell, rad, 'totalt', value);
+  };
+  const sum = (tabell: string, rad: string, kolumn: string): number =>
+    (cells.get(key(tabell, rad, kolumn)) as number | undefined) ?? 0;
+  const set = (tabell: string, rad: string, kolumn: string, value: CellValue): void => {
+    cells.set(key(tabell, rad, kolumn), value);
+  };
+
+  // The counts, each row to the cells it adds to.
+  const perKon = mine(agg.perKon);
+  for (const row of perKon) {
+    for (const m of PER_KON_I_DELTAGARE) addKon('deltagare', m, row.kon, row[m]);
+    for (const m of PER_KON_I_REMISSER) addKon('remisser', m, row.kon, row[m]);
+    addKon('forsorjning', 'avslutade', row.kon, row.avslutade);
+  }
+  for (const row of mine(agg.alder)) {
+    const band = frame.aldersgrupper.find((b) => row.alder >= b.fran && row.alder <= b.till);
+    if (!band) continue;
+    addKon('aldersgrupper', `${band.grupp}.aktuella`, row.kon, row.aktuella);
+    addKon('aldersgrupper', `${band.grupp}.nya`, row.kon, row.nya);
+  }
+  for (const row of mine(agg.remittent)) {
+    if (!REMITTENTER.has(row.remittent)) continue;
+    addKon('remisser', `perRemittent.${row.remittent}.antal`, row.kon, row.mottagna);
+    add('nyaPerRemittent', row.remittent, 'antal', row.nya);
+  }
+  for (const row of mine(agg.kommun)) {
+    addKon('remisser', `perKommun.${row.kommun}.antal`, row.kon, row.mottagna);
+  }
+  for (const row of mine(agg.kommuner)) {
+    for (const m of KOMMUN_REMISSER)
+      addKon('kommuner', `${row.kommun}.remisser.${m}`, row.kon, row[m]);
+    addKon('kommuner', `${row.kommun}.aktuella`, row.kon, row.aktuella);
+    addKon('kommuner', `${row.kommun}.nya`, row.kon, row.nya);
+  }
+  for (const row of mine(agg.enhet)) {
+    const rad = `${row.remittent} ${enhetNyckel(row.enhet) ?? '–'}`;
+    add('nyaPerRemittentEnhet', rad, 'antal', row.nya);
+  }
+  for (const row of mine(agg.avslutsorsak)) {
+    if (!AVSLUTSORSAKER.has(row.avslutsorsak)) continue;
+    addKon('utfall', `perAvslutsorsak.${row.avslutsorsak}.antal`, row.kon, row.antal);
+    const grupp = UTFALL_FOR_AVSLUTSORSAK[row.avslutsorsak];
+    if (UTFALLSGRUPPER.has(grupp)) addKon('utfall', `perGrupp.${grupp}.antal`, row.kon, row.antal);
+    if (grupp === 'arbete' || grupp === 'studier') {
+      addKon('utfall', 'arbeteEllerStudier.antal', row.kon, row.antal);
+    }
+  }
+  for (const row of mine(agg.forsorjning)) {
+    if (!FORSORJNINGAR.has(row.kod)) continue;
+    const vid = row.vid === 'inskrivning' ? 'vidInskrivning' : 'vidAvslut';
+    addKon('forsorjning', `rader.${row.kod}.${vid}`, row.kon, row.antal);
+  }
+  for (const row of mine(agg.overgangar)) {
+    add('forsorjning', `overgangar.${row.fran} ${row.till}`, 'antal', row.antal);
+  }
+  for (const row of mine(agg.uppfoljning)) {
+    if (!MANADER.has(row.manader_efter_avslut) || !SYSSELSATTNINGAR.has(row.sysselsattning)) {
+      continue;
+    }
+    const rad = `${row.manader_efter_avslut} ${row.sysselsattning}.antal`;
+    addKon('uppfoljning', rad, row.kon, row.antal);
+  }
+
+  // What assembleReport derives from the counts, every figure of it.
+  const dagar = mine(agg.dagar);
+  const kotid = medelOchMedian(dagar.filter((row) => row.matt === 'kotid'));
+  const tid = medelOchMedian(dagar.filter((row) => row.matt === 'tid'));
+  set('remisser', 'kotidDagar', 'medel', kotid.medel);
+  set('remisser', 'kotidDagar', 'median', kotid.median);
+  set('tidIInsatsDagar', '', 'medel', tid.medel);
+  set('tidIInsatsDagar', '', 'median', tid.median);
+  const nya = sum('deltagare', 'nya', 'totalt');
+  for (const code of REMITTENT) {
+    set('nyaPerRemittent', code, 'andel', andelAv(sum('nyaPerRemittent', code, 'antal'), nya));
+  }
+  const avslutade = (kolumn: string): number => sum('deltagare', 'avslutade', kolumn);
+  for (const code of AVSLUTSORSAK) {
+    const antal = sum('utfall', `perAvslutsorsak.${code}.antal`, 'totalt');
+    set('utfall', `perAvslutsorsak.${code}`, 'andel', andelAv(antal, avslutade('totalt')));
+  }
+  for (const kolumn of KON_KOLUMNER) {
+    for (const grupp of UTFALL_GRUPP) {
+      const antal = sum('utfall', `perGrupp.${grupp}.antal`, kolumn);
+      set('utfall', `perGrupp.${grupp}.andel`, kolumn, andelAv(antal, avslutade(kolumn)));
+    }
+    const antal = sum('utfall', 'arbeteEllerStudier.antal', kolumn);
+    set('utfall', 'arbeteEllerStudier.andel', kolumn, andelAv(antal, avslutade(kolumn)));
+  }
+  const arRows = mine(agg.ar);
+  const iFonster = (ar: number, slag: 'ar' | 'ekonomi') => {
+    const result = { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 };
+    for (const row of arRows) {
+      if (row.ar !== ar || row.slag !== slag) continue;
+      result.aktuella += row.aktuella;
+      result.nya += row.nya;
+      result.avslutade += row.avslutade;
+      result.arbete_studier += row.arbete_studier;
+    }
+    return result;
+  };
+  const periodens = {
+    aktuella: sum('deltagare', 'aktuella', 'totalt'),
+    nya,
+    avslutade: avslutade('totalt'),
+    arbete_studier: sum('utfall', 'arbeteEllerStudier.antal', 'totalt'),
+  };
+  for (const ar of frame.ar) {
+    const result = frame.arMedEgetFonster.includes(ar) ? iFonster(ar, 'ar') : periodens;
+    set('maluppfyllelse', `${ar}.utfall`, 'aktuella', result.aktuella);
+    set('maluppfyllelse', `${ar}.utfall`, 'nya', result.nya);
+    const andel = andelAv(result.arbete_studier, result.avslutade);
+    set('maluppfyllelse', `${ar}.utfall`, 'andelArbeteStudier', andel);
+  }
+  const ekonomiRows = mine(agg.ekonomi);
+  for (const ar of frame.ar) {
+    const satta = ekonomiRows.filter(
+      (row) => row.ar === ar && (row.budget !== null || row.kostnad !== null),
+    );
+    if (satta.length === 0) continue;
+    const fonster = frame.ekonomiFonster[ar] ?? 'period';
+    const counts = fonster === 'period' ? periodens : iFonster(ar, fonster);
+    const kostnad = satta.reduce<number | null>(
+      (total, row) => (row.kostnad === null ? total : (total ?? 0) + row.kostnad),
+      null,
+    );
+    const perPerson = (antal: number): number | null =>
+      kostnad === null || antal === 0 ? null : Math.round(kostnad / antal);
+    set('ekonomi', `${ar}`, 'aktuella', counts.aktuella);
+    set('ekonomi', `${ar}`, 'nya', counts.nya);
+    set('ekonomi', `${ar}`, 'kostnadPerDeltagare', perPerson(counts.aktuella));
+    set('ekonomi', `${ar}`, 'kostnadPerNyDeltagare', perPerson(counts.nya));
+  }
+  if (s.kind !== 'insats') {
+    // Unika personer: each deltagande without a registered person, plus registered persons.
+    const egna = { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 };
+    for (const row of perKon) {
+      egna[KON_KOLUMN[row.kon]] += row.egna_personer;
+      egna.totalt += row.egna_personer;
+    }
+    const registrerade =
+      s.kind === 'forbund'
+        ? agg.registrerade
+        : agg.registreradePerGrupp.filter(
+            (row): row is typeof row & { kon: Kon } => row.grupp === s.grupp && row.kon !== null,
+          );
+    const unika = { ...egna };
+    for (const row of registrerade) unika[KON_KOLUMN[row.kon]] += row.personer;
+    const registreradeTotalt =
+      s.kind === 'forbund'
+        ? agg.registreradeTotalt
+        : (agg.registreradePerGrupp.find((row) => row.grupp === s.grupp && row.kon === null)
+            ?.personer ?? 0);
+    unika.totalt = egna.totalt + registreradeTotalt;
+    for (const kolumn of KON_KOLUMNER) set('unikaPersoner', '', kolumn, unika[kolumn]);
+  }
+  return cells;
+};
+
+/**
+ * The keys of the cells that differ between the reports two parts make up (a deltagande's as
+ * known at fore and at efter, each with the förbund's own figures) against one frame (its
+ * insatser those of the deltagande): the cells movedKeys finds between the two reports
+ * assembled, but worked out from the rows the parts hold, without shaping either report (a
+ * report of one deltagande is nearly all zeros, and shaping and comparing them all took most
+ * of forandringar's time). The counts of the two are compared where either part adds to them
+ * (elsewhere both are 0); every derived figure (shares, means and medians, unika personer, the
+ * years' utfall, ekonomi per person) and the goals are worked out for both and compared.
+ * forandringar.unit.spec.ts holds the two ways to the same cells for generated parts.
+ */
+export const flyttadeCeller = (fore: Aggregat, efter: Aggregat, frame: ReportFrame): string[] => {
+  const moved: Moved[] = [];
+  const added: Moved[] = [];
+  for (const s of scopesAv(frame.insatser)) {
+    const a = scopeCells(fore, frame, s);
+    const b = scopeCells(efter, frame, s);
+    for (const [key, x] of a) {
+      const y = b.has(key) ? b.get(key)! : 0;
+      if (x !== y) moved.push({ key, fore: x, efter: y });
+    }
+    for (const [key, y] of b) {
+      if (!a.has(key) && y !== 0) moved.push({ key, fore: 0, efter: y });
+    }
+    const malomfang: Malomfang =
+      s.kind === 'insats'
+        ? { typ: 'insats', insatsId: s.insatsId }
+        : s.kind === 'grupp'
+          ? { typ: 'grupp', grupp: s.grupp, insatsIds: [...s.insatsIds] }
+          : { typ: 'forbund' };
+    const malFore = malFor(fore, frame, malomfang);
+    const malEfter = malFor(efter, frame, malomfang);
+    diffInto(s.scope, 'mal', malFore, malEfter, '', undefined, moved, added);
+  }
+  return [...moved, ...added].map((m) => m.key);
+};
+
+/**
+ * The same cells the way forandringar first found them: both parts shaped into whole reports
+ * and compared (movedKeys). Kept to hold flyttadeCeller to it.
+ */
+export const flyttadeCellerGenomRapporter = (
+  fore: Aggregat,
+  efter: Aggregat,
+  frame: ReportFrame,
+): string[] =>
+  movedKeys(assembleReport(fore, frame), assembleReport(efter, frame)).map((m) => m.key);
+
 /** What else a report reads changed: see ForandringarService.ramen. */
 interface Ramen {
   readonly insatserEllerMal: boolean;
@@ -937,10 +1238,10 @@ interface Ramen {
  *
  * The report is made as of each moment and the two are compared cell by cell. The cells are
  * then explained by the deltaganden whose facts changed in (fore, efter]: each one's part of
- * the report (its own rows of the report's aggregates, counted as the report counts them) is
- * shaped into a report of that deltagande alone, as known at fore and at efter, against the
- * frame, goals, volym and ekonomi as known at efter; the cells where the two differ are the
- * cells it moved. The work grows with the number of changed deltaganden, not with the number
+ * the report (its own rows of the report's aggregates, counted as the report counts them), as
+ * known at fore and at efter, against the frame, goals, volym and ekonomi as known at efter;
+ * the cells where the reports of that deltagande alone would differ are the cells it moved
+ * (flyttadeCeller works them out from the rows, without shaping the reports). The work grows with the number of changed deltaganden, not with the number
  * of recording moments: a month of a national förbund's late registrations is one pass.
  */
 export class ForandringarService {
@@ -1168,8 +1469,8 @@ export class ForandringarService {
     // The cells a part moves depend only on its rows at the two moments and its insatser (the
     // rest of the frame and the förbund's own figures are the same for every part): parts
     // alike (the same late inskrivning of another deltagande of the same kön, age, kommun and
-    // days) are shaped and compared once.
-    const flyttade = new Map<string, Moved[]>();
+    // days) are compared once.
+    const flyttade = new Map<string, string[]>();
     for (const [deltagandeId, andrad] of andrade) {
       const { versioner, uppfoljningar } = andrad;
       const insatser = frame.insatser.filter((insats) =>
@@ -1186,9 +1487,11 @@ export class ForandringarService {
       const nyckel = `${insatser.map((insats) => insats.id).join(',')}${SEP}${textFore}${SEP}${textEfter}`;
       let changed = flyttade.get(nyckel);
       if (!changed) {
-        const part = (rows: Aggregat): StatistikReport =>
-          assembleReport({ ...rows, ...overall }, { ...frame, insatser });
-        changed = movedKeys(part(ownFore), part(ownEfter)).filter((m) => moved.has(m.key));
+        changed = flyttadeCeller(
+          { ...ownFore, ...overall },
+          { ...ownEfter, ...overall },
+          { ...frame, insatser },
+        ).filter((key) => moved.has(key));
         flyttade.set(nyckel, changed);
       }
       if (changed.length === 0) continue;
@@ -1200,7 +1503,7 @@ export class ForandringarService {
           ].filter((at): at is string => at !== null && at > fore && at <= efterAt),
         ),
       ].sort();
-      for (const { key } of changed) {
+      for (const key of changed) {
         const list = orsaker.get(key);
         if (list) list.push({ deltagandeId, tillfallen });
         else orsaker.set(key, [{ deltagandeId, tillfallen }]);
