@@ -993,213 +993,358 @@ const scopesAv = (insatser: ReportFrame['insatser']): Scope[] => {
   ];
 };
 
+/** Counts by kön and in all, as a report's ByKon holds them. */
+interface Kolumner {
+  kvinna: number;
+  man: number;
+  ejAngivet: number;
+  totalt: number;
+}
+
+const nollor = (): Kolumner => ({ kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 });
+
+interface Fonstersumma {
+  aktuella: number;
+  nya: number;
+  avslutade: number;
+  arbete_studier: number;
+}
+
 /**
- * The figures of one scope of the report a few rows make up (a deltagande's part), keyed as
- * reportCells keys them: the counts that some row adds to (a count no row adds to is 0), and
- * every figure derived from counts (shares, means and medians of the day histograms, unika
- * personer, the years' utfall and ekonomi per person), as assembleReport works them out. The
- * goals are left to malFor; the förbund's own figures (volym, årsmål, budget, kostnad) are
- * the same at fore and efter and left out.
+ * What a scope's tables are made of, from the rows of a part that fall in it: every count
+ * some row adds to, keyed within the scope as reportCells keys it (tabell, rad, kolumn; a
+ * count no row adds to is 0), and the counts and histograms the derived figures are worked
+ * out from.
  */
-const scopeCells = (agg: Aggregat, frame: ReportFrame, s: Scope): Map<string, CellValue> => {
-  const cells = new Map<string, CellValue>();
-  const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
-    s.kind === 'forbund'
-      ? rows
-      : s.kind === 'insats'
-        ? rows.filter((row) => row.insats_id === s.insatsId)
-        : rows.filter((row) => row.insats_id !== null && s.insatsIds.has(row.insats_id));
-  const key = (tabell: string, rad: string, kolumn: string): string =>
-    cellKey(s.scope, tabell, rad, kolumn);
+interface Figurer {
+  readonly antal: Map<string, number>;
+  readonly aktuella: Kolumner;
+  readonly nya: Kolumner;
+  readonly avslutade: Kolumner;
+  readonly egna: Kolumner;
+  readonly nyaPerRemittent: Map<string, number>;
+  /** Avslutade per avslutsorsak, in all. */
+  readonly perAvslutsorsak: Map<string, number>;
+  readonly perGrupp: Map<string, Kolumner>;
+  readonly arbeteEllerStudier: Kolumner;
+  readonly kotid: Aggregat['dagar'];
+  readonly tid: Aggregat['dagar'];
+  /** The per-year windows' counts, by `${ar}|${slag}`. */
+  readonly fonster: Map<string, Fonstersumma>;
+}
+
+/** Where a figure stands within its scope: cellKey without the scope. */
+const lokal = (tabell: string, rad: string, kolumn: string): string =>
+  `${tabell}${SEP}${rad || tabell}${SEP}${kolumn}`;
+
+const addTill = (sum: Kolumner, kon: Kon, value: number): void => {
+  sum[KON_KOLUMN[kon]] += value;
+  sum.totalt += value;
+};
+
+/** The figures of a part's rows that `har` (a scope's insatser) takes, as tablesFor counts them. */
+const figurerAv = (
+  agg: Aggregat,
+  frame: ReportFrame,
+  har: (insatsId: string | null) => boolean,
+): Figurer => {
+  const antal = new Map<string, number>();
   const add = (tabell: string, rad: string, kolumn: string, value: number): void => {
-    if (value === 0) return;
-    const k = key(tabell, rad, kolumn);
-    cells.set(k, ((cells.get(k) as number | undefined) ?? 0) + value);
+    const key = lokal(tabell, rad, kolumn);
+    antal.set(key, (antal.get(key) ?? 0) + value);
   };
   const addKon = (tabell: string, rad: string, kon: Kon, value: number): void => {
+    if (value === 0) return;
     add(tabell, rad, KON_KOLUMN[kon], value);
     add(tabell, rad, 'totalt', value);
   };
-  const sum = (tabell: string, rad: string, kolumn: string): number =>
-    (cells.get(key(tabell, rad, kolumn)) as number | undefined) ?? 0;
-  const set = (tabell: string, rad: string, kolumn: string, value: CellValue): void => {
-    cells.set(key(tabell, rad, kolumn), value);
+  const f: Figurer = {
+    antal,
+    aktuella: nollor(),
+    nya: nollor(),
+    avslutade: nollor(),
+    egna: nollor(),
+    nyaPerRemittent: new Map(),
+    perAvslutsorsak: new Map(),
+    perGrupp: new Map(),
+    arbeteEllerStudier: nollor(),
+    kotid: [],
+    tid: [],
+    fonster: new Map(),
   };
-
-  // The counts, each row to the cells it adds to.
-  const perKon = mine(agg.perKon);
-  for (const row of perKon) {
+  for (const row of agg.perKon) {
+    if (!har(row.insats_id)) continue;
     for (const m of PER_KON_I_DELTAGARE) addKon('deltagare', m, row.kon, row[m]);
     for (const m of PER_KON_I_REMISSER) addKon('remisser', m, row.kon, row[m]);
     addKon('forsorjning', 'avslutade', row.kon, row.avslutade);
+    addTill(f.aktuella, row.kon, row.aktuella);
+    addTill(f.nya, row.kon, row.nya);
+    addTill(f.avslutade, row.kon, row.avslutade);
+    addTill(f.egna, row.kon, row.egna_personer);
   }
-  for (const row of mine(agg.alder)) {
+  for (const row of agg.alder) {
+    if (!har(row.insats_id)) continue;
     const band = frame.aldersgrupper.find((b) => row.alder >= b.fran && row.alder <= b.till);
     if (!band) continue;
     addKon('aldersgrupper', `${band.grupp}.aktuella`, row.kon, row.aktuella);
     addKon('aldersgrupper', `${band.grupp}.nya`, row.kon, row.nya);
   }
-  for (const row of mine(agg.remittent)) {
-    if (!REMITTENTER.has(row.remittent)) continue;
+  for (const row of agg.remittent) {
+    if (!har(row.insats_id) || !REMITTENTER.has(row.remittent)) continue;
     addKon('remisser', `perRemittent.${row.remittent}.antal`, row.kon, row.mottagna);
+    if (row.nya === 0) continue;
     add('nyaPerRemittent', row.remittent, 'antal', row.nya);
+    f.nyaPerRemittent.set(row.remittent, (f.nyaPerRemittent.get(row.remittent) ?? 0) + row.nya);
   }
-  for (const row of mine(agg.kommun)) {
+  for (const row of agg.kommun) {
+    if (!har(row.insats_id)) continue;
     addKon('remisser', `perKommun.${row.kommun}.antal`, row.kon, row.mottagna);
   }
-  for (const row of mine(agg.kommuner)) {
-    for (const m of KOMMUN_REMISSER)
+  for (const row of agg.kommuner) {
+    if (!har(row.insats_id)) continue;
+    for (const m of KOMMUN_REMISSER) {
       addKon('kommuner', `${row.kommun}.remisser.${m}`, row.kon, row[m]);
+    }
     addKon('kommuner', `${row.kommun}.aktuella`, row.kon, row.aktuella);
     addKon('kommuner', `${row.kommun}.nya`, row.kon, row.nya);
   }
-  for (const row of mine(agg.enhet)) {
-    const rad = `${row.remittent} ${enhetNyckel(row.enhet) ?? '–'}`;
-    add('nyaPerRemittentEnhet', rad, 'antal', row.nya);
+  for (const row of agg.enhet) {
+    if (!har(row.insats_id) || row.nya === 0) continue;
+    add(
+      'nyaPerRemittentEnhet',
+      `${row.remittent} ${enhetNyckel(row.enhet) ?? '–'}`,
+      'antal',
+      row.nya,
+    );
   }
-  for (const row of mine(agg.avslutsorsak)) {
-    if (!AVSLUTSORSAKER.has(row.avslutsorsak)) continue;
+  for (const row of agg.avslutsorsak) {
+    if (!har(row.insats_id) || !AVSLUTSORSAKER.has(row.avslutsorsak)) continue;
     addKon('utfall', `perAvslutsorsak.${row.avslutsorsak}.antal`, row.kon, row.antal);
-    const grupp = UTFALL_FOR_AVSLUTSORSAK[row.avslutsorsak];
-    if (UTFALLSGRUPPER.has(grupp)) addKon('utfall', `perGrupp.${grupp}.antal`, row.kon, row.antal);
+    const orsak = row.avslutsorsak;
+    f.perAvslutsorsak.set(orsak, (f.perAvslutsorsak.get(orsak) ?? 0) + row.antal);
+    const grupp = UTFALL_FOR_AVSLUTSORSAK[orsak];
+    if (UTFALLSGRUPPER.has(grupp)) {
+      addKon('utfall', `perGrupp.${grupp}.antal`, row.kon, row.antal);
+      let sum = f.perGrupp.get(grupp);
+      if (!sum) f.perGrupp.set(grupp, (sum = nollor()));
+      addTill(sum, row.kon, row.antal);
+    }
     if (grupp === 'arbete' || grupp === 'studier') {
       addKon('utfall', 'arbeteEllerStudier.antal', row.kon, row.antal);
+      addTill(f.arbeteEllerStudier, row.kon, row.antal);
     }
   }
-  for (const row of mine(agg.forsorjning)) {
-    if (!FORSORJNINGAR.has(row.kod)) continue;
+  for (const row of agg.forsorjning) {
+    if (!har(row.insats_id) || !FORSORJNINGAR.has(row.kod)) continue;
     const vid = row.vid === 'inskrivning' ? 'vidInskrivning' : 'vidAvslut';
     addKon('forsorjning', `rader.${row.kod}.${vid}`, row.kon, row.antal);
   }
-  for (const row of mine(agg.overgangar)) {
+  for (const row of agg.overgangar) {
+    if (!har(row.insats_id) || row.antal === 0) continue;
     add('forsorjning', `overgangar.${row.fran} ${row.till}`, 'antal', row.antal);
   }
-  for (const row of mine(agg.uppfoljning)) {
-    if (!MANADER.has(row.manader_efter_avslut) || !SYSSELSATTNINGAR.has(row.sysselsattning)) {
-      continue;
-    }
+  for (const row of agg.uppfoljning) {
+    if (!har(row.insats_id) || !MANADER.has(row.manader_efter_avslut)) continue;
+    if (!SYSSELSATTNINGAR.has(row.sysselsattning)) continue;
     const rad = `${row.manader_efter_avslut} ${row.sysselsattning}.antal`;
     addKon('uppfoljning', rad, row.kon, row.antal);
   }
-
-  // What assembleReport derives from the counts, every figure of it.
-  const dagar = mine(agg.dagar);
-  const kotid = medelOchMedian(dagar.filter((row) => row.matt === 'kotid'));
-  const tid = medelOchMedian(dagar.filter((row) => row.matt === 'tid'));
-  set('remisser', 'kotidDagar', 'medel', kotid.medel);
-  set('remisser', 'kotidDagar', 'median', kotid.median);
-  set('tidIInsatsDagar', '', 'medel', tid.medel);
-  set('tidIInsatsDagar', '', 'median', tid.median);
-  const nya = sum('deltagare', 'nya', 'totalt');
-  for (const code of REMITTENT) {
-    set('nyaPerRemittent', code, 'andel', andelAv(sum('nyaPerRemittent', code, 'antal'), nya));
+  for (const row of agg.dagar) {
+    if (!har(row.insats_id)) continue;
+    if (row.matt === 'kotid') f.kotid.push(row);
+    else if (row.matt === 'tid') f.tid.push(row);
   }
-  const avslutade = (kolumn: string): number => sum('deltagare', 'avslutade', kolumn);
-  for (const code of AVSLUTSORSAK) {
-    const antal = sum('utfall', `perAvslutsorsak.${code}.antal`, 'totalt');
-    set('utfall', `perAvslutsorsak.${code}`, 'andel', andelAv(antal, avslutade('totalt')));
+  for (const row of agg.ar) {
+    if (!har(row.insats_id)) continue;
+    const key = `${row.ar}|${row.slag}`;
+    let sum = f.fonster.get(key);
+    if (!sum) f.fonster.set(key, (sum = { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 }));
+    sum.aktuella += row.aktuella;
+    sum.nya += row.nya;
+    sum.avslutade += row.avslutade;
+    sum.arbete_studier += row.arbete_studier;
+  }
+  return f;
+};
+
+const periodensAv = (f: Figurer): Fonstersumma => ({
+  aktuella: f.aktuella.totalt,
+  nya: f.nya.totalt,
+  avslutade: f.avslutade.totalt,
+  arbete_studier: f.arbeteEllerStudier.totalt,
+});
+
+const INGET_FONSTER: Fonstersumma = { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 };
+
+/** The counts ekonomi and måluppfyllelse take for a year: the period's or a window's. */
+const fonsterAv = (f: Figurer, ar: number, slag: 'period' | 'ar' | 'ekonomi'): Fonstersumma =>
+  slag === 'period' ? periodensAv(f) : (f.fonster.get(`${ar}|${slag}`) ?? INGET_FONSTER);
+
+/**
+ * The figures of a scope's tables that differ between two sets of figures (a part as known at
+ * fore and at efter), each by where it stands within the scope (lokal): the counts where
+ * either adds to them, and every figure assembleReport derives from counts but ekonomi's and
+ * unika personer (which also depend on the scope: see flyttadeCeller). A derived figure whose
+ * counts are 0 in both is the same (null, or 0) in both and not worked out.
+ */
+const skillnader = (a: Figurer, b: Figurer, frame: ReportFrame): string[] => {
+  const moved: string[] = [];
+  for (const [key, x] of a.antal) if (x !== (b.antal.get(key) ?? 0)) moved.push(key);
+  for (const [key, y] of b.antal) if (y !== 0 && !a.antal.has(key)) moved.push(key);
+  const jamfor = (tabell: string, rad: string, kolumn: string, x: CellValue, y: CellValue) => {
+    if (x !== y) moved.push(lokal(tabell, rad, kolumn));
+  };
+  if (a.kotid.length > 0 || b.kotid.length > 0) {
+    const [x, y] = [medelOchMedian(a.kotid), medelOchMedian(b.kotid)];
+    jamfor('remisser', 'kotidDagar', 'medel', x.medel, y.medel);
+    jamfor('remisser', 'kotidDagar', 'median', x.median, y.median);
+  }
+  if (a.tid.length > 0 || b.tid.length > 0) {
+    const [x, y] = [medelOchMedian(a.tid), medelOchMedian(b.tid)];
+    jamfor('tidIInsatsDagar', '', 'medel', x.medel, y.medel);
+    jamfor('tidIInsatsDagar', '', 'median', x.median, y.median);
+  }
+  if (a.nya.totalt !== 0 || b.nya.totalt !== 0) {
+    for (const code of REMITTENT) {
+      const x = andelAv(a.nyaPerRemittent.get(code) ?? 0, a.nya.totalt);
+      const y = andelAv(b.nyaPerRemittent.get(code) ?? 0, b.nya.totalt);
+      jamfor('nyaPerRemittent', code, 'andel', x, y);
+    }
+  }
+  if (a.avslutade.totalt !== 0 || b.avslutade.totalt !== 0) {
+    for (const code of AVSLUTSORSAK) {
+      const x = andelAv(a.perAvslutsorsak.get(code) ?? 0, a.avslutade.totalt);
+      const y = andelAv(b.perAvslutsorsak.get(code) ?? 0, b.avslutade.totalt);
+      jamfor('utfall', `perAvslutsorsak.${code}`, 'andel', x, y);
+    }
   }
   for (const kolumn of KON_KOLUMNER) {
+    const [avslutadeA, avslutadeB] = [a.avslutade[kolumn], b.avslutade[kolumn]];
+    if (avslutadeA === 0 && avslutadeB === 0) continue;
     for (const grupp of UTFALL_GRUPP) {
-      const antal = sum('utfall', `perGrupp.${grupp}.antal`, kolumn);
-      set('utfall', `perGrupp.${grupp}.andel`, kolumn, andelAv(antal, avslutade(kolumn)));
+      const x = andelAv(a.perGrupp.get(grupp)?.[kolumn] ?? 0, avslutadeA);
+      const y = andelAv(b.perGrupp.get(grupp)?.[kolumn] ?? 0, avslutadeB);
+      jamfor('utfall', `perGrupp.${grupp}.andel`, kolumn, x, y);
     }
-    const antal = sum('utfall', 'arbeteEllerStudier.antal', kolumn);
-    set('utfall', 'arbeteEllerStudier.andel', kolumn, andelAv(antal, avslutade(kolumn)));
+    const x = andelAv(a.arbeteEllerStudier[kolumn], avslutadeA);
+    const y = andelAv(b.arbeteEllerStudier[kolumn], avslutadeB);
+    jamfor('utfall', 'arbeteEllerStudier.andel', kolumn, x, y);
   }
-  const arRows = mine(agg.ar);
-  const iFonster = (ar: number, slag: 'ar' | 'ekonomi') => {
-    const result = { aktuella: 0, nya: 0, avslutade: 0, arbete_studier: 0 };
-    for (const row of arRows) {
-      if (row.ar !== ar || row.slag !== slag) continue;
-      result.aktuella += row.aktuella;
-      result.nya += row.nya;
-      result.avslutade += row.avslutade;
-      result.arbete_studier += row.arbete_studier;
-    }
-    return result;
-  };
-  const periodens = {
-    aktuella: sum('deltagare', 'aktuella', 'totalt'),
-    nya,
-    avslutade: avslutade('totalt'),
-    arbete_studier: sum('utfall', 'arbeteEllerStudier.antal', 'totalt'),
-  };
   for (const ar of frame.ar) {
-    const result = frame.arMedEgetFonster.includes(ar) ? iFonster(ar, 'ar') : periodens;
-    set('maluppfyllelse', `${ar}.utfall`, 'aktuella', result.aktuella);
-    set('maluppfyllelse', `${ar}.utfall`, 'nya', result.nya);
-    const andel = andelAv(result.arbete_studier, result.avslutade);
-    set('maluppfyllelse', `${ar}.utfall`, 'andelArbeteStudier', andel);
+    const slag = frame.arMedEgetFonster.includes(ar) ? 'ar' : 'period';
+    const [x, y] = [fonsterAv(a, ar, slag), fonsterAv(b, ar, slag)];
+    jamfor('maluppfyllelse', `${ar}.utfall`, 'aktuella', x.aktuella, y.aktuella);
+    jamfor('maluppfyllelse', `${ar}.utfall`, 'nya', x.nya, y.nya);
+    const [andelX, andelY] = [
+      andelAv(x.arbete_studier, x.avslutade),
+      andelAv(y.arbete_studier, y.avslutade),
+    ];
+    jamfor('maluppfyllelse', `${ar}.utfall`, 'andelArbeteStudier', andelX, andelY);
   }
-  const ekonomiRows = mine(agg.ekonomi);
-  for (const ar of frame.ar) {
-    const satta = ekonomiRows.filter(
-      (row) => row.ar === ar && (row.budget !== null || row.kostnad !== null),
-    );
-    if (satta.length === 0) continue;
-    const fonster = frame.ekonomiFonster[ar] ?? 'period';
-    const counts = fonster === 'period' ? periodens : iFonster(ar, fonster);
-    const kostnad = satta.reduce<number | null>(
-      (total, row) => (row.kostnad === null ? total : (total ?? 0) + row.kostnad),
-      null,
-    );
-    const perPerson = (antal: number): number | null =>
-      kostnad === null || antal === 0 ? null : Math.round(kostnad / antal);
-    set('ekonomi', `${ar}`, 'aktuella', counts.aktuella);
-    set('ekonomi', `${ar}`, 'nya', counts.nya);
-    set('ekonomi', `${ar}`, 'kostnadPerDeltagare', perPerson(counts.aktuella));
-    set('ekonomi', `${ar}`, 'kostnadPerNyDeltagare', perPerson(counts.nya));
-  }
-  if (s.kind !== 'insats') {
-    // Unika personer: each deltagande without a registered person, plus registered persons.
-    const egna = { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 };
-    for (const row of perKon) {
-      egna[KON_KOLUMN[row.kon]] += row.egna_personer;
-      egna.totalt += row.egna_personer;
+  return moved;
+};
+
+/** Which insatser's rows a scope takes. */
+const tarMed =
+  (s: Scope) =>
+  (insatsId: string | null): boolean =>
+    s.kind === 'forbund'
+      ? true
+      : s.kind === 'insats'
+        ? insatsId === s.insatsId
+        : insatsId !== null && s.insatsIds.has(insatsId);
+
+/** The insatser the rows of the parts name (the tables counted per deltagande). */
+const insatserIRaderna = (parts: readonly Aggregat[]): (string | null)[] => {
+  const ids = new Set<string | null>();
+  for (const part of parts) {
+    for (const tabell of Object.keys(ADDITIVA) as (keyof typeof ADDITIVA)[]) {
+      if (tabell === 'registrerade' || tabell === 'registreradePerGrupp') continue;
+      for (const row of part[tabell] as { insats_id: string | null }[]) ids.add(row.insats_id);
     }
-    const registrerade =
-      s.kind === 'forbund'
-        ? agg.registrerade
-        : agg.registreradePerGrupp.filter(
-            (row): row is typeof row & { kon: Kon } => row.grupp === s.grupp && row.kon !== null,
-          );
-    const unika = { ...egna };
-    for (const row of registrerade) unika[KON_KOLUMN[row.kon]] += row.personer;
-    const registreradeTotalt =
-      s.kind === 'forbund'
-        ? agg.registreradeTotalt
-        : (agg.registreradePerGrupp.find((row) => row.grupp === s.grupp && row.kon === null)
-            ?.personer ?? 0);
-    unika.totalt = egna.totalt + registreradeTotalt;
-    for (const kolumn of KON_KOLUMNER) set('unikaPersoner', '', kolumn, unika[kolumn]);
   }
-  return cells;
+  return [...ids];
 };
 
 /**
  * The keys of the cells that differ between the reports two parts make up (a deltagande's as
  * known at fore and at efter, each with the förbund's own figures) against one frame (its
  * insatser those of the deltagande): the cells movedKeys finds between the two reports
- * assembled, but worked out from the rows the parts hold, without shaping either report (a
- * report of one deltagande is nearly all zeros, and shaping and comparing them all took most
- * of forandringar's time). The counts of the two are compared where either part adds to them
- * (elsewhere both are 0); every derived figure (shares, means and medians, unika personer, the
- * years' utfall, ekonomi per person) and the goals are worked out for both and compared.
- * forandringar.unit.spec.ts holds the two ways to the same cells for generated parts.
+ * assembled, worked out from the rows the parts hold without shaping either report (a report
+ * of one deltagande is nearly all zeros; shaping and comparing them took most of
+ * forandringar's time). Counts are compared where either part adds to them (elsewhere both
+ * are 0); each derived figure (shares, means and medians, the years' utfall, ekonomi per
+ * person, unika personer) and the goals are worked out for both and compared. Scopes whose
+ * rows are the same (an insats, its grupp and the total, for a deltagande in one insats) share
+ * their figures but ekonomi, unika personer and goals. flyttade-celler.property.unit.spec.ts
+ * holds this to flyttadeCellerGenomRapporter for generated frames and parts.
  */
 export const flyttadeCeller = (fore: Aggregat, efter: Aggregat, frame: ReportFrame): string[] => {
   const moved: Moved[] = [];
   const added: Moved[] = [];
+  const keys: string[] = [];
+  const iRaderna = insatserIRaderna([fore, efter]);
+  const perUrval = new Map<string, { a: Figurer; b: Figurer; skilda: string[] }>();
   for (const s of scopesAv(frame.insatser)) {
-    const a = scopeCells(fore, frame, s);
-    const b = scopeCells(efter, frame, s);
-    for (const [key, x] of a) {
-      const y = b.has(key) ? b.get(key)! : 0;
-      if (x !== y) moved.push({ key, fore: x, efter: y });
+    const har = tarMed(s);
+    const urval = iRaderna.filter(har).join(SEP);
+    let figurer = perUrval.get(urval);
+    if (!figurer) {
+      const [a, b] = [figurerAv(fore, frame, har), figurerAv(efter, frame, har)];
+      figurer = { a, b, skilda: skillnader(a, b, frame) };
+      perUrval.set(urval, figurer);
     }
-    for (const [key, y] of b) {
-      if (!a.has(key) && y !== 0) moved.push({ key, fore: 0, efter: y });
+    const { a, b, skilda } = figurer;
+    for (const key of skilda) keys.push(`${s.scope}${SEP}${key}`);
+    const jamfor = (tabell: string, rad: string, kolumn: string, x: CellValue, y: CellValue) => {
+      if (x !== y) keys.push(cellKey(s.scope, tabell, rad, kolumn));
+    };
+    // Ekonomi: the scope's own budget and kostnad (the same at both moments) per person.
+    for (const ar of frame.ar) {
+      let kostnad: number | null = null;
+      let satt = false;
+      for (const row of fore.ekonomi) {
+        if (row.ar !== ar || !har(row.insats_id)) continue;
+        if (row.budget === null && row.kostnad === null) continue;
+        satt = true;
+        if (row.kostnad !== null) kostnad = (kostnad ?? 0) + row.kostnad;
+      }
+      if (!satt) continue;
+      const slag = frame.ekonomiFonster[ar] ?? 'period';
+      const [x, y] = [fonsterAv(a, ar, slag), fonsterAv(b, ar, slag)];
+      const perPerson = (n: number): number | null =>
+        kostnad === null || n === 0 ? null : Math.round(kostnad / n);
+      jamfor('ekonomi', `${ar}`, 'aktuella', x.aktuella, y.aktuella);
+      jamfor('ekonomi', `${ar}`, 'nya', x.nya, y.nya);
+      jamfor(
+        'ekonomi',
+        `${ar}`,
+        'kostnadPerDeltagare',
+        perPerson(x.aktuella),
+        perPerson(y.aktuella),
+      );
+      jamfor('ekonomi', `${ar}`, 'kostnadPerNyDeltagare', perPerson(x.nya), perPerson(y.nya));
+    }
+    if (s.kind !== 'insats') {
+      // Unika personer: each deltagande without a registered person, plus registered persons.
+      const unika = (f: Figurer, agg: Aggregat): Kolumner => {
+        const sum = { ...f.egna };
+        if (s.kind === 'forbund') {
+          for (const row of agg.registrerade) sum[KON_KOLUMN[row.kon]] += row.personer;
+          sum.totalt = f.egna.totalt + agg.registreradeTotalt;
+          return sum;
+        }
+        let totalt: number | undefined;
+        for (const row of agg.registreradePerGrupp) {
+          if (row.grupp !== s.grupp) continue;
+          if (row.kon !== null) sum[KON_KOLUMN[row.kon]] += row.personer;
+          else totalt ??= row.personer;
+        }
+        sum.totalt = f.egna.totalt + (totalt ?? 0);
+        return sum;
+      };
+      const [x, y] = [unika(a, fore), unika(b, efter)];
+      for (const kolumn of KON_KOLUMNER) jamfor('unikaPersoner', '', kolumn, x[kolumn], y[kolumn]);
     }
     const malomfang: Malomfang =
       s.kind === 'insats'
@@ -1211,7 +1356,9 @@ export const flyttadeCeller = (fore: Aggregat, efter: Aggregat, frame: ReportFra
     const malEfter = malFor(efter, frame, malomfang);
     diffInto(s.scope, 'mal', malFore, malEfter, '', undefined, moved, added);
   }
-  return [...moved, ...added].map((m) => m.key);
+  for (const m of moved) keys.push(m.key);
+  for (const m of added) keys.push(m.key);
+  return keys;
 };
 
 /**
