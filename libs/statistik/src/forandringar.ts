@@ -711,13 +711,16 @@ const summera = (
   matt: readonly string[],
 ): Rad[] | undefined => {
   const rader = new Map<string, Rad>();
-  const nyckel = (rad: Rad): string =>
-    JSON.stringify(
-      Object.keys(rad)
-        .filter((falt) => !matt.includes(falt))
-        .sort()
-        .map((falt) => [falt, rad[falt]]),
-    );
+  // A row's place: its fields but the counts, in the order of their names, and their values.
+  // The fields are sorted once per order they come in (the statements' rows all alike).
+  const falten = new Map<string, string[]>();
+  const nyckel = (rad: Rad): string => {
+    const keys = Object.keys(rad);
+    const ordning = keys.join(SEP);
+    let falt = falten.get(ordning);
+    if (!falt) falten.set(ordning, (falt = keys.filter((f) => !matt.includes(f)).sort()));
+    return `${falt.join(SEP)}${SEP}${JSON.stringify(falt.map((f) => rad[f]))}`;
+  };
   const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
     for (const rad of rows) {
       const key = nyckel(rad);
@@ -1372,6 +1375,25 @@ export const flyttadeCellerGenomRapporter = (
 ): string[] =>
   movedKeys(assembleReport(fore, frame), assembleReport(efter, frame)).map((m) => m.key);
 
+/** Whether two parts hold the same rows in the same order (rows of plain values). */
+const sammaRader = (a: Aggregat, b: Aggregat): boolean => {
+  for (const tabell of Object.keys(a) as (keyof Aggregat)[]) {
+    const [x, y] = [a[tabell], b[tabell]];
+    if (!Array.isArray(x) || !Array.isArray(y)) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.length !== y.length) return false;
+    for (let index = 0; index < x.length; index++) {
+      const [r, t] = [x[index] as Rad, y[index] as Rad];
+      const falt = Object.keys(r);
+      if (falt.length !== Object.keys(t).length) return false;
+      for (const f of falt) if (r[f] !== t[f]) return false;
+    }
+  }
+  return true;
+};
+
 /** What else a report reads changed: see ForandringarService.ramen. */
 interface Ramen {
   readonly insatserEllerMal: boolean;
@@ -1613,11 +1635,6 @@ export class ForandringarService {
     };
     const efterAt = frame.asOf;
     const orsaker = new Map<string, Orsak[]>();
-    // The cells a part moves depend only on its rows at the two moments and its insatser (the
-    // rest of the frame and the förbund's own figures are the same for every part): parts
-    // alike (the same late inskrivning of another deltagande of the same kön, age, kommun and
-    // days) are compared once.
-    const flyttade = new Map<string, string[]>();
     for (const [deltagandeId, andrad] of andrade) {
       const { versioner, uppfoljningar } = andrad;
       const insatser = frame.insatser.filter((insats) =>
@@ -1628,19 +1645,13 @@ export class ForandringarService {
         delVid(andrad, fore, sammanhang),
         delVid(andrad, efterAt, sammanhang),
       ];
-      const [textFore, textEfter] = [JSON.stringify(ownFore), JSON.stringify(ownEfter)];
       // Rows the report does not read changed (a date outside the period): nothing moved.
-      if (textFore === textEfter) continue;
-      const nyckel = `${insatser.map((insats) => insats.id).join(',')}${SEP}${textFore}${SEP}${textEfter}`;
-      let changed = flyttade.get(nyckel);
-      if (!changed) {
-        changed = flyttadeCeller(
-          { ...ownFore, ...overall },
-          { ...ownEfter, ...overall },
-          { ...frame, insatser },
-        ).filter((key) => moved.has(key));
-        flyttade.set(nyckel, changed);
-      }
+      if (sammaRader(ownFore, ownEfter)) continue;
+      const changed = flyttadeCeller(
+        { ...ownFore, ...overall },
+        { ...ownEfter, ...overall },
+        { ...frame, insatser },
+      ).filter((key) => moved.has(key));
       if (changed.length === 0) continue;
       const tillfallen = [
         ...new Set(
