@@ -700,6 +700,23 @@ export const ADDITIVA = {
 type Rad = Record<string, unknown>;
 
 /**
+ * A field's value in a row's key, as JSON tells values apart: a string is marked as one (the
+ * number 2024 is not the text '2024'), and what JSON writes as null (undefined, NaN) is null.
+ */
+const varde = (v: unknown): string =>
+  typeof v === 'string'
+    ? `s${v}`
+    : typeof v === 'number'
+      ? Number.isFinite(v)
+        ? String(v)
+        : 'null'
+      : typeof v === 'boolean'
+        ? String(v)
+        : v === null || v === undefined
+          ? 'null'
+          : JSON.stringify(v);
+
+/**
  * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
  * whose counts all come to 0 is left out, as the report's statements leave such rows out.
  * Undefined if a count would come out below 0: the parts do not belong to `hela`.
@@ -711,15 +728,20 @@ const summera = (
   matt: readonly string[],
 ): Rad[] | undefined => {
   const rader = new Map<string, Rad>();
-  // A row's place: its fields but the counts, in the order of their names, and their values.
+  // A row's place: how many fields but the counts, their names in order, and their values.
   // The fields are sorted once per order they come in (the statements' rows all alike).
-  const falten = new Map<string, string[]>();
+  const falten = new Map<string, { falt: string[]; namn: string }>();
   const nyckel = (rad: Rad): string => {
     const keys = Object.keys(rad);
     const ordning = keys.join(SEP);
-    let falt = falten.get(ordning);
-    if (!falt) falten.set(ordning, (falt = keys.filter((f) => !matt.includes(f)).sort()));
-    return `${falt.join(SEP)}${SEP}${JSON.stringify(falt.map((f) => rad[f]))}`;
+    let sorterade = falten.get(ordning);
+    if (!sorterade) {
+      const falt = keys.filter((f) => !matt.includes(f)).sort();
+      falten.set(ordning, (sorterade = { falt, namn: `${falt.length}${SEP}${falt.join(SEP)}` }));
+    }
+    let key = sorterade.namn;
+    for (const f of sorterade.falt) key += SEP + varde(rad[f]);
+    return key;
   };
   const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
     for (const rad of rows) {
@@ -1269,6 +1291,48 @@ const insatserIRaderna = (parts: readonly Aggregat[]): (string | null)[] => {
   return [...ids];
 };
 
+/** The förbund's goals by scope, for each list of goals (each part has the same). */
+const malPerScope = new WeakMap<Aggregat['mal'], Map<string, Aggregat['mal']>>();
+
+/**
+ * The goals of a scope (as malFor picks them from all), picked once for every part: malFor
+ * gives the same rows with them as with all the förbund's goals.
+ */
+const scopensMal = (mal: Aggregat['mal'], s: Scope): Aggregat['mal'] => {
+  let perScope = malPerScope.get(mal);
+  if (!perScope) malPerScope.set(mal, (perScope = new Map()));
+  let egna = perScope.get(s.scope);
+  if (!egna) {
+    egna = mal.filter((goal) =>
+      s.kind === 'insats'
+        ? goal.insats_id === s.insatsId
+        : goal.insats_id === null && goal.grupp === (s.kind === 'grupp' ? s.grupp : null),
+    );
+    perScope.set(s.scope, egna);
+  }
+  return egna;
+};
+
+/** The rows malFor counts a scope's goals from. */
+const MALETS_RADER = ['perKon', 'avslutsorsak', 'malUtfall', 'ar'] as const;
+
+/** Whether the rows of two lists that `har` takes are the same, in the same order. */
+const sammaRaderI = (
+  x: readonly { insats_id: string | null }[],
+  y: readonly { insats_id: string | null }[],
+  har: (insatsId: string | null) => boolean,
+): boolean => {
+  let j = 0;
+  for (const r of x) {
+    if (!har(r.insats_id)) continue;
+    while (j < y.length && !har(y[j]!.insats_id)) j++;
+    if (j === y.length || !sammaRad(r as Rad, y[j] as Rad)) return false;
+    j++;
+  }
+  while (j < y.length && !har(y[j]!.insats_id)) j++;
+  return j === y.length;
+};
+
 /**
  * The keys of the cells that differ between the reports two parts make up (a deltagande's as
  * known at fore and at efter, each with the förbund's own figures) against one frame (its
@@ -1355,9 +1419,13 @@ export const flyttadeCeller = (fore: Aggregat, efter: Aggregat, frame: ReportFra
         : s.kind === 'grupp'
           ? { typ: 'grupp', grupp: s.grupp, insatsIds: [...s.insatsIds] }
           : { typ: 'forbund' };
-    const malFore = malFor(fore, frame, malomfang);
-    const malEfter = malFor(efter, frame, malomfang);
-    diffInto(s.scope, 'mal', malFore, malEfter, '', undefined, moved, added);
+    // The goals' utfall is counted from these rows of the scope (and the förbund's goals and
+    // årsmål, the same in both): where they are the same, so are the goals.
+    if (MALETS_RADER.some((tabell) => !sammaRaderI(fore[tabell], efter[tabell], har))) {
+      const malFore = malFor({ ...fore, mal: scopensMal(fore.mal, s) }, frame, malomfang);
+      const malEfter = malFor({ ...efter, mal: scopensMal(efter.mal, s) }, frame, malomfang);
+      diffInto(s.scope, 'mal', malFore, malEfter, '', undefined, moved, added);
+    }
   }
   for (const m of moved) keys.push(m.key);
   for (const m of added) keys.push(m.key);
@@ -1375,6 +1443,14 @@ export const flyttadeCellerGenomRapporter = (
 ): string[] =>
   movedKeys(assembleReport(fore, frame), assembleReport(efter, frame)).map((m) => m.key);
 
+/** Whether two rows of plain values hold the same fields and values. */
+const sammaRad = (r: Rad, t: Rad): boolean => {
+  const falt = Object.keys(r);
+  if (falt.length !== Object.keys(t).length) return false;
+  for (const f of falt) if (r[f] !== t[f]) return false;
+  return true;
+};
+
 /** Whether two parts hold the same rows in the same order (rows of plain values). */
 const sammaRader = (a: Aggregat, b: Aggregat): boolean => {
   for (const tabell of Object.keys(a) as (keyof Aggregat)[]) {
@@ -1385,10 +1461,7 @@ const sammaRader = (a: Aggregat, b: Aggregat): boolean => {
     }
     if (x.length !== y.length) return false;
     for (let index = 0; index < x.length; index++) {
-      const [r, t] = [x[index] as Rad, y[index] as Rad];
-      const falt = Object.keys(r);
-      if (falt.length !== Object.keys(t).length) return false;
-      for (const f of falt) if (r[f] !== t[f]) return false;
+      if (!sammaRad(x[index] as Rad, y[index] as Rad)) return false;
     }
   }
   return true;
