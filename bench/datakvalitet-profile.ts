@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { PostgresEventStore } from '#event-store';
 import { StatistikService } from '#statistik';
 import { positiveInt } from './bench-support.js';
 import { datakvalitetAsAdmin } from './datakvalitet-support.js';
@@ -32,6 +33,7 @@ const TILL = '2024-12-31';
 
 const dataSource = new DataSource(dataSourceOptions(url));
 await dataSource.initialize();
+const store = new PostgresEventStore({ connectionString: url });
 const ids: string[] = [];
 try {
   const [{ forbund_id: forbundId }] = (await dataSource.query(
@@ -53,7 +55,7 @@ try {
   )) as [{ mitt: Date }];
   const asOf = args['as-of'] ? new Date(args['as-of']) : new Date(mitt);
 
-  const dq = datakvalitetAsAdmin(dataSource, forbundId);
+  const dq = datakvalitetAsAdmin(dataSource, store, forbundId);
   const { recorder, admin } = dq;
   const datakvalitet = () => dq.datakvalitet(FRAN, TILL);
   const measure = async (label: string): Promise<void> => {
@@ -78,6 +80,8 @@ try {
     );
   };
   const record = async (at: Date): Promise<void> => {
+    // As the export records it: the read models' checkpoint read before its report.
+    const lasposition = await recorder.lasposition();
     const report = await new StatistikService(dataSource).report(
       { forbundId, fran: FRAN, till: TILL, asOf: at },
       forbund,
@@ -89,6 +93,8 @@ try {
         asOf: at.toISOString(),
         skydda: false,
         format: 'csv',
+        lasposition,
+        asOfAngiven: true,
       }),
     );
   };
@@ -105,4 +111,5 @@ try {
     await dataSource.query('DELETE FROM rapport WHERE id = ANY($1::uuid[])', [ids]);
   }
   await dataSource.destroy();
+  await store.close();
 }

@@ -18,7 +18,13 @@ import {
   reportPeriodProblem,
   UnderlagTooLargeError,
 } from './report-limits.js';
-import { insatserSql, statistikSql, underlagSql, type Matt } from './statistik-sql.js';
+import {
+  insatserSql,
+  statistikSql,
+  totalerSkiljerSql,
+  underlagSql,
+  type Matt,
+} from './statistik-sql.js';
 
 interface AggregatRow {
   aggregat: Partial<Aggregat>;
@@ -186,6 +192,24 @@ export class StatistikService {
       return { aggregat, frame };
     };
     return { groups, finish };
+  }
+
+  /**
+   * True when the report's `totalt` deltagare or remisser counts (any kön) as of `asOf` differ
+   * from those made now: then the two reports differ (unsuppressed, as those counts are shown
+   * as they are). False says nothing about the report's other figures.
+   */
+  async totalerSkiljer(query: StatistikQuery & { readonly asOf: Date }): Promise<boolean> {
+    checkPeriod(query);
+    const [text, params] = this.dataSource.driver.escapeQueryWithParameters(totalerSkiljerSql, {
+      forbund: query.forbundId,
+      insatser: query.insatsIds ? [...query.insatsIds] : null,
+      fran: query.fran,
+      till: query.till,
+      asOf: query.asOf,
+    });
+    const rows: unknown[] = await this.dataSource.query(text, params);
+    return rows.length > 0;
   }
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */
