@@ -580,14 +580,16 @@ const main = async (): Promise<void> => {
     );
     {
       const timings: QueryTiming[] = [];
-      await datakvalitetAsAdmin(dataSource, store, forbund.id, profiled(dataSource, timings)).datakvalitet(
-        FRAN,
-        TILL,
-      );
+      await datakvalitetAsAdmin(
+        dataSource,
+        store,
+        forbund.id,
+        profiled(dataSource, timings),
+      ).datakvalitet(FRAN, TILL);
       console.log(
         `  datakvalitet breakdown: ${timings.length} SQL statements of its own: ` +
           timings.map((t) => ms(t.ms)).join(', ') +
-          ' (the recorded export is compared through its own report, not listed)',
+          ' (the recorded export is compared apart, not listed)',
       );
       for (const timing of args.explain ? timings.filter((t) => t.ms >= 10) : []) {
         const plan: { 'QUERY PLAN': string }[] = await dataSource.query(

@@ -399,10 +399,9 @@ export class ReportRecorder {
           >),
       insatsIds.size === 0
         ? []
-        : (this.dataSource.query(
-            'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
-            [[...insatsIds]],
-          ) as Promise<{ id: string; forbund_id: string }[]>),
+        : (this.dataSource.query('SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])', [
+            [...insatsIds],
+          ]) as Promise<{ id: string; forbund_id: string }[]>),
       deltagandeIds.size === 0
         ? []
         : (this.dataSource.query(
@@ -433,7 +432,8 @@ export class ReportRecorder {
               (v.slut === null || v.slut >= fran),
           ) ||
           (uppfoljningarAv.get(deltagande) ?? []).some(
-            (u) => inScope(row, u.forbund_id, u.insats_id) && u.datum >= row.fran && u.datum <= row.till,
+            (u) =>
+              inScope(row, u.forbund_id, u.insats_id) && u.datum >= row.fran && u.datum <= row.till,
           )
         );
       }
