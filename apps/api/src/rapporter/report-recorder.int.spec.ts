@@ -237,6 +237,21 @@ describe('ReportRecorder: changed since an export, without its report where exac
     expect(await andradSedan(id)).toBe(false);
   });
 
+  it('a deltagande outside its period whose uppföljning is in it changes it by its kön', async () => {
+    const insats = await s.insats('Uppföljd');
+    const id1 = await s.remiss(insats, '2024-01-10', 'af', {}, ['a-kassa']);
+    await s.avsluta(id1, '2024-06-30', 'arbete', ['lon']);
+    await s.uppfoljning(id1, '2025-01-15', 6, 'arbete');
+    await s.catchUp();
+    const nu = await exportera({ insatser: [insats] });
+    const asOf = await s.now();
+    await s.korrigeraPersonuppgifter(id1, { kon: 'man' });
+    await s.catchUp();
+    const somKandDa = await exportera({ insatser: [insats], asOf });
+    expect(await andradSedan(nu)).toBe(true);
+    expect(await andradSedan(somKandDa)).toBe(true);
+  });
+
   it('an export with suppression as of an earlier moment is compared through its report', async () => {
     const insats = await s.insats('Skyddad');
     await s.inskrivna(insats, 6, '2025-02-01');

@@ -475,10 +475,14 @@ export class ReportRecorder {
          OR ${versioned('arsmal_fakta', 'm')}
          OR ${versioned('ekonomi_fakta', 'e')}
          OR ${versioned('insats_fakta', 'i')}
-         OR EXISTS (SELECT 1 FROM uppfoljning_fakta u
-           JOIN deltagande_fakta d ON d.deltagande_id = u.deltagande_id
-           WHERE ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date
-             AND (d.recorded_from > $5 OR d.recorded_to > $5)) AS senare`,
+         OR EXISTS (SELECT 1 FROM deltagande_fakta d
+           JOIN uppfoljning_fakta u ON u.deltagande_id = d.deltagande_id
+           WHERE d.forbund_id = $1 AND d.recorded_from > $5
+             AND ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date)
+         OR EXISTS (SELECT 1 FROM deltagande_fakta d
+           JOIN uppfoljning_fakta u ON u.deltagande_id = d.deltagande_id
+           WHERE d.forbund_id = $1 AND d.recorded_to > $5
+             AND ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date) AS senare`,
       [
         forbundId,
         row.insatser,
