@@ -1,6 +1,7 @@
 import {
   AVSLUTSORSAK,
   DEFAULT_ALDERSGRUPPER,
+  KON,
   UTFALL_FOR_AVSLUTSORSAK,
   yearOf,
   type Aldersgrupp,
@@ -18,7 +19,14 @@ import {
   reportPeriodProblem,
   UnderlagTooLargeError,
 } from './report-limits.js';
-import { insatserSql, statistikSql, underlagSql, type Matt } from './statistik-sql.js';
+import {
+  insatserSql,
+  MATT,
+  statistikSql,
+  totalerSedanSql,
+  underlagSql,
+  type Matt,
+} from './statistik-sql.js';
 
 interface AggregatRow {
   aggregat: Partial<Aggregat>;
@@ -186,6 +194,47 @@ export class StatistikService {
       return { aggregat, frame };
     };
     return { groups, finish };
+  }
+
+  /**
+   * True when the report's `totalt` deltagare or remisser counts (any kön) as of `asOf` differ
+   * from those made now: then the two reports differ (unsuppressed, as those counts are shown
+   * as they are). False says nothing about the report's other figures.
+   */
+  async totalerSkiljer(query: StatistikQuery & { readonly asOf: Date }): Promise<boolean> {
+    checkPeriod(query);
+    const values = {
+      forbund: query.forbundId,
+      insatser: query.insatsIds ? [...query.insatsIds] : null,
+      fran: query.fran,
+      till: query.till,
+      asOf: query.asOf,
+    };
+    // The two parts side by side, in one snapshot, under the report's settings.
+    const [[tillagda], [borttagna]] = await inOneSnapshot(
+      this.dataSource,
+      [
+        [this.bind(totalerSedanSql('tillagda'), values)],
+        [this.bind(totalerSedanSql('borttagna'), values)],
+      ],
+      this.options,
+    );
+    type Rad = { kon: string } & Record<Matt, number>;
+    const key = (row: Rad, matt: Matt): string => `${row.kon} ${matt}`;
+    const skillnad = new Map<string, number>();
+    for (const [rows, sign] of [
+      [tillagda as Rad[], 1],
+      [borttagna as Rad[], -1],
+    ] as const) {
+      for (const row of rows) {
+        // A kön the report has no column for shows only in the total, where two could cancel.
+        if (!(KON as readonly string[]).includes(row.kon)) continue;
+        for (const matt of MATT) {
+          skillnad.set(key(row, matt), (skillnad.get(key(row, matt)) ?? 0) + sign * row[matt]);
+        }
+      }
+    }
+    return [...skillnad.values()].some((n) => n !== 0);
   }
 
   /** The deltaganden behind one count of the report: ids and codes, no personal data. */

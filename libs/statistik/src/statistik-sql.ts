@@ -388,3 +388,25 @@ export const statistikSql = (asOf: boolean, urval = false): readonly [string, st
   utfallSql(asOf, urval),
   malUtfallStatementSql(asOf, urval),
 ];
+
+/**
+ * The report's `totalt` deltagare and remisser counts by kön (as `deltagareSql` counts them)
+ * of some of the förbund's versions: `tillagda`, the current versions recorded after :asOf;
+ * `borttagna`, the superseded ones valid at :asOf. Versions valid both then and now count the
+ * same on both sides, so the counts as of :asOf and now differ exactly where these two do.
+ * Each is read through its covering index. Parameters as the report's, :asOf required.
+ */
+export const totalerSedanSql = (del: 'tillagda' | 'borttagna'): string => `
+SELECT kon, ${MATT.map((matt) => `count(*) FILTER (WHERE ${MATT_SQL[matt]})::int AS ${matt}`).join(', ')}
+FROM (
+  SELECT d.kon, d.remiss_datum, d.aterremiss_datum, d.inskrivning_datum AS i, d.avslut_datum AS a
+  FROM deltagande_fakta d
+  WHERE d.forbund_id = :forbund AND ${
+    del === 'tillagda'
+      ? 'd.recorded_to IS NULL AND d.recorded_from > :asOf'
+      : 'd.recorded_to > :asOf AND d.recorded_from <= :asOf'
+  }
+    AND (:insatser::uuid[] IS NULL OR d.insats_id = ANY(:insatser::uuid[]))
+    AND d.remiss_datum <= :till::date AND d.slut_datum >= :fran::date
+) x
+GROUP BY kon`;

@@ -23,6 +23,7 @@ import { RegistreringFakta1764800004000 } from './migrations/1764800004000-regis
 import { StatistikAsofIndex1764910000000 } from './migrations/1764910000000-statistik-asof-index.js';
 import { ForandringarPersonIndex1764990000000 } from './migrations/1764990000000-forandringar-person-index.js';
 import { PersonkonfliktIndex1765130000000 } from './migrations/1765130000000-personkonflikt-index.js';
+import { RapportLasposition1765160000000 } from './migrations/1765160000000-rapport-lasposition.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   StatistikAsofIndex1764910000000,
   ForandringarPersonIndex1764990000000,
   PersonkonfliktIndex1765130000000,
+  RapportLasposition1765160000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

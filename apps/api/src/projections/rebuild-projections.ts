@@ -13,7 +13,12 @@ export const rebuildProjections = async (databaseUrl: string): Promise<number> =
   const dataSource = new DataSource(dataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
-    return await new ProjectionRunner(store, dataSource, readModelProjections()).rebuild();
+    const applied = await new ProjectionRunner(store, dataSource, readModelProjections()).rebuild();
+    // A rebuild may give the read models other rows for the same events (a projection fixed
+    // since): the exports' positions no longer say what changed, so each is compared by its
+    // report again (see ReportRecorder).
+    await dataSource.query('UPDATE rapport SET lasposition = NULL WHERE lasposition IS NOT NULL');
+    return applied;
   } finally {
     await dataSource.destroy();
     await store.close();

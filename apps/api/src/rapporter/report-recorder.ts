@@ -1,9 +1,18 @@
-import { parseAldersgrupper } from '#domain';
+import {
+  DELTAGANDE_STREAM_PREFIX,
+  FORBUND_STREAM_PREFIX,
+  idFromStream,
+  INSATS_STREAM_PREFIX,
+  parseAldersgrupper,
+} from '#domain';
+import type { EventStore, RecordedEvent } from '#event-store';
+import { ProjectionRunner, STATISTIK_EVENT_TYPES } from '#projections';
 import { skyddaReport, StatistikService, type StatistikReport } from '#statistik';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { EVENT_STORE } from '../event-store/event-store.module.js';
 import {
   cursorTimestamp,
   decodeCursor,
@@ -23,6 +32,13 @@ export interface RapportParametrar {
   readonly skydda: boolean;
   readonly format: string;
   readonly layout?: string;
+  /**
+   * The read models' checkpoint read before the report was made (`lasposition()`): its figures
+   * are of the read models at that position or later. Absent: always compared by its report.
+   */
+  readonly lasposition?: number;
+  /** Whether asOf was given (the report as known then) or is the moment of the export. */
+  readonly asOfAngiven?: boolean;
 }
 
 export interface RapportRad {
@@ -71,6 +87,8 @@ interface RapportRow {
   format: string;
   layout: string | null;
   hash: string;
+  lasposition: string | null;
+  as_of_angiven: boolean | null;
   cursor: string;
 }
 
@@ -100,7 +118,7 @@ const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRa
 /** The columns every listing reads (with the user's e-mail from app_user u). */
 const RAPPORT_KOLUMNER = `r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
   to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
-  r.format, r.layout, r.hash`;
+  r.format, r.layout, r.hash, r.lasposition, r.as_of_angiven`;
 
 /** What a report made now depends on: exports with equal keys are compared with one report. */
 const parameterKey = (row: RapportRow): string =>
@@ -112,7 +130,14 @@ export class ReportRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly statistik: StatistikService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
   ) {}
+
+  /** The read models' checkpoint now: read before an export's report, recorded with it. */
+  async lasposition(): Promise<number> {
+    return (await this.runner.state()).position;
+  }
 
   /** Called by the export once its report is built (as shown: suppressed when skydda). */
   async record(
@@ -123,8 +148,8 @@ export class ReportRecorder {
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO rapport (id, forbund_id, user_id, skapad, fran, till, insatser, as_of,
-         aldersgrupper, skydda, format, layout, hash)
-       VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+         aldersgrupper, skydda, format, layout, hash, lasposition, as_of_angiven)
+       VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
         id,
         user.forbundId,
@@ -138,6 +163,8 @@ export class ReportRecorder {
         parametrar.format,
         parametrar.layout ?? null,
         figurHash(report),
+        parametrar.lasposition ?? null,
+        parametrar.lasposition === undefined ? null : parametrar.asOfAngiven === true,
       ],
     );
     return id;
@@ -203,21 +230,23 @@ export class ReportRecorder {
 
   /**
    * For each export, whether the same report made now (as known now, same parameters) has
-   * other figures. Exports with the same parameters (skydda aside) share one report: a förbund exports one
-   * period in several formats, and each report costs as much as the export did.
+   * other figures. Decided without the report where that is exact (`ohanterade`); the rest
+   * make it again, those with the same parameters (skydda aside) sharing one report: a förbund
+   * exports one period in several formats, and each report costs as much as the export did.
    */
   private async andradeSedan(
     forbundId: string,
     rows: readonly RapportRow[],
   ): Promise<Map<string, boolean>> {
-    const changed = new Map<string, boolean>();
-    if (rows.length === 0) return changed;
+    const changed = await this.utanRapport(forbundId, rows);
+    const rest = rows.filter((row) => !changed.has(row.id));
+    if (rest.length === 0) return changed;
     const [forbund]: { id: string; namn: string }[] = await this.dataSource.query(
       'SELECT id, namn FROM forbund WHERE id = $1',
       [forbundId],
     );
     const reports = new Map<string, StatistikReport>();
-    for (const row of rows) {
+    for (const row of rest) {
       const key = parameterKey(row);
       let report = reports.get(key);
       if (report === undefined) {
@@ -237,4 +266,256 @@ export class ReportRecorder {
     }
     return changed;
   }
+
+  /**
+   * The exports whose answer is certain without their report. An export records the read
+   * models' checkpoint C read before its report, so its figures are of the read models at C or
+   * later; a timestamp could not say this, as events recorded before the export may be applied
+   * only after it. When no event after C touches what the report reads (its förbund, insatser
+   * and dates), the report's rows are the same now as when it was made. Then an export as of
+   * its own moment is unchanged; one as of a given asOf is unchanged when nothing it reads was
+   * recorded after asOf either, and changed when its totals by kön as of asOf and now differ
+   * (shown unsuppressed as counted). Anything else, and exports recorded without C, are left
+   * to the report.
+   */
+  private async utanRapport(
+    forbundId: string,
+    rows: readonly RapportRow[],
+  ): Promise<Map<string, boolean>> {
+    const decided = new Map<string, boolean>();
+    const withPosition = rows.filter((row) => row.lasposition !== null);
+    if (withPosition.length === 0) return decided;
+    const senare = await this.senareHandelser(withPosition.map((row) => Number(row.lasposition)));
+    if (senare.size === 0) return decided;
+    const rorda = await this.rordaAv(forbundId, [...senare.values()].flat());
+    for (const row of withPosition) {
+      const events = senare.get(Number(row.lasposition));
+      if (!events || events.some((event) => rorda(event, row))) continue;
+      if (!row.as_of_angiven) {
+        decided.set(row.id, false);
+        continue;
+      }
+      const asOf = new Date(row.as_of);
+      if (!(await this.senareAnAsOf(forbundId, row, asOf))) {
+        decided.set(row.id, false);
+      } else if (
+        !row.skydda &&
+        (await this.statistik.totalerSkiljer({
+          forbundId,
+          fran: row.fran,
+          till: row.till,
+          ...(row.insatser ? { insatsIds: row.insatser } : {}),
+          asOf,
+        }))
+      ) {
+        decided.set(row.id, true);
+      }
+    }
+    return decided;
+  }
+
+  /**
+   * The statistics events after each position, by position; a position with more than
+   * MAX_SENARE_HANDELSER after it is left out (its exports make their report). One read from
+   * the earliest position serves them all when it is complete; else each is read on its own,
+   * latest first, until one has too many (so have all earlier ones).
+   */
+  private async senareHandelser(
+    positions: readonly number[],
+  ): Promise<Map<number, RecordedEvent[]>> {
+    const distinct = [...new Set(positions)].sort((a, b) => a - b);
+    const result = new Map<number, RecordedEvent[]>();
+    const read = async (after: number): Promise<RecordedEvent[] | undefined> => {
+      const events = await this.store.readAll({ after, limit: MAX_SENARE_HANDELSER + 1 });
+      return events.length > MAX_SENARE_HANDELSER
+        ? undefined
+        : events.filter((event) => STATISTIK_EVENT_TYPES.has(event.type));
+    };
+    const all = await read(distinct[0]!);
+    if (all) {
+      for (const position of distinct) {
+        result.set(
+          position,
+          all.filter((event) => event.position > position),
+        );
+      }
+      return result;
+    }
+    for (const position of distinct.slice(1).reverse()) {
+      const events = await read(position);
+      if (!events) break;
+      result.set(position, events);
+    }
+    return result;
+  }
+
+  /**
+   * Whether an event touches what an export's report reads: a goal of its förbund, its
+   * insatser (or any of the förbund's, for the whole förbund), a deltagande with a version in
+   * them that reaches its dates (back to the earliest goal window or year window), or a
+   * deltagande with an uppföljning in them in its period (the uppföljning is counted by the
+   * deltagande's kön). An event of any other stream counts as touching it.
+   */
+  private async rordaAv(
+    forbundId: string,
+    events: readonly RecordedEvent[],
+  ): Promise<(event: RecordedEvent, row: RapportRow) => boolean> {
+    const deltagandeIds = new Set<string>();
+    const insatsIds = new Set<string>();
+    for (const event of events) {
+      const deltagande = idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX);
+      const insats = idFromStream(event.streamId, INSATS_STREAM_PREFIX);
+      if (deltagande) deltagandeIds.add(deltagande);
+      else if (insats) insatsIds.add(insats);
+    }
+    const [versioner, uppfoljningar, insatser, mal] = await Promise.all([
+      deltagandeIds.size === 0
+        ? []
+        : (this.dataSource.query(
+            `SELECT DISTINCT deltagande_id, forbund_id, insats_id,
+               to_char(remiss_datum, 'YYYY-MM-DD') AS remiss,
+               CASE WHEN slut_datum = 'infinity' THEN NULL
+                 ELSE to_char(slut_datum, 'YYYY-MM-DD') END AS slut
+             FROM deltagande_fakta WHERE deltagande_id = ANY($1::uuid[])`,
+            [[...deltagandeIds]],
+          ) as Promise<
+            {
+              deltagande_id: string;
+              forbund_id: string;
+              insats_id: string;
+              remiss: string;
+              slut: string | null;
+            }[]
+          >),
+      deltagandeIds.size === 0
+        ? []
+        : (this.dataSource.query(
+            `SELECT DISTINCT deltagande_id, forbund_id, insats_id,
+               to_char(datum, 'YYYY-MM-DD') AS datum
+             FROM uppfoljning_fakta WHERE deltagande_id = ANY($1::uuid[])`,
+            [[...deltagandeIds]],
+          ) as Promise<
+            { deltagande_id: string; forbund_id: string; insats_id: string; datum: string }[]
+          >),
+      insatsIds.size === 0
+        ? []
+        : (this.dataSource.query('SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])', [
+            [...insatsIds],
+          ]) as Promise<{ id: string; forbund_id: string }[]>),
+      deltagandeIds.size === 0
+        ? []
+        : (this.dataSource.query(
+            `SELECT DISTINCT to_char(fran, 'YYYY-MM-DD') AS fran, to_char(till, 'YYYY-MM-DD') AS till
+             FROM mal_fakta WHERE forbund_id = $1`,
+            [forbundId],
+          ) as Promise<{ fran: string; till: string }[]>),
+    ]);
+    const versionerAv = groupBy(versioner, (v) => v.deltagande_id);
+    const uppfoljningarAv = groupBy(uppfoljningar, (u) => u.deltagande_id);
+    const forbundAv = new Map(insatser.map((i) => [i.id, i.forbund_id] as const));
+    const inScope = (row: RapportRow, forbund: string, insats: string): boolean =>
+      forbund === forbundId && (row.insatser === null || row.insatser.includes(insats));
+    /** The earliest date the report reads: 1 January of its first year, or a goal's fran. */
+    const tidigast = (row: RapportRow): string =>
+      mal
+        .filter((m) => m.fran <= row.till && m.till >= row.fran)
+        .reduce((min, m) => (m.fran < min ? m.fran : min), `${row.fran.slice(0, 4)}-01-01`);
+    return (event, row) => {
+      const deltagande = idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX);
+      if (deltagande) {
+        const fran = tidigast(row);
+        return (
+          (versionerAv.get(deltagande) ?? []).some(
+            (v) =>
+              inScope(row, v.forbund_id, v.insats_id) &&
+              v.remiss <= row.till &&
+              (v.slut === null || v.slut >= fran),
+          ) ||
+          (uppfoljningarAv.get(deltagande) ?? []).some(
+            (u) =>
+              inScope(row, u.forbund_id, u.insats_id) && u.datum >= row.fran && u.datum <= row.till,
+          )
+        );
+      }
+      const insats = idFromStream(event.streamId, INSATS_STREAM_PREFIX);
+      if (insats) {
+        const forbund = forbundAv.get(insats);
+        // An insats not (yet) in the read model: its förbund is unknown here.
+        return forbund === undefined || inScope(row, forbund, insats);
+      }
+      const forbund = idFromStream(event.streamId, FORBUND_STREAM_PREFIX);
+      return forbund === undefined || forbund === forbundId;
+    };
+  }
+
+  /**
+   * Whether anything an export as of `asOf` reads was recorded after asOf (as the read models
+   * stand now): a version of a deltagande (or an uppföljning's deltagande), an uppföljning,
+   * volym, goal, årsmål, ekonomi or insats of its förbund and insatser. Each part is read
+   * through an index on the recording moment.
+   */
+  private async senareAnAsOf(forbundId: string, row: RapportRow, asOf: Date): Promise<boolean> {
+    const scope = (alias: string) =>
+      `(${alias}.forbund_id = $1 AND ($2::uuid[] IS NULL OR ${alias}.insats_id = ANY($2::uuid[])))`;
+    const versioned = (table: string, alias: string, extra = '') =>
+      `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${scope(alias)}${extra}
+         AND (${alias}.recorded_from > $5 OR ${alias}.recorded_to > $5))`;
+    const [{ senare }]: [{ senare: boolean }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM deltagande_fakta d WHERE ${scope('d')}
+           AND d.recorded_from > $5 AND d.remiss_datum <= $4::date AND d.slut_datum >= $6::date)
+         OR EXISTS (SELECT 1 FROM deltagande_fakta d WHERE ${scope('d')}
+           AND d.recorded_to > $5 AND d.remiss_datum <= $4::date AND d.slut_datum >= $6::date)
+         OR EXISTS (SELECT 1 FROM uppfoljning_fakta u WHERE ${scope('u')}
+           AND u.recorded_at > $5 AND u.datum BETWEEN $3::date AND $4::date)
+         OR EXISTS (SELECT 1 FROM volym_fakta v WHERE ${scope('v')}
+           AND v.recorded_at > $5 AND v.datum BETWEEN $3::date AND $4::date)
+         OR EXISTS (SELECT 1 FROM mal_fakta g WHERE g.forbund_id = $1
+           AND (g.insats_id IS NULL OR $2::uuid[] IS NULL OR g.insats_id = ANY($2::uuid[]))
+           AND (g.recorded_from > $5 OR g.recorded_to > $5))
+         OR ${versioned('arsmal_fakta', 'm')}
+         OR ${versioned('ekonomi_fakta', 'e')}
+         OR ${versioned('insats_fakta', 'i')}
+         OR EXISTS (SELECT 1 FROM deltagande_fakta d
+           JOIN uppfoljning_fakta u ON u.deltagande_id = d.deltagande_id
+           WHERE d.forbund_id = $1 AND d.recorded_from > $5
+             AND ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date)
+         OR EXISTS (SELECT 1 FROM deltagande_fakta d
+           JOIN uppfoljning_fakta u ON u.deltagande_id = d.deltagande_id
+           WHERE d.forbund_id = $1 AND d.recorded_to > $5
+             AND ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date) AS senare`,
+      [
+        forbundId,
+        row.insatser,
+        row.fran,
+        row.till,
+        asOf,
+        await this.tidigastaDatum(forbundId, row),
+      ],
+    );
+    return senare;
+  }
+
+  /** The earliest date a report reads: 1 January of its first year, or an overlapping goal's fran. */
+  private async tidigastaDatum(forbundId: string, row: RapportRow): Promise<string> {
+    const [{ fran }]: [{ fran: string | null }] = await this.dataSource.query(
+      `SELECT to_char(min(fran), 'YYYY-MM-DD') AS fran FROM mal_fakta
+       WHERE forbund_id = $1 AND fran <= $3::date AND till >= $2::date`,
+      [forbundId, row.fran, row.till],
+    );
+    const arsborjan = `${row.fran.slice(0, 4)}-01-01`;
+    return fran !== null && fran < arsborjan ? fran : arsborjan;
+  }
 }
+
+/** Events after an export's position looked through before its report is made instead. */
+const MAX_SENARE_HANDELSER = 2_000;
+
+const groupBy = <R>(rows: readonly R[], key: (row: R) => string): Map<string, R[]> => {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+};

@@ -47,7 +47,8 @@ interface FaktaVersion {
   recorded_to: string | null;
 }
 
-const STATISTIK_EVENT_TYPES = new Set([
+/** The events the statistics read models are made of: no other event changes a report. */
+export const STATISTIK_EVENT_TYPES: ReadonlySet<string> = new Set([
   ...DELTAGANDE_EVENT_TYPES,
   'VolymRegistrerad',
   'ArsmalSatt',

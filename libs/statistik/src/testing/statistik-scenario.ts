@@ -347,6 +347,11 @@ export class StatistikScenario {
     ]);
   }
 
+  /** Applies the events appended so far to the read models (reports do this themselves). */
+  async catchUp(): Promise<void> {
+    await this.runner.catchUp();
+  }
+
   /** The database's clock now, between two appends: a moment to ask "as known then". */
   async now(): Promise<Date> {
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -36,6 +36,8 @@ export class StatistikExportController {
     @CurrentUser() user: AuthUser,
   ): Promise<StreamableFile> {
     const { format, layout, ...query } = params;
+    // Read before the report: its figures are of the read models at this position or later.
+    const lasposition = await this.recorder.lasposition();
     const report: StatistikReport = await this.queries.execute(new StatistikQuery(query, user));
     // Every export is recorded (who, when, parameters, a hash of its figures) before it is sent.
     await this.recorder.record(report, user, {
@@ -44,6 +46,9 @@ export class StatistikExportController {
       asOf: report.asOf,
       skydda: params.skydda === true,
       format,
+      // With jamfor the figures hold the comparison too, which the report made again to
+      // compare lacks: such an export is always compared by its report, as before.
+      ...(query.jamfor ? {} : { lasposition, asOfAngiven: query.asOf !== undefined }),
     });
     const options = { skyddad: params.skydda === true, layout: layout ?? 'bred' };
     // Written to the response as it is made: the file is never held whole in memory.
