@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { ProjectionRunner, readModelProjections } from '#projections';
-import { skyddaReport, StatistikService } from '#statistik';
+import { skyddaReport, StatistikService, type Jamfor } from '#statistik';
 import { StatistikScenario } from '../../../../libs/statistik/src/testing/statistik-scenario.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { figurHash, ReportRecorder } from './report-recorder.js';
@@ -60,8 +60,10 @@ describe('ReportRecorder: changed since an export, without its report where exac
     insatser?: string[];
     asOf?: Date;
     skydda?: boolean;
+    jamfor?: Jamfor;
   }): Promise<string> => {
     const { fran = '2025-01-01', till = '2025-12-31', insatser, asOf, skydda = false } = options;
+    const { jamfor } = options;
     const lasposition = await recorder.lasposition();
     const report = await new StatistikService(s.dataSource).report(
       {
@@ -72,7 +74,7 @@ describe('ReportRecorder: changed since an export, without its report where exac
         ...(asOf ? { asOf } : {}),
       },
       s.forbund,
-      { skydda },
+      { skydda, ...(jamfor ? { jamfor } : {}) },
     );
     return recorder.record(report, user, {
       fran,
@@ -81,8 +83,8 @@ describe('ReportRecorder: changed since an export, without its report where exac
       asOf: report.asOf,
       skydda,
       format: 'csv',
-      lasposition,
-      asOfAngiven: asOf !== undefined,
+      // As the export records it: with a comparison, its parameter instead of the position.
+      ...(jamfor ? { jamfor } : { lasposition, asOfAngiven: asOf !== undefined }),
     });
   };
 
@@ -262,6 +264,22 @@ describe('ReportRecorder: changed since an export, without its report where exac
     reports.mockClear();
     expect(await andradSedan(id)).toBe(true);
     expect(reports).toHaveBeenCalled();
+  });
+
+  it('an export with a comparison is compared with the same report and comparison made again', async () => {
+    const insats = await s.insats('Med jämförelse');
+    await s.inskrivna(insats, 6, '2024-03-01');
+    await s.inskrivna(insats, 7, '2025-03-01');
+    await s.catchUp();
+    const oskyddad = await exportera({ insatser: [insats], jamfor: 'foregaende' });
+    const skyddad = await exportera({ insatser: [insats], jamfor: 'fjol', skydda: true });
+    // Unchanged: its figures hold the comparison's, and so does the report made again.
+    expect((await recorder.get(user, oskyddad))!.andradSedan).toBe(false);
+    expect((await recorder.get(user, skyddad))!.andradSedan).toBe(false);
+    // A remiss recorded later in the comparison period (2024) moves only the comparison.
+    await s.remiss(insats, '2024-06-01', 'af');
+    await s.catchUp();
+    expect((await recorder.get(user, oskyddad))!.andradSedan).toBe(true);
   });
 
   it('an export recorded without the position is compared through its report, as before', async () => {

@@ -7,7 +7,7 @@ import {
 } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { ProjectionRunner, STATISTIK_EVENT_TYPES } from '#projections';
-import { skyddaReport, StatistikService, type StatistikReport } from '#statistik';
+import { skyddaReport, StatistikService, type Jamfor, type StatistikReport } from '#statistik';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -39,6 +39,8 @@ export interface RapportParametrar {
   readonly lasposition?: number;
   /** Whether asOf was given (the report as known then) or is the moment of the export. */
   readonly asOfAngiven?: boolean;
+  /** The comparison the export's figures include, if any. */
+  readonly jamfor?: Jamfor;
 }
 
 export interface RapportRad {
@@ -89,6 +91,7 @@ interface RapportRow {
   hash: string;
   lasposition: string | null;
   as_of_angiven: boolean | null;
+  jamfor: Jamfor | null;
   cursor: string;
 }
 
@@ -118,11 +121,22 @@ const radAv = (row: RapportRow, user: AuthUser, andradSedan: boolean): RapportRa
 /** The columns every listing reads (with the user's e-mail from app_user u). */
 const RAPPORT_KOLUMNER = `r.id, r.skapad, r.user_id, u.email, to_char(r.fran, 'YYYY-MM-DD') AS fran,
   to_char(r.till, 'YYYY-MM-DD') AS till, r.insatser, r.as_of, r.aldersgrupper, r.skydda,
-  r.format, r.layout, r.hash, r.lasposition, r.as_of_angiven`;
+  r.format, r.layout, r.hash, r.lasposition, r.as_of_angiven, r.jamfor`;
 
-/** What a report made now depends on: exports with equal keys are compared with one report. */
+/**
+ * What a report made now depends on: exports with equal keys are compared with one report. With
+ * a comparison, each of the two reports is suppressed before they are put together, so such
+ * an export's report depends on skydda too.
+ */
 const parameterKey = (row: RapportRow): string =>
-  JSON.stringify([row.fran, row.till, row.insatser, row.aldersgrupper]);
+  JSON.stringify([
+    row.fran,
+    row.till,
+    row.insatser,
+    row.aldersgrupper,
+    row.jamfor,
+    row.jamfor !== null && row.skydda,
+  ]);
 
 /** Records each export and lists them, each compared with the same report made now. */
 @Injectable()
@@ -148,8 +162,8 @@ export class ReportRecorder {
     const id = randomUUID();
     await this.dataSource.query(
       `INSERT INTO rapport (id, forbund_id, user_id, skapad, fran, till, insatser, as_of,
-         aldersgrupper, skydda, format, layout, hash, lasposition, as_of_angiven)
-       VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         aldersgrupper, skydda, format, layout, hash, lasposition, as_of_angiven, jamfor)
+       VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         id,
         user.forbundId,
@@ -165,6 +179,7 @@ export class ReportRecorder {
         figurHash(report),
         parametrar.lasposition ?? null,
         parametrar.lasposition === undefined ? null : parametrar.asOfAngiven === true,
+        parametrar.jamfor ?? null,
       ],
     );
     return id;
@@ -259,10 +274,12 @@ export class ReportRecorder {
             ...(row.aldersgrupper ? { aldersgrupper: parseAldersgrupper(row.aldersgrupper) } : {}),
           },
           forbund!,
+          row.jamfor ? { jamfor: row.jamfor, skydda: row.skydda } : {},
         );
         reports.set(key, report);
       }
-      changed.set(row.id, figurHash(row.skydda ? skyddaReport(report) : report) !== row.hash);
+      const shown = row.skydda && !row.jamfor ? skyddaReport(report) : report;
+      changed.set(row.id, figurHash(shown) !== row.hash);
     }
     return changed;
   }

@@ -46,9 +46,11 @@ export class StatistikExportController {
       asOf: report.asOf,
       skydda: params.skydda === true,
       format,
-      // With jamfor the figures hold the comparison too, which the report made again to
-      // compare lacks: such an export is always compared by its report, as before.
-      ...(query.jamfor ? {} : { lasposition, asOfAngiven: query.asOf !== undefined }),
+      // With jamfor the figures hold the comparison's too, which the read models' position
+      // does not cover: such an export is compared by its report and comparison made again.
+      ...(query.jamfor
+        ? { jamfor: query.jamfor }
+        : { lasposition, asOfAngiven: query.asOf !== undefined }),
     });
     const options = { skyddad: params.skydda === true, layout: layout ?? 'bred' };
     // Written to the response as it is made: the file is never held whole in memory.
