@@ -25,6 +25,8 @@ export interface Cell {
   suppressed: boolean;
   /** Writes the cell's mark into the copy being protected. */
   readonly hide: (mark: Antal) => void;
+  /** Its place in `Skydd.cells`. */
+  readonly index: number;
 }
 
 /** Counts that add up: the parts sum to the total (or bound it, see försörjning). */
@@ -59,6 +61,7 @@ export class Scope {
       primary,
       suppressed: primary || antal === DOLD,
       hide: set,
+      index: this.skydd.cells.length,
     };
     this.cells.set(path, cell);
     this.skydd.cells.push(cell);
@@ -147,17 +150,43 @@ export class Skydd {
    * A sum with exactly one suppressed cell gives it away (total minus the others), so the
    * smallest other non-zero cell of that sum goes too; repeat until no sum has a lone one.
    * Only ever adds suppressions, so it ends.
+   *
+   * Passes over the sums in their order, each seeing the suppressions of the sums before it in
+   * the same pass (which cell goes depends on that order). Each sum's count of suppressed cells
+   * is kept up to date as cells go, so a pass checks a number per sum instead of counting its
+   * cells again: a report has tens of thousands of sums and several passes.
    */
   suppress(): void {
+    const { sums, cells } = this;
+    const counts = new Int32Array(sums.length);
+    // The sums each cell is part of (once per time it occurs there, as the count counts it):
+    // those of cells[c] are sumsOf[start[c] .. start[c + 1]).
+    const start = new Int32Array(cells.length + 1);
+    for (const { parts, total } of sums) {
+      for (const cell of parts) start[cell.index + 1]!++;
+      start[total.index + 1]!++;
+    }
+    for (let c = 0; c < cells.length; c++) start[c + 1]! += start[c]!;
+    const sumsOf = new Int32Array(start[cells.length]!);
+    const filled = start.slice(0, cells.length);
+    for (let i = 0; i < sums.length; i++) {
+      const { parts, total } = sums[i]!;
+      for (const cell of parts) {
+        sumsOf[filled[cell.index]!++] = i;
+        if (cell.suppressed) counts[i]!++;
+      }
+      sumsOf[filled[total.index]!++] = i;
+      if (total.suppressed) counts[i]!++;
+    }
     let changed = true;
     while (changed) {
       changed = false;
-      for (const { parts, total } of this.sums) {
-        const cells = [...parts, total];
-        if (cells.filter((cell) => cell.suppressed).length !== 1) continue;
-        const next = smallestShown(cells);
+      for (let i = 0; i < sums.length; i++) {
+        if (counts[i] !== 1) continue;
+        const next = smallestShown(sums[i]!);
         if (next) {
           next.suppressed = true;
+          for (let k = start[next.index]!; k < start[next.index + 1]!; k++) counts[sumsOf[k]!]!++;
           changed = true;
         }
       }
@@ -168,11 +197,16 @@ export class Skydd {
 }
 
 /** The first smallest shown non-zero cell; parts come before the total, so a part wins a tie. */
-const smallestShown = (cells: readonly Cell[]): Cell | undefined => {
-  let best: { cell: Cell; value: number } | undefined;
-  for (const cell of cells) {
+const smallestShown = ({ parts, total }: Sum): Cell | undefined => {
+  let best: Cell | undefined;
+  let bestValue = 0;
+  for (let j = 0; j <= parts.length; j++) {
+    const cell = j < parts.length ? parts[j]! : total;
     if (cell.suppressed || cell.value === null || cell.value === 0) continue;
-    if (best === undefined || cell.value < best.value) best = { cell, value: cell.value };
+    if (best === undefined || cell.value < bestValue) {
+      best = cell;
+      bestValue = cell.value;
+    }
   }
-  return best?.cell;
+  return best;
 };

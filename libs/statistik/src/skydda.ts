@@ -16,8 +16,12 @@ const registerTables = (scope: Scope, tables: StatistikTables): void => {
  */
 const sumByPath = (skydd: Skydd, parts: readonly Scope[], total: Scope): void => {
   for (const [path, cell] of total.cells) {
-    const cells = parts.flatMap((part) => part.cells.get(path) ?? []);
-    if (path.startsWith('ekonomi.') && cells.length !== parts.length) continue;
+    const cells: Cell[] = [];
+    for (const part of parts) {
+      const same = part.cells.get(path);
+      if (same !== undefined) cells.push(same);
+    }
+    if (cells.length !== parts.length && path.startsWith('ekonomi.')) continue;
     skydd.sum(cells, cell);
   }
 };
@@ -60,7 +64,8 @@ const register = (copy: StatistikReport): Skydd => {
  * What each table protects is its `TableSpec.skydda` (tables/). Pure: returns a copy.
  */
 export const skyddaReport = (report: StatistikReport): StatistikReport => {
-  const copy = structuredClone(report);
+  // The overview is made anew from the suppressed tables: only its place is copied.
+  const copy = structuredClone({ ...report, oversikt: [] });
   register(copy).suppress();
   // The overview repeats the tables' cells: read off the suppressed tables, it hides the same.
   return { ...copy, oversikt: oversiktFor(copy) };
