@@ -176,7 +176,12 @@ const byKon = <R extends { kon: Kon }>(
   const result = { kvinna: 0, man: 0, ejAngivet: 0, totalt: 0 };
   for (const row of rows) {
     const n = value(row);
-    result[KON_KEY[row.kon]] += n;
+    // Branches rather than KON_KEY[row.kon]: this runs for every row of every table.
+    const kon = row.kon;
+    if (kon === 'kvinna') result.kvinna += n;
+    else if (kon === 'man') result.man += n;
+    else if (kon === 'ej-angivet') result.ejAngivet += n;
+    else (result as Record<string, number>)[KON_KEY[kon as Kon]] += n;
     result.totalt += n;
   }
   return result;
@@ -239,14 +244,32 @@ export const enhetNyckel = (enhet: string | null): string | null => {
   return trimmed ? trimmed.toLocaleLowerCase('sv-SE') : null;
 };
 
+/**
+ * enhetNyckel, each stored enhet folded once per report: every row's enhet is summed for its
+ * insats, its grupp and the förbund, and folding goes through ICU.
+ */
+const enhetNycklar = (): ((enhet: string | null) => string | null) => {
+  const folded = new Map<string, string | null>();
+  return (enhet) => {
+    if (enhet === null) return null;
+    let nyckel = folded.get(enhet);
+    if (nyckel === undefined) folded.set(enhet, (nyckel = enhetNyckel(enhet)));
+    return nyckel;
+  };
+};
+
 const SVENSK_ORDNING = new Intl.Collator('sv-SE');
 
 /** Nya per remittent and folded enhet; only pairs that occur, none (null) last per remittent. */
-const nyaPerRemittentEnhetAv = (rows: Readonly<Aggregat['enhet']>): NyaPerRemittentEnhetRow[] => {
+const nyaPerRemittentEnhetAv = (
+  rows: Readonly<Aggregat['enhet']>,
+  enhetNyckelAv: (enhet: string | null) => string | null,
+): NyaPerRemittentEnhetRow[] => {
   const sums = new Map<string, { remittent: Remittent; enhet: string | null; antal: number }>();
   for (const row of rows) {
-    const enhet = enhetNyckel(row.enhet);
-    const key = JSON.stringify([row.remittent, enhet]);
+    const enhet = enhetNyckelAv(row.enhet);
+    // Remittent codes hold no NUL; \u0001 tells an enhet from none.
+    const key = enhet === null ? row.remittent : `${row.remittent}\u0000\u0001${enhet}`;
     const sum = sums.get(key);
     if (sum) sum.antal += row.nya;
     else sums.set(key, { remittent: row.remittent, enhet, antal: row.nya });
@@ -267,18 +290,26 @@ export const medelOchMedian = (
 ): { medel: number | null; median: number | null } => {
   const counts = new Map<number, number>();
   for (const { dagar, antal } of histogram) counts.set(dagar, (counts.get(dagar) ?? 0) + antal);
-  const values = [...counts.entries()].sort(([a], [b]) => a - b);
-  const n = values.reduce((sum, [, antal]) => sum + antal, 0);
+  // The days in ascending order (a typed array sorts numerically), with their counts.
+  const days = Float64Array.from(counts.keys()).sort();
+  const antal = new Float64Array(days.length);
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < days.length; i++) {
+    const count = counts.get(days[i]!)!;
+    antal[i] = count;
+    n += count;
+    sum += days[i]! * count;
+  }
   if (n === 0) return { medel: null, median: null };
   const valueAt = (index: number): number => {
     let seen = 0;
-    for (const [dagar, antal] of values) {
-      seen += antal;
-      if (index < seen) return dagar;
+    for (let i = 0; i < days.length; i++) {
+      seen += antal[i]!;
+      if (index < seen) return days[i]!;
     }
-    return values[values.length - 1]![0];
+    return days[days.length - 1]!;
   };
-  const sum = values.reduce((total, [dagar, antal]) => total + dagar * antal, 0);
   const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
   return { medel: sum / n, median };
 };
@@ -296,6 +327,20 @@ const overgangarAv = (
   }
   return [...sums.entries()].sort(([a], [b]) => a - b).map(([, sum]) => sum);
 };
+
+/** The rows by a key, each group in the rows' own order (as filtering by that key gives it). */
+const groupBy = <R, K>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> => {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+};
+
+const NONE: readonly never[] = [];
 
 /** Kronor per person, whole kronor; null without a kostnad or a person to divide by. */
 const perPerson = (kostnad: number | null, antal: number): number | null =>
@@ -328,6 +373,7 @@ const tablesFor = (
   aggregat: Aggregat,
   scope: TableScope,
   frame: ReportFrame,
+  enhetNyckelAv: (enhet: string | null) => string | null,
 ): Omit<StatistikTables, 'mal'> => {
   const mine = <R extends { insats_id: string | null }>(rows: readonly R[]): readonly R[] =>
     scope.kind === 'forbund'
@@ -357,7 +403,7 @@ const tablesFor = (
     };
   });
 
-  const remittent = mine(aggregat.remittent);
+  const perRemittent = groupBy(mine(aggregat.remittent), (row) => row.remittent);
   const dagar = mine(aggregat.dagar);
   const kotid = medelOchMedian(dagar.filter((row) => row.matt === 'kotid'));
   const tidIInsats = medelOchMedian(dagar.filter((row) => row.matt === 'tid'));
@@ -374,10 +420,7 @@ const tablesFor = (
     vantande: measure('vantande'),
     perRemittent: REMITTENT.map((code) => ({
       remittent: code,
-      antal: byKon(
-        remittent.filter((row) => row.remittent === code),
-        (row) => row.mottagna,
-      ),
+      antal: byKon(perRemittent.get(code) ?? NONE, (row) => row.mottagna),
     })),
     perKommun: kommuner.map((kommun) => ({
       kommun,
@@ -387,26 +430,27 @@ const tablesFor = (
   };
 
   const nyaPerRemittent = REMITTENT.map((code) => {
-    const antal = remittent
-      .filter((row) => row.remittent === code)
-      .reduce((sum, row) => sum + row.nya, 0);
+    const antal = (perRemittent.get(code) ?? NONE).reduce((sum, row) => sum + row.nya, 0);
     return { remittent: code, antal, andel: andel(antal, deltagare.nya.totalt) };
   });
 
-  const orsaker = mine(aggregat.avslutsorsak);
+  const orsaker = groupBy(mine(aggregat.avslutsorsak), (row) => row.avslutsorsak);
   const perAvslutsorsak = AVSLUTSORSAK.map((code) => {
-    const antal = byKon(
-      orsaker.filter((row) => row.avslutsorsak === code),
-      (row) => row.antal,
-    );
+    const antal = byKon(orsaker.get(code) ?? NONE, (row) => row.antal);
     return { avslutsorsak: code, antal, andel: andel(antal.totalt, deltagare.avslutade.totalt) };
   });
-  const grupp = (name: UtfallGrupp): ByKon<number> =>
-    sumByKon(
-      perAvslutsorsak
-        .filter((row) => UTFALL_FOR_AVSLUTSORSAK[row.avslutsorsak] === name)
-        .map((row) => row.antal),
-    );
+  // Each utfall grupp summed once; every use gets a copy of its own, as it got a sum of its own.
+  const grupper = new Map(
+    UTFALL_GRUPP.map((name) => [
+      name,
+      sumByKon(
+        perAvslutsorsak
+          .filter((row) => UTFALL_FOR_AVSLUTSORSAK[row.avslutsorsak] === name)
+          .map((row) => row.antal),
+      ),
+    ]),
+  );
+  const grupp = (name: UtfallGrupp): ByKon<number> => ({ ...grupper.get(name)! });
   const arbeteEllerStudier = sumByKon([grupp('arbete'), grupp('studier')]);
   const utfall = {
     perAvslutsorsak,
@@ -421,31 +465,34 @@ const tablesFor = (
     },
   };
 
-  const forsorjningRows = mine(aggregat.forsorjning);
+  const forsorjningRows = groupBy(mine(aggregat.forsorjning), (r) => r.kod);
   const forsorjning = {
     avslutade: deltagare.avslutade,
-    rader: FORSORJNING.map((kod) => ({
-      kod,
-      vidInskrivning: byKon(
-        forsorjningRows.filter((r) => r.kod === kod && r.vid === 'inskrivning'),
-        (r) => r.antal,
-      ),
-      vidAvslut: byKon(
-        forsorjningRows.filter((r) => r.kod === kod && r.vid === 'avslut'),
-        (r) => r.antal,
-      ),
-    })),
+    rader: FORSORJNING.map((kod) => {
+      const rows = forsorjningRows.get(kod) ?? NONE;
+      return {
+        kod,
+        vidInskrivning: byKon(
+          rows.filter((r) => r.vid === 'inskrivning'),
+          (r) => r.antal,
+        ),
+        vidAvslut: byKon(
+          rows.filter((r) => r.vid === 'avslut'),
+          (r) => r.antal,
+        ),
+      };
+    }),
     overgangar: overgangarAv(mine(aggregat.overgangar)),
   };
 
-  const uppfoljningRows = mine(aggregat.uppfoljning);
+  const uppfoljningRows = groupBy(mine(aggregat.uppfoljning), (row) => row.sysselsattning);
   const uppfoljning = MANADER_EFTER_AVSLUT.flatMap((manader) =>
     SYSSELSATTNING.map((sysselsattning) => ({
       manaderEfterAvslut: manader,
       sysselsattning,
       antal: byKon(
-        uppfoljningRows.filter(
-          (row) => row.manader_efter_avslut === manader && row.sysselsattning === sysselsattning,
+        (uppfoljningRows.get(sysselsattning) ?? NONE).filter(
+          (row) => row.manader_efter_avslut === manader,
         ),
         (row) => row.antal,
       ),
@@ -548,7 +595,7 @@ const tablesFor = (
     volym,
     maluppfyllelse,
     kommuner: kommunerAv(mine(aggregat.kommuner)),
-    nyaPerRemittentEnhet: nyaPerRemittentEnhetAv(mine(aggregat.enhet)),
+    nyaPerRemittentEnhet: nyaPerRemittentEnhetAv(mine(aggregat.enhet), enhetNyckelAv),
     ekonomi,
   };
 };
@@ -578,6 +625,7 @@ const grupperAv = (insatser: ReportFrame['insatser']): Map<string, string[]> => 
 
 /** Shapes the statement's aggregates into API.md's report: every code listed, zeros included. */
 export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): StatistikReport => {
+  const enhetNyckelAv = enhetNycklar();
   const grupper: GruppTables[] = [...grupperAv(frame.insatser)].map(([grupp, insatsIds]) => {
     const ids = new Set(insatsIds);
     const egna = byKon(
@@ -588,7 +636,7 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
     return {
       grupp,
       insatsIds,
-      ...tablesFor(aggregat, { kind: 'grupp', insatsIds: ids }, frame),
+      ...tablesFor(aggregat, { kind: 'grupp', insatsIds: ids }, frame, enhetNyckelAv),
       mal: malFor(aggregat, frame, { typ: 'grupp', grupp, insatsIds }),
       unikaPersoner: unikaPersoner(
         egna,
@@ -606,12 +654,12 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
       namn: insats.namn,
       grupp: insats.grupp,
       ordning: insats.ordning,
-      ...tablesFor(aggregat, { kind: 'insats', insatsId: insats.id }, frame),
+      ...tablesFor(aggregat, { kind: 'insats', insatsId: insats.id }, frame, enhetNyckelAv),
       mal: malFor(aggregat, frame, { typ: 'insats', insatsId: insats.id }),
     })),
     grupper,
     totalt: {
-      ...tablesFor(aggregat, { kind: 'forbund' }, frame),
+      ...tablesFor(aggregat, { kind: 'forbund' }, frame, enhetNyckelAv),
       mal: malFor(aggregat, frame, { typ: 'forbund' }),
       unikaPersoner: unikaPersoner(
         byKon(aggregat.perKon, (row) => row.egna_personer),

@@ -1,4 +1,25 @@
+import fc from 'fast-check';
 import { medelOchMedian } from './assemble-report.js';
+
+/** The plain form medelOchMedian replaced: sorted entries, sums and positions by reduce. */
+const plainMedelOchMedian = (histogram: readonly { dagar: number; antal: number }[]) => {
+  const counts = new Map<number, number>();
+  for (const { dagar, antal } of histogram) counts.set(dagar, (counts.get(dagar) ?? 0) + antal);
+  const values = [...counts.entries()].sort(([a], [b]) => a - b);
+  const n = values.reduce((sum, [, antal]) => sum + antal, 0);
+  if (n === 0) return { medel: null, median: null };
+  const valueAt = (index: number): number => {
+    let seen = 0;
+    for (const [dagar, antal] of values) {
+      seen += antal;
+      if (index < seen) return dagar;
+    }
+    return values[values.length - 1]![0];
+  };
+  const sum = values.reduce((total, [dagar, antal]) => total + dagar * antal, 0);
+  const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
+  return { medel: sum / n, median };
+};
 
 describe('medelOchMedian', () => {
   it('gives the middle value of an odd count', () => {
@@ -30,5 +51,19 @@ describe('medelOchMedian', () => {
 
   it('gives null, not NaN, for an empty histogram', () => {
     expect(medelOchMedian([])).toEqual({ medel: null, median: null });
+  });
+
+  it('gives what the plain sort of the merged histogram gives', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ dagar: fc.integer({ min: -5, max: 4000 }), antal: fc.nat(50) }), {
+          maxLength: 300,
+        }),
+        (histogram) => {
+          expect(medelOchMedian(histogram)).toEqual(plainMedelOchMedian(histogram));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
