@@ -9,7 +9,8 @@
  * `jamfor=foregaende`, each both through `GET /api/v1/statistik` (the answer read to its last
  * byte) and as `StatistikService.report` alone, interleaved, so the difference is the request
  * path: guards, interceptors, the insatser scope, the förbund read, serialising the JSON and
- * sending it.
+ * sending it. Beside the time, the CPU this process spent (user + system, the client's reading
+ * of the answer included), which other load on a shared machine distorts far less.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -78,18 +79,34 @@ try {
     { name: 'report', query: '', options: {} },
     { name: 'jamfor=foregaende', query: '&jamfor=foregaende', options: { jamfor: 'foregaende' } },
   ] as const;
-  const samples = new Map<string, { http: number[]; service: number[]; bytes: number }>();
-  for (const c of cases) samples.set(c.name, { http: [], service: [], bytes: 0 });
+  interface Samples {
+    http: number[];
+    service: number[];
+    httpCpu: number[];
+    serviceCpu: number[];
+    bytes: number;
+  }
+  const samples = new Map<string, Samples>();
+  for (const c of cases) {
+    samples.set(c.name, { http: [], service: [], httpCpu: [], serviceCpu: [], bytes: 0 });
+  }
+  const cpuMs = (since: NodeJS.CpuUsage): number => {
+    const { user, system } = process.cpuUsage(since);
+    return (user + system) / 1000;
+  };
   for (let run = -2; run < RUNS; run++) {
     for (const c of cases) {
       const s = samples.get(c.name)!;
+      let cpu = process.cpuUsage();
       let t = performance.now();
       const response = await fetch(`${base}/statistik?fran=${FRAN}&till=${TILL}${c.query}`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
       const body = await response.text();
       const http = performance.now() - t;
+      const httpCpu = cpuMs(cpu);
       if (!response.ok) throw new Error(`${c.name}: ${response.status} ${body.slice(0, 500)}`);
+      cpu = process.cpuUsage();
       t = performance.now();
       await service.report(
         { forbundId, fran: FRAN, till: TILL },
@@ -97,9 +114,12 @@ try {
         c.options,
       );
       const direct = performance.now() - t;
+      const serviceCpu = cpuMs(cpu);
       if (run < 0) continue;
       s.http.push(http);
       s.service.push(direct);
+      s.httpCpu.push(httpCpu);
+      s.serviceCpu.push(serviceCpu);
       s.bytes = body.length;
     }
   }
@@ -107,9 +127,12 @@ try {
     `p50 ${percentile(list, 0.5).toFixed(1)}, p95 ${percentile(list, 0.95).toFixed(1)} ms`;
   for (const [name, s] of samples) {
     const overhead = s.http.map((ms, i) => ms - s.service[i]!);
+    const cpuOverhead = s.httpCpu.map((ms, i) => ms - s.serviceCpu[i]!);
     console.log(
       `${name} (${s.bytes.toLocaleString('en')} characters): HTTP ${fmt(s.http)}; ` +
-        `service alone ${fmt(s.service)}; HTTP less service ${fmt(overhead)}`,
+        `service alone ${fmt(s.service)}; HTTP less service ${fmt(overhead)}\n` +
+        `  CPU of this process: HTTP ${fmt(s.httpCpu)}; service alone ${fmt(s.serviceCpu)}; ` +
+        `HTTP less service ${fmt(cpuOverhead)}`,
     );
   }
 } finally {
