@@ -159,7 +159,7 @@ export interface ReportFrame {
 /** Whose tables: one insats, the insatser of a grupp, or the whole förbund. */
 type TableScope =
   | { kind: 'insats'; insatsId: string }
-  | { kind: 'grupp'; insatsIds: ReadonlySet<string> }
+  | { kind: 'grupp'; grupp: string; gruppOf: ReadonlyMap<string, string> }
   | { kind: 'forbund' };
 
 const KON_KEY: Record<Kon, keyof Omit<ByKon<number>, 'totalt'>> = {
@@ -288,27 +288,50 @@ const nyaPerRemittentEnhetAv = (
 export const medelOchMedian = (
   histogram: readonly { dagar: number; antal: number }[],
 ): { medel: number | null; median: number | null } => {
-  const counts = new Map<number, number>();
-  for (const { dagar, antal } of histogram) counts.set(dagar, (counts.get(dagar) ?? 0) + antal);
-  // The days in ascending order (a typed array sorts numerically), with their counts.
-  const days = Float64Array.from(counts.keys()).sort();
-  const antal = new Float64Array(days.length);
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (const { dagar } of histogram) {
+    if (!Number.isInteger(dagar)) whole = false;
+    if (dagar < min) min = dagar;
+    if (dagar > max) max = dagar;
+  }
+  // Days are whole and within some thousands: counted by day in an array, which gives them in
+  // order without a sort. The merged counts and the sums, in ascending days, are the same.
+  if (whole && histogram.length > 0 && max - min <= 100_000) {
+    const counts = new Float64Array(max - min + 1);
+    for (const { dagar, antal } of histogram) counts[dagar - min]! += antal;
+    return medelOchMedianAv(counts, (i) => min + i);
+  }
+  const merged = new Map<number, number>();
+  for (const { dagar, antal } of histogram) merged.set(dagar, (merged.get(dagar) ?? 0) + antal);
+  // A typed array sorts numerically.
+  const days = Float64Array.from(merged.keys()).sort();
+  return medelOchMedianAv(
+    days.map((day) => merged.get(day)!),
+    (i) => days[i]!,
+  );
+};
+
+/** Mean and median of counts by position, in ascending days (`dag` gives a position's day). */
+const medelOchMedianAv = (
+  antal: Float64Array,
+  dag: (index: number) => number,
+): { medel: number | null; median: number | null } => {
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < days.length; i++) {
-    const count = counts.get(days[i]!)!;
-    antal[i] = count;
-    n += count;
-    sum += days[i]! * count;
+  for (let i = 0; i < antal.length; i++) {
+    n += antal[i]!;
+    sum += dag(i) * antal[i]!;
   }
   if (n === 0) return { medel: null, median: null };
   const valueAt = (index: number): number => {
     let seen = 0;
-    for (let i = 0; i < days.length; i++) {
+    for (let i = 0; i < antal.length; i++) {
       seen += antal[i]!;
-      if (index < seen) return days[i]!;
+      if (index < seen) return dag(i);
     }
-    return days[days.length - 1]!;
+    return dag(antal.length - 1);
   };
   const median = n % 2 === 1 ? valueAt((n - 1) / 2) : (valueAt(n / 2 - 1) + valueAt(n / 2)) / 2;
   return { medel: sum / n, median };
@@ -368,6 +391,30 @@ const perInsats = <R extends { insats_id: string | null }>(
   return index;
 };
 
+/** Rows by their insats's grupp, each list in the rows' own order: once per array and report. */
+const gruppIndexes = new WeakMap<
+  readonly object[],
+  { gruppOf: ReadonlyMap<string, string>; index: Map<string, readonly object[]> }
+>();
+
+const perGrupp = <R extends { insats_id: string | null }>(
+  rows: readonly R[],
+  gruppOf: ReadonlyMap<string, string>,
+): Map<string, readonly R[]> => {
+  const cached = gruppIndexes.get(rows);
+  if (cached?.gruppOf === gruppOf) return cached.index as Map<string, readonly R[]>;
+  const index = new Map<string, R[]>();
+  for (const row of rows) {
+    const grupp = row.insats_id === null ? undefined : gruppOf.get(row.insats_id);
+    if (grupp === undefined) continue;
+    const list = index.get(grupp);
+    if (list) list.push(row);
+    else index.set(grupp, [row]);
+  }
+  gruppIndexes.set(rows, { gruppOf, index });
+  return index;
+};
+
 /** The tables for one insats, a grupp or the whole förbund. */
 const tablesFor = (
   aggregat: Aggregat,
@@ -380,7 +427,7 @@ const tablesFor = (
       ? rows
       : scope.kind === 'insats'
         ? (perInsats(rows).get(scope.insatsId) ?? [])
-        : rows.filter((row) => row.insats_id !== null && scope.insatsIds.has(row.insats_id));
+        : (perGrupp(rows, scope.gruppOf).get(scope.grupp) ?? []);
   const insatsId = scope.kind === 'insats' ? scope.insatsId : null;
   const perKon = mine(aggregat.perKon);
   const measure = (name: PerKonMeasure): ByKon<number> => byKon(perKon, (row) => row[name]);
@@ -626,7 +673,11 @@ const grupperAv = (insatser: ReportFrame['insatser']): Map<string, string[]> => 
 /** Shapes the statement's aggregates into API.md's report: every code listed, zeros included. */
 export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): StatistikReport => {
   const enhetNyckelAv = enhetNycklar();
-  const grupper: GruppTables[] = [...grupperAv(frame.insatser)].map(([grupp, insatsIds]) => {
+  const gruppAv = grupperAv(frame.insatser);
+  // Each insats is in at most one grupp (the frame lists each insats once).
+  const gruppOf = new Map<string, string>();
+  for (const [grupp, insatsIds] of gruppAv) for (const id of insatsIds) gruppOf.set(id, grupp);
+  const grupper: GruppTables[] = [...gruppAv].map(([grupp, insatsIds]) => {
     const ids = new Set(insatsIds);
     const egna = byKon(
       aggregat.perKon.filter((row) => ids.has(row.insats_id)),
@@ -636,7 +687,7 @@ export const assembleReport = (aggregat: Aggregat, frame: ReportFrame): Statisti
     return {
       grupp,
       insatsIds,
-      ...tablesFor(aggregat, { kind: 'grupp', insatsIds: ids }, frame, enhetNyckelAv),
+      ...tablesFor(aggregat, { kind: 'grupp', grupp, gruppOf }, frame, enhetNyckelAv),
       mal: malFor(aggregat, frame, { typ: 'grupp', grupp, insatsIds }),
       unikaPersoner: unikaPersoner(
         egna,
