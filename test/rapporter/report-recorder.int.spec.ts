@@ -1,9 +1,9 @@
 import { jest } from '@jest/globals';
 import { ProjectionRunner, readModelProjections } from '#projections';
 import { skyddaReport, StatistikService, type Jamfor } from '#statistik';
-import { StatistikScenario } from '../../../../libs/statistik/src/testing/statistik-scenario.js';
-import type { AuthUser } from '../auth/auth-user.js';
-import { figurHash, ReportRecorder } from './report-recorder.js';
+import { StatistikScenario } from '../../libs/statistik/src/testing/statistik-scenario.js';
+import type { AuthUser } from '../../apps/api/src/auth/auth-user.js';
+import { figurHash, ReportRecorder } from '../../apps/api/src/rapporter/report-recorder.js';
 
 /*
  * Whether an export has changed since is decided without its report where that is exact
