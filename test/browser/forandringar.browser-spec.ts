@@ -99,4 +99,33 @@ describe('Vad har ändrats sedan en exporterad rapport', () => {
     },
     LANG_TID,
   );
+
+  it(
+    'takes kansli from a moved cell to the statistics of that period and insats, with the deltaganden behind the count listed',
+    async () => {
+      const page = await b.sida();
+      const tabell = await oppnaAndringar(page, 'kansli');
+      await tabell.waitFor();
+      const rad = tabell
+        .getByRole('row')
+        .filter({
+          has: page.getByRole('cell', { name: 'deltagare, aktuella: kvinna', exact: true }),
+        })
+        .filter({ has: page.getByRole('cell', { name: 'Balder', exact: true }) });
+      await rad.getByRole('link', { name: 'Se underlaget i statistiken' }).click();
+      // The report of the exported period, on Balder's tab, with today's aktuella kvinnor listed.
+      const underlag = page.getByRole('dialog', { name: 'Underlag: Aktuella, kvinnor' });
+      await underlag.getByText('1 deltaganden (2025-01-01 – 2025-12-31)').waitFor();
+      const celler = await underlag.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
+      expect(celler).toContain('2025-03-11');
+      expect(await page.getByTestId('rapportperiod').innerText()).toContain(
+        '2025-01-01 – 2025-12-31',
+      );
+      expect(await page.getByRole('tab', { name: 'Balder' }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      await page.context().close();
+    },
+    LANG_TID,
+  );
 });

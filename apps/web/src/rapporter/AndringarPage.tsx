@@ -4,6 +4,7 @@ import { useHamta } from '../api/useHamta';
 import { useAuth } from '../auth/auth-context';
 import { useInsatser } from '../insatser/useInsatser';
 import { Tabellrulle } from '../layout/Tabellrulle';
+import { statistikLank } from '../statistik/statistik-lank';
 import {
   handelseEtikett,
   tidpunkt,
@@ -120,8 +121,12 @@ export const AndringarPage = () => {
                           ))}
                         </List>
                       )}
-                      {!admin && (
-                        <Anchor component={Link} to="/statistik" size="sm">
+                      {!admin && rapport.data && (
+                        <Anchor
+                          component={Link}
+                          to={statistikLank(rapport.data.period, a)}
+                          size="sm"
+                        >
                           Se underlaget i statistiken
                         </Anchor>
                       )}

@@ -1,5 +1,6 @@
 import { Alert, Group, Loader, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { query } from '../api/client';
 import { useHamta } from '../api/useHamta';
 import { TabellnotContext } from '../layout/tabellnot';
@@ -10,10 +11,11 @@ import type { Jamfor, RapportMedOversikt } from './oversikt';
 import { OversiktSektion } from './OversiktSektion';
 import { flikar, gruppFlikId } from './rapport';
 import { Rapportvy } from './Rapportvy';
+import { statistikvalAv, TOTALT_FLIK } from './statistik-lank';
 import { UnderlagContext, type Matt } from './underlag-context';
 import { UnderlagModal, type Underlagsfraga } from './UnderlagModal';
 
-const TOTALT = 'totalt';
+const TOTALT = TOTALT_FLIK;
 
 /** Under every table when small counts are protected (the exports' header says the same). */
 export const SKYDDSNOT =
@@ -26,11 +28,15 @@ const ANNU = (): Periodval => {
 };
 
 export const StatistikPage = () => {
-  const [val, setVal] = useState<Periodval>(ANNU);
+  // A link (from "Vad har ändrats sedan?") may choose the period, the tab and a count to list.
+  const [params] = useSearchParams();
+  const [franLank] = useState(() => statistikvalAv(params));
+  const [val, setVal] = useState<Periodval>(() => franLank.period ?? ANNU());
   const [jamfor, setJamfor] = useState<Jamfor>('');
   const [skydda, setSkydda] = useState(false);
-  const [flik, setFlik] = useState<string | null>(OVERSIKT);
+  const [flik, setFlik] = useState<string | null>(franLank.flik ?? OVERSIKT);
   const [underlag, setUnderlag] = useState<Underlagsfraga | null>(null);
+  const [vantandeUnderlag, setVantandeUnderlag] = useState(franLank.underlag);
   const { fran, till } = intervall(val);
   const asOf = asOfIso(val.asOf);
   const giltig =
@@ -55,6 +61,13 @@ export const StatistikPage = () => {
     () => (matt: Matt) => setUnderlag({ ...matt, fran, till, insats, asOf }),
     [fran, till, insats, asOf],
   );
+  // The count a link asked for, listed once the report shows its tab (a grupp's insatser are
+  // known only then).
+  useEffect(() => {
+    if (!rapport || !vantandeUnderlag) return;
+    setVantandeUnderlag(undefined);
+    visaUnderlag(vantandeUnderlag);
+  }, [rapport, vantandeUnderlag, visaUnderlag]);
 
   return (
     <Stack>
