@@ -50,14 +50,17 @@ describe('Vad har ändrats sedan en exporterad rapport', () => {
     return page.getByRole('table', { name: /ändrade celler/ });
   };
 
-  /** The row of one cell of Balder's tables: where, which cell, then, now, and behind it. */
-  const cellRad = async (page: Page, cell: string): Promise<string[]> => {
-    const rad = page
+  /** The table row of one cell of Balder's tables. */
+  const cellRadAv = (page: Page, cell: string) =>
+    page
       .getByRole('table', { name: /ändrade celler/ })
       .getByRole('row')
       .filter({ has: page.getByRole('cell', { name: cell, exact: true }) })
       .filter({ has: page.getByRole('cell', { name: 'Balder', exact: true }) });
-    return (await rad.getByRole('cell').allInnerTexts()).map((text) =>
+
+  /** The row of one cell of Balder's tables: where, which cell, then, now, and behind it. */
+  const cellRad = async (page: Page, cell: string): Promise<string[]> => {
+    return (await cellRadAv(page, cell).getByRole('cell').allInnerTexts()).map((text) =>
       text.replace(/\s+/g, ' ').trim(),
     );
   };
@@ -106,12 +109,7 @@ describe('Vad har ändrats sedan en exporterad rapport', () => {
       const page = await b.sida();
       const tabell = await oppnaAndringar(page, 'kansli');
       await tabell.waitFor();
-      const rad = tabell
-        .getByRole('row')
-        .filter({
-          has: page.getByRole('cell', { name: 'deltagare, aktuella: kvinna', exact: true }),
-        })
-        .filter({ has: page.getByRole('cell', { name: 'Balder', exact: true }) });
+      const rad = cellRadAv(page, 'deltagare, aktuella: kvinna');
       await rad.getByRole('link', { name: 'Se underlaget i statistiken' }).click();
       // The report of the exported period, on Balder's tab, with today's aktuella kvinnor listed.
       const underlag = page.getByRole('dialog', { name: 'Underlag: Aktuella, kvinnor' });
