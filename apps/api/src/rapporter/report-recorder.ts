@@ -304,16 +304,19 @@ export class ReportRecorder {
     if (withPosition.length === 0) return decided;
     const senare = await this.senareHandelser(withPosition.map((row) => Number(row.lasposition)));
     if (senare.size === 0) return decided;
-    const rorda = await this.rordaAv(forbundId, [...senare.values()].flat());
+    const [rorda, tidigast] = await Promise.all([
+      this.rordaAv(forbundId, [...senare.values()].flat()),
+      this.tidigastaDatum(forbundId),
+    ]);
     for (const row of withPosition) {
       const events = senare.get(Number(row.lasposition));
-      if (!events || events.some((event) => rorda(event, row))) continue;
+      if (!events || events.some((event) => rorda(event, row, tidigast(row)))) continue;
       if (!row.as_of_angiven) {
         decided.set(row.id, false);
         continue;
       }
       const asOf = new Date(row.as_of);
-      if (!(await this.senareAnAsOf(forbundId, row, asOf))) {
+      if (!(await this.senareAnAsOf(forbundId, row, asOf, tidigast(row)))) {
         decided.set(row.id, false);
       } else if (
         !row.skydda &&
@@ -376,7 +379,7 @@ export class ReportRecorder {
   private async rordaAv(
     forbundId: string,
     events: readonly RecordedEvent[],
-  ): Promise<(event: RecordedEvent, row: RapportRow) => boolean> {
+  ): Promise<(event: RecordedEvent, row: RapportRow, tidigast: string) => boolean> {
     const deltagandeIds = new Set<string>();
     const insatsIds = new Set<string>();
     for (const event of events) {
@@ -385,7 +388,7 @@ export class ReportRecorder {
       if (deltagande) deltagandeIds.add(deltagande);
       else if (insats) insatsIds.add(insats);
     }
-    const [versioner, uppfoljningar, insatser, mal] = await Promise.all([
+    const [versioner, uppfoljningar, insatser] = await Promise.all([
       deltagandeIds.size === 0
         ? []
         : (this.dataSource.query(
@@ -419,28 +422,15 @@ export class ReportRecorder {
         : (this.dataSource.query('SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])', [
             [...insatsIds],
           ]) as Promise<{ id: string; forbund_id: string }[]>),
-      deltagandeIds.size === 0
-        ? []
-        : (this.dataSource.query(
-            `SELECT DISTINCT to_char(fran, 'YYYY-MM-DD') AS fran, to_char(till, 'YYYY-MM-DD') AS till
-             FROM mal_fakta WHERE forbund_id = $1`,
-            [forbundId],
-          ) as Promise<{ fran: string; till: string }[]>),
     ]);
     const versionerAv = groupBy(versioner, (v) => v.deltagande_id);
     const uppfoljningarAv = groupBy(uppfoljningar, (u) => u.deltagande_id);
     const forbundAv = new Map(insatser.map((i) => [i.id, i.forbund_id] as const));
     const inScope = (row: RapportRow, forbund: string, insats: string): boolean =>
       forbund === forbundId && (row.insatser === null || row.insatser.includes(insats));
-    /** The earliest date the report reads: 1 January of its first year, or a goal's fran. */
-    const tidigast = (row: RapportRow): string =>
-      mal
-        .filter((m) => m.fran <= row.till && m.till >= row.fran)
-        .reduce((min, m) => (m.fran < min ? m.fran : min), `${row.fran.slice(0, 4)}-01-01`);
-    return (event, row) => {
+    return (event, row, fran) => {
       const deltagande = idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX);
       if (deltagande) {
-        const fran = tidigast(row);
         return (
           (versionerAv.get(deltagande) ?? []).some(
             (v) =>
@@ -471,7 +461,12 @@ export class ReportRecorder {
    * volym, goal, årsmål, ekonomi or insats of its förbund and insatser. Each part is read
    * through an index on the recording moment.
    */
-  private async senareAnAsOf(forbundId: string, row: RapportRow, asOf: Date): Promise<boolean> {
+  private async senareAnAsOf(
+    forbundId: string,
+    row: RapportRow,
+    asOf: Date,
+    tidigast: string,
+  ): Promise<boolean> {
     const scope = (alias: string) =>
       `(${alias}.forbund_id = $1 AND ($2::uuid[] IS NULL OR ${alias}.insats_id = ANY($2::uuid[])))`;
     const versioned = (table: string, alias: string, extra = '') =>
@@ -500,27 +495,26 @@ export class ReportRecorder {
            JOIN uppfoljning_fakta u ON u.deltagande_id = d.deltagande_id
            WHERE d.forbund_id = $1 AND d.recorded_to > $5
              AND ${scope('u')} AND u.datum BETWEEN $3::date AND $4::date) AS senare`,
-      [
-        forbundId,
-        row.insatser,
-        row.fran,
-        row.till,
-        asOf,
-        await this.tidigastaDatum(forbundId, row),
-      ],
+      [forbundId, row.insatser, row.fran, row.till, asOf, tidigast],
     );
     return senare;
   }
 
-  /** The earliest date a report reads: 1 January of its first year, or an overlapping goal's fran. */
-  private async tidigastaDatum(forbundId: string, row: RapportRow): Promise<string> {
-    const [{ fran }]: [{ fran: string | null }] = await this.dataSource.query(
-      `SELECT to_char(min(fran), 'YYYY-MM-DD') AS fran FROM mal_fakta
-       WHERE forbund_id = $1 AND fran <= $3::date AND till >= $2::date`,
-      [forbundId, row.fran, row.till],
+  /**
+   * The earliest date an export's report reads: 1 January of its first year, or the fran of a
+   * goal (any version, of any of the förbund's insatser: never later than the report's own)
+   * whose window overlaps its period. The goals are read once for all exports.
+   */
+  private async tidigastaDatum(forbundId: string): Promise<(row: RapportRow) => string> {
+    const mal: { fran: string; till: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT to_char(fran, 'YYYY-MM-DD') AS fran, to_char(till, 'YYYY-MM-DD') AS till
+       FROM mal_fakta WHERE forbund_id = $1`,
+      [forbundId],
     );
-    const arsborjan = `${row.fran.slice(0, 4)}-01-01`;
-    return fran !== null && fran < arsborjan ? fran : arsborjan;
+    return (row) =>
+      mal
+        .filter((m) => m.fran <= row.till && m.till >= row.fran)
+        .reduce((min, m) => (m.fran < min ? m.fran : min), `${row.fran.slice(0, 4)}-01-01`);
   }
 }
 
