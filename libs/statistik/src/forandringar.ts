@@ -417,7 +417,10 @@ const minDate = (a: string, b: string): string => (a < b ? a : b);
 const between = (d: string | null, fran: string, till: string): boolean =>
   d !== null && d >= fran && d <= till;
 
-export const sammanhangAv = (frame: ReportFrame, mal: Aggregat['mal']): Sammanhang => {
+export const sammanhangAv = (
+  frame: Omit<ReportFrame, 'asOf' | 'forbund' | 'aldersgrupper'>,
+  mal: Aggregat['mal'],
+): Sammanhang => {
   const forsta = `${frame.ar[0]!}-01-01`;
   const ekonomiAr = Object.entries(frame.ekonomiFonster).find(([, f]) => f === 'ekonomi')?.[0];
   const fonster = new Map<

@@ -14,6 +14,11 @@ import type { StatistikReport } from './report.js';
 import { skyddaReport } from './skydda.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
 import {
+  AggregatCache,
+  CHECKPOINT_SQL,
+  type AggregatCacheOptions,
+} from './aggregat-cache.js';
+import {
   MAX_UNDERLAG_RADER,
   ReportPeriodError,
   reportPeriodProblem,
@@ -52,12 +57,25 @@ const checkPeriod = ({ fran, till }: Pick<StatistikQuery, 'fran' | 'till'>): voi
   if (problem) throw new ReportPeriodError(problem);
 };
 
+export interface StatistikServiceOptions extends SnapshotOptions {
+  /**
+   * Keep recent reports' aggregates in this process and bring them up to date by the
+   * deltaganden that changed since (aggregat-cache.ts); absent: every report is counted whole.
+   */
+  readonly cache?: AggregatCacheOptions;
+}
+
 /** Period statistics over the read models (never by folding streams). */
 export class StatistikService {
+  /** The reports' aggregates kept in this process, when the options ask for it. */
+  readonly cache: AggregatCache | undefined;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: SnapshotOptions = {},
-  ) {}
+    private readonly options: StatistikServiceOptions = {},
+  ) {
+    this.cache = options.cache ? new AggregatCache(dataSource, options.cache) : undefined;
+  }
 
   /**
    * The report with its overview. `skydda`: suppressed for publication. `jamfor`: with the
@@ -98,8 +116,31 @@ export class StatistikService {
     query: StatistikQuery,
     forbund: { id: string; namn: string },
   ): Promise<{ aggregat: Aggregat; frame: ReportFrame }> {
-    const [result] = await this.aggregatISammaSnapshot([{ query }], forbund);
-    return result!;
+    const cache = this.cache;
+    if (!cache || query.asOf) {
+      const [result] = await this.aggregatISammaSnapshot([{ query }], forbund);
+      return result!;
+    }
+    checkPeriod(query);
+    const { aggregat, frame } = await cache.aggregat(query, async () => {
+      const { groups, finish } = this.prepare(query, forbund, undefined, cache.checkpoint);
+      return finish(await inOneSnapshot(this.dataSource, groups, this.options));
+    });
+    // The frame as prepare makes it, as of now: the aggregates are the read models' now.
+    return {
+      aggregat,
+      frame: {
+        forbund,
+        fran: frame.fran,
+        till: frame.till,
+        asOf: new Date().toISOString(),
+        insatser: frame.insatser,
+        aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
+        ar: frame.ar,
+        arMedEgetFonster: frame.arMedEgetFonster,
+        ekonomiFonster: frame.ekonomiFonster,
+      },
+    };
   }
 
   /**
@@ -120,7 +161,10 @@ export class StatistikService {
       this.options,
     );
     const size = prepared[0]?.groups.length ?? 0;
-    return prepared.map((p, index) => p.finish(results.slice(size * index, size * (index + 1))));
+    return prepared.map((p, index) => {
+      const { aggregat, frame } = p.finish(results.slice(size * index, size * (index + 1)));
+      return { aggregat, frame };
+    });
   }
 
   /** One report's statements, three groups side by side, and how their rows become aggregates. */
@@ -128,9 +172,12 @@ export class StatistikService {
     query: StatistikQuery,
     forbund: { id: string; namn: string },
     deltaganden: readonly string[] | undefined,
+    checkpoint?: string,
   ): {
     groups: BoundQuery[][];
-    finish: (rows: unknown[][][]) => { aggregat: Aggregat; frame: ReportFrame };
+    finish: (rows: unknown[][][]) => { aggregat: Aggregat; frame: ReportFrame } & {
+      position: number;
+    };
   } {
     checkPeriod(query);
     const asOf = query.asOf ?? null;
@@ -165,11 +212,16 @@ export class StatistikService {
       deltaganden !== undefined,
     );
     const groups = [
-      [this.bind(insatserSql(asOf !== null), values), this.bind(deltagareSql, values)],
+      [
+        this.bind(insatserSql(asOf !== null), values),
+        this.bind(deltagareSql, values),
+        // The read models' position, in the same snapshot: the aggregates are their state then.
+        ...(checkpoint === undefined ? [] : [{ text: CHECKPOINT_SQL, params: [checkpoint] }]),
+      ],
       [this.bind(utfallSql, values)],
       [this.bind(malUtfallSql, values)],
     ];
-    const finish = ([[insatser, deltagare], [utfall], [malUtfall]]: unknown[][][]) => {
+    const finish = ([[insatser, deltagare, position], [utfall], [malUtfall]]: unknown[][][]) => {
       const aggregat = {
         ...(deltagare as AggregatRow[])[0]!.aggregat,
         ...(utfall as AggregatRow[])[0]!.aggregat,
@@ -191,7 +243,8 @@ export class StatistikService {
           ]),
         ),
       };
-      return { aggregat, frame };
+      const [checkpointRow] = (position ?? []) as { position: string | number }[];
+      return { aggregat, frame, position: Number(checkpointRow?.position ?? 0) };
     };
     return { groups, finish };
   }

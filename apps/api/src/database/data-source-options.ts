@@ -24,6 +24,7 @@ import { StatistikAsofIndex1764910000000 } from './migrations/1764910000000-stat
 import { ForandringarPersonIndex1764990000000 } from './migrations/1764990000000-forandringar-person-index.js';
 import { PersonkonfliktIndex1765130000000 } from './migrations/1765130000000-personkonflikt-index.js';
 import { RapportLasposition1765160000000 } from './migrations/1765160000000-rapport-lasposition.js';
+import { DeltagandeFaktaToPosition1765200000000 } from './migrations/1765200000000-deltagande-fakta-to-position.js';
 import { PersonAtkomstRow, PersonRow } from '../personer/person.entity.js';
 import { RevokedTokenRow } from '../auth/revoked-token.entity.js';
 
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   ForandringarPersonIndex1764990000000,
   PersonkonfliktIndex1765130000000,
   RapportLasposition1765160000000,
+  DeltagandeFaktaToPosition1765200000000,
 ];
 
 /** The API's and CLI's view of the database: every table it maps, every migration. */

@@ -1,8 +1,10 @@
 import { InsatsRow } from '#projections';
+import type { EventStore } from '#event-store';
 import { StatistikService } from '#statistik';
 import { Module } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { EVENT_STORE } from '../event-store/event-store.module.js';
 import { ForbundRow } from '../forbund/forbund.entity.js';
 import { ReportRecorder } from '../rapporter/report-recorder.js';
 import { StatistikExportController } from './export/statistik-export.controller.js';
@@ -28,8 +30,10 @@ const handlers = [StatistikHandler, UnderlagHandler];
     { provide: ReportGate, useFactory: () => new ReportGate() },
     {
       provide: StatistikService,
-      inject: [getDataSourceToken()],
-      useFactory: (dataSource: DataSource) => new StatistikService(dataSource),
+      inject: [getDataSourceToken(), EVENT_STORE],
+      // Recent reports' aggregates are kept and brought up to date by what changed since.
+      useFactory: (dataSource: DataSource, store: EventStore) =>
+        new StatistikService(dataSource, { cache: { events: store } }),
     },
   ],
   // The export records itself; /rapporter and /statistik/forandringar share gate and service.

@@ -45,6 +45,8 @@ interface FaktaVersion {
   forsorjning_ut: string[] | null;
   recorded_from: string;
   recorded_to: string | null;
+  /** The position of the event that closed it (with recorded_to), null while open. */
+  to_position: number | null;
 }
 
 /** The events the statistics read models are made of: no other event changes a report. */
@@ -171,7 +173,7 @@ interface InsatsFakta {
 }
 
 /** A version's statistical facts: all it holds besides when it was recorded. */
-type Fakta = Omit<FaktaVersion, 'from_position' | 'recorded_from' | 'recorded_to'>;
+type Fakta = Omit<FaktaVersion, 'from_position' | 'recorded_from' | 'recorded_to' | 'to_position'>;
 
 const faktaOf = (id: string, forbundId: string, state: Deltagande): Fakta | undefined => {
   // A makulerad deltagande counts nowhere; återremitterade count only as remisser.
@@ -224,6 +226,7 @@ const versionOf = (fakta: Fakta, fromPosition: number, recordedFrom: string): Fa
   forsorjning_ut: fakta.forsorjning_ut,
   recorded_from: recordedFrom,
   recorded_to: null,
+  to_position: null,
 });
 
 const sameValue = (a: unknown, b: unknown): boolean =>
@@ -288,8 +291,8 @@ export class StatistikProjection implements Projection {
     /** Each deltagande's state as folded so far in this batch. */
     const states = new Map<string, Deltagande>();
 
-    /** Versions in the database to close: deltagande id → when. */
-    const closings = new Map<string, string>();
+    /** Versions in the database to close: deltagande id → when, and by which event. */
+    const closings = new Map<string, { at: string; position: number }>();
     /** New versions; the last one per deltagande stays open. */
     const versions: FaktaVersion[] = [];
     const open = new Map<string, FaktaVersion>();
@@ -351,8 +354,10 @@ export class StatistikProjection implements Projection {
       if (sameFakta(fakta, openBefore)) return;
       openFakta.set(id, fakta);
       const previous = open.get(id);
-      if (previous) previous.recorded_to = recordedAt;
-      else if (openBefore) closings.set(id, recordedAt);
+      if (previous) {
+        previous.recorded_to = recordedAt;
+        previous.to_position = event.position;
+      } else if (openBefore) closings.set(id, { at: recordedAt, position: event.position });
       if (fakta) {
         const version = versionOf(fakta, event.position, recordedAt);
         versions.push(version);
@@ -364,10 +369,15 @@ export class StatistikProjection implements Projection {
 
     if (closings.size > 0) {
       await tx.query(
-        `UPDATE deltagande_fakta f SET recorded_to = c.recorded_to
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS c(deltagande_id, recorded_to)
+        `UPDATE deltagande_fakta f SET recorded_to = c.recorded_to, to_position = c.to_position
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[])
+           AS c(deltagande_id, recorded_to, to_position)
          WHERE f.deltagande_id = c.deltagande_id AND f.recorded_to IS NULL`,
-        [[...closings.keys()], [...closings.values()]],
+        [
+          [...closings.keys()],
+          [...closings.values()].map((c) => c.at),
+          [...closings.values()].map((c) => c.position),
+        ],
       );
     }
     if (versions.length > 0) await insertVersions(tx, versions);
@@ -562,18 +572,18 @@ const insertVersions = async (tx: EntityManager, versions: readonly FaktaVersion
     `INSERT INTO deltagande_fakta (deltagande_id, from_position, forbund_id, insats_id,
        person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
        aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
-       forsorjning_ut, recorded_from, recorded_to)
+       forsorjning_ut, recorded_from, recorded_to, to_position)
      SELECT deltagande_id, from_position, forbund_id, insats_id, person_key, kon, fodelsear,
        kommun, remiss_datum, remittent, remittent_enhet, aterremiss_datum, inskrivning_datum,
        forsorjning_in::text[], avslut_datum, avslutsorsak, forsorjning_ut::text[],
-       recorded_from, recorded_to
+       recorded_from, recorded_to, to_position
      FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[],
        $7::integer[], $8::text[], $9::date[], $10::text[], $11::text[], $12::date[],
        $13::date[], $14::text[], $15::date[], $16::text[], $17::text[], $18::timestamptz[],
-       $19::timestamptz[]) AS v(deltagande_id, from_position, forbund_id, insats_id,
-       person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
+       $19::timestamptz[], $20::bigint[]) AS v(deltagande_id, from_position, forbund_id,
+       insats_id, person_key, kon, fodelsear, kommun, remiss_datum, remittent, remittent_enhet,
        aterremiss_datum, inskrivning_datum, forsorjning_in, avslut_datum, avslutsorsak,
-       forsorjning_ut, recorded_from, recorded_to)`,
+       forsorjning_ut, recorded_from, recorded_to, to_position)`,
     [
       column('deltagande_id'),
       column('from_position'),
@@ -594,6 +604,7 @@ const insertVersions = async (tx: EntityManager, versions: readonly FaktaVersion
       versions.map((version) => arrayLiteral(version.forsorjning_ut)),
       column('recorded_from'),
       column('recorded_to'),
+      column('to_position'),
     ],
   );
 };

@@ -1,0 +1,337 @@
+import {
+  DELTAGANDE_STREAM_PREFIX,
+  FORBUND_STREAM_PREFIX,
+  idFromStream,
+  INSATS_STREAM_PREFIX,
+} from '#domain';
+import type { EventStore } from '#event-store';
+import { STATISTIK_EVENT_TYPES } from '#projections';
+import type { DataSource } from 'typeorm';
+import type { Aggregat, ReportFrame } from './assemble-report.js';
+import { aggregatFore, delAv, sammanhangAv, type Andrad, type AndradRad } from './forandringar.js';
+
+/** The name of the read models' checkpoint row (ProjectionRunner's default). */
+export const READ_MODELS_CHECKPOINT = 'read-models';
+
+/** The read models' checkpoint, as a statement of its own or one of a snapshot's. */
+export const CHECKPOINT_SQL = 'SELECT position FROM projection_checkpoint WHERE name = $1';
+
+export interface AggregatCacheOptions {
+  /** Where the statistics events after a position are read (the event store). */
+  readonly events: Pick<EventStore, 'readAll'>;
+  /** Reports kept, the least recently used going first (32 by default). */
+  readonly entries?: number;
+  /** Rows of aggregates kept in all (2,000,000 by default: a few hundred MB at most). */
+  readonly rows?: number;
+  /** Events after an entry's position looked through before the report is counted again. */
+  readonly maxEvents?: number;
+  /** The checkpoint row the read models are at (ProjectionRunner's name). */
+  readonly checkpoint?: string;
+}
+
+/** What a report's aggregates are keyed by: everything that shapes them. */
+export interface CacheQuery {
+  readonly forbundId: string;
+  readonly fran: string;
+  readonly till: string;
+  readonly insatsIds?: readonly string[];
+}
+
+/** The frame as the aggregates shape it: without the moment, the förbund's name and the ages. */
+export type CachedFrame = Omit<ReportFrame, 'asOf' | 'forbund' | 'aldersgrupper'>;
+
+/** A report's aggregates exactly as the read models stood at `position`. */
+export interface PositionedAggregat {
+  readonly position: number;
+  readonly aggregat: Aggregat;
+  readonly frame: CachedFrame;
+}
+
+interface Entry extends PositionedAggregat {
+  readonly rows: number;
+}
+
+/** How a request was answered: for tests and benchmarks. */
+export type CacheOutcome = 'miss' | 'same' | 'incremental' | 'full';
+
+/** Positions as text that compares as the numbers do (delVid compares its moments as text). */
+export const pad = (position: number | string): string => String(position).padStart(20, '0');
+
+const rowsOf = (aggregat: Aggregat): number =>
+  Object.values(aggregat).reduce<number>(
+    (sum, value) => sum + (Array.isArray(value) ? value.length : 0),
+    0,
+  );
+
+/**
+ * The versions (from_position at most :p'), in the förbund and insatser, of the given
+ * deltaganden and of every other deltagande of a registered person among them; each with the
+ * position that closed it. A version closed before `to_position` existed has none: the
+ * successor that began with the same event (recorded_from = recorded_to) gives it; one closed
+ * without a successor (a makulering before the migration) gives none, and `stangd` tells the
+ * caller to count the whole report instead. $1 deltaganden, $2 förbund, $3 insatser (null:
+ * all), $4 p'.
+ */
+const VERSIONER_SQL = `
+WITH personer AS (
+  SELECT DISTINCT person_key FROM deltagande_fakta
+  WHERE deltagande_id = ANY($1::uuid[]) AND forbund_id = $2 AND from_position <= $4
+    AND person_key <> deltagande_id::text
+),
+ids AS (
+  SELECT unnest($1::uuid[]) AS deltagande_id
+  UNION
+  SELECT d.deltagande_id FROM deltagande_fakta d JOIN personer p USING (person_key)
+  WHERE d.forbund_id = $2 AND d.person_key <> d.deltagande_id::text
+)
+SELECT d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId", d.person_key AS "personKey",
+  d.kon, d.fodelsear, d.kommun, d.remittent, d.remittent_enhet AS "remittentEnhet",
+  d.remiss_datum::text AS "remissDatum", d.aterremiss_datum::text AS "aterremissDatum",
+  d.inskrivning_datum::text AS "inskrivningDatum", d.avslut_datum::text AS "avslutDatum",
+  d.avslutsorsak, d.forsorjning_in AS "forsorjningIn", d.forsorjning_ut AS "forsorjningUt",
+  d.from_position::text AS fran,
+  coalesce(d.to_position, (
+    SELECT CASE WHEN n.recorded_from = d.recorded_to THEN n.from_position END
+    FROM deltagande_fakta n
+    WHERE n.deltagande_id = d.deltagande_id AND n.from_position > d.from_position
+    ORDER BY n.from_position LIMIT 1))::text AS till,
+  d.recorded_to IS NOT NULL AS stangd
+-- Each deltagande's versions by its key (the primary key), as forandringar reads them.
+FROM ids CROSS JOIN LATERAL (
+  SELECT * FROM deltagande_fakta d
+  WHERE d.deltagande_id = ids.deltagande_id AND d.forbund_id = $2
+    AND ($3::uuid[] IS NULL OR d.insats_id = ANY($3::uuid[])) AND d.from_position <= $4
+  OFFSET 0
+) d`;
+
+/** Their uppföljningar in the period applied by :p'. $5 fran, $6 till. */
+const UPPFOLJNINGAR_SQL = `
+SELECT u.deltagande_id AS "deltagandeId", u.insats_id AS "insatsId",
+  u.manader_efter_avslut AS "manaderEfterAvslut", u.sysselsattning, u.position::text AS fran
+FROM uppfoljning_fakta u
+WHERE u.deltagande_id = ANY($1::uuid[]) AND u.forbund_id = $2
+  AND ($3::uuid[] IS NULL OR u.insats_id = ANY($3::uuid[])) AND u.position <= $4
+  AND u.datum BETWEEN $5::date AND $6::date`;
+
+type VersionRad = Omit<AndradRad, 'slag' | 'manaderEfterAvslut' | 'sysselsattning'> & {
+  stangd: boolean;
+};
+
+/**
+ * Each recent report's aggregates (without asOf, of the whole förbund or some insatser) with
+ * the read models' position they are exactly the state of, kept in this process; a request for
+ * the same report brings them up to date with the deltaganden that changed since, instead of
+ * counting every deltagande again.
+ *
+ * Exact by positions: the read models at a position p are what the events up to p made them
+ * (every batch moves the checkpoint in the same transaction), and a version of a deltagande's
+ * facts is in them at p exactly when from_position <= p < to_position. Timestamps could not
+ * tell this, as an event recorded before a moment may be applied after it. So the aggregates
+ * at p' are those at p, less the changed deltaganden's part as the read models stood at p,
+ * plus their part at p' (aggregatFore, counted by delAv as the report's SQL counts them), when
+ *
+ * - the statistics events in (p, p'] (at most `maxEvents`) are all of deltagande streams or of
+ *   other förbund: an insats's grupp, a goal, volym, årsmål or ekonomi of this förbund shapes
+ *   the report otherwise than per deltagande, so any of them makes the whole report be read;
+ * - the parts hold every deltagande of each registered person among the changed ones (a
+ *   person is counted once over all of theirs: as forandringar's `sammaPerson`);
+ * - each version's closing position is known (see VERSIONER_SQL), and no count comes out
+ *   below 0 (aggregatFore: a part that does not belong to the whole).
+ *
+ * Anything else, and a checkpoint that went back (p' < p), reads the whole report, which then
+ * becomes the entry. The read models must not be changed other than by the projections while
+ * the process runs (a migration rewriting them is run before the API starts).
+ */
+export class AggregatCache {
+  private readonly entries = new Map<string, Entry>();
+  private rows = 0;
+  private readonly maxEntries: number;
+  private readonly maxRows: number;
+  private readonly maxEvents: number;
+  readonly checkpoint: string;
+  /** The last request's outcome, for tests and benchmarks. */
+  lastOutcome: CacheOutcome | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: AggregatCacheOptions,
+  ) {
+    this.maxEntries = options.entries ?? 32;
+    this.maxRows = options.rows ?? 2_000_000;
+    this.maxEvents = options.maxEvents ?? 2_000;
+    this.checkpoint = options.checkpoint ?? READ_MODELS_CHECKPOINT;
+  }
+
+  /**
+   * The report's aggregates now: from the entry, brought up to date, or from `full` (the whole
+   * report with the position it was read at, in its snapshot), which becomes the entry.
+   */
+  async aggregat(
+    query: CacheQuery,
+    full: () => Promise<PositionedAggregat>,
+  ): Promise<PositionedAggregat> {
+    const key = JSON.stringify([
+      query.forbundId,
+      query.fran,
+      query.till,
+      query.insatsIds ? [...query.insatsIds] : null,
+    ]);
+    const entry = this.entries.get(key);
+    const keep = (result: PositionedAggregat, outcome: CacheOutcome): PositionedAggregat => {
+      this.lastOutcome = outcome;
+      this.put(key, result);
+      return result;
+    };
+    if (!entry) return keep(await full(), 'miss');
+    const now = await this.position();
+    if (now === entry.position) return keep(entry, 'same');
+    const updated = now > entry.position ? await this.upToDate(entry, query, now) : undefined;
+    return updated ? keep(updated, 'incremental') : keep(await full(), 'full');
+  }
+
+  /** The read models' checkpoint now. */
+  async position(): Promise<number> {
+    const rows = (await this.dataSource.query(CHECKPOINT_SQL, [this.checkpoint])) as {
+      position: string | number;
+    }[];
+    return Number(rows[0]?.position ?? 0);
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear();
+    this.rows = 0;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private put(key: string, result: PositionedAggregat): void {
+    const old = this.entries.get(key);
+    // A slower request must not put back an older state over a newer one.
+    if (old && old.position > result.position) return;
+    if (old) {
+      this.entries.delete(key);
+      this.rows -= old.rows;
+    }
+    const rows = old?.aggregat === result.aggregat ? old.rows : rowsOf(result.aggregat);
+    if (rows > this.maxRows) return;
+    this.entries.set(key, { ...result, rows });
+    this.rows += rows;
+    for (const [oldest, value] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.rows <= this.maxRows) break;
+      this.entries.delete(oldest);
+      this.rows -= value.rows;
+    }
+  }
+
+  /** The entry's aggregates at `now` (> its position), or undefined: read the whole report. */
+  private async upToDate(
+    entry: Entry,
+    query: CacheQuery,
+    now: number,
+  ): Promise<PositionedAggregat | undefined> {
+    const events = await this.options.events.readAll({
+      after: entry.position,
+      limit: this.maxEvents + 1,
+    });
+    const inRange = events.filter((event) => event.position <= now);
+    if (inRange.length > this.maxEvents) return undefined;
+    const deltaganden = new Set<string>();
+    const insatser = new Set<string>();
+    for (const event of inRange) {
+      if (!STATISTIK_EVENT_TYPES.has(event.type)) continue;
+      const deltagande = idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX);
+      if (deltagande) {
+        deltaganden.add(deltagande);
+        continue;
+      }
+      const insats = idFromStream(event.streamId, INSATS_STREAM_PREFIX);
+      if (insats) {
+        insatser.add(insats);
+        continue;
+      }
+      const forbund = idFromStream(event.streamId, FORBUND_STREAM_PREFIX);
+      if (forbund === undefined || forbund === query.forbundId) return undefined;
+    }
+    if (insatser.size > 0) {
+      const rows = (await this.dataSource.query(
+        'SELECT id, forbund_id FROM insats WHERE id = ANY($1::uuid[])',
+        [[...insatser]],
+      )) as { id: string; forbund_id: string }[];
+      // An insats of this förbund, or one whose förbund is not known here.
+      if (rows.length < insatser.size || rows.some((row) => row.forbund_id === query.forbundId)) {
+        return undefined;
+      }
+    }
+    if (deltaganden.size === 0) return { ...entry, position: now };
+    const andrade = await this.andrade(query, [...deltaganden], now);
+    if (!andrade) return undefined;
+    const { aggregat, frame } = entry;
+    const sammanhang = sammanhangAv(frame, aggregat.mal);
+    const delar = [...andrade.values()];
+    const updated = aggregatFore(aggregat, delAv(delar, pad(entry.position), sammanhang), {
+      ...delAv(delar, pad(now), sammanhang),
+      volym: aggregat.volym,
+      arsmal: aggregat.arsmal,
+      mal: aggregat.mal,
+      ekonomi: aggregat.ekonomi,
+    });
+    return updated && { position: now, aggregat: updated, frame };
+  }
+
+  /**
+   * The changed deltaganden and every other deltagande of a registered person among them, each
+   * with its versions and uppföljningar up to `now`, their moments as padded positions.
+   * Undefined when a version's closing position is not known.
+   */
+  private async andrade(
+    query: CacheQuery,
+    deltaganden: string[],
+    now: number,
+  ): Promise<Map<string, Andrad> | undefined> {
+    const insatser = query.insatsIds ? [...query.insatsIds] : null;
+    const versioner = (await this.dataSource.query(VERSIONER_SQL, [
+      deltaganden,
+      query.forbundId,
+      insatser,
+      now,
+    ])) as VersionRad[];
+    const andrade = new Map<string, Andrad>();
+    for (const { stangd, ...v } of versioner) {
+      if (stangd && v.till === null) return undefined;
+      let andrad = andrade.get(v.deltagandeId);
+      if (!andrad) andrade.set(v.deltagandeId, (andrad = { versioner: [], uppfoljningar: [] }));
+      andrad.versioner.push({
+        ...v,
+        slag: 'v',
+        manaderEfterAvslut: null,
+        sysselsattning: null,
+        fran: pad(v.fran),
+        till: v.till === null ? null : pad(v.till),
+      });
+    }
+    if (andrade.size === 0) return andrade;
+    const uppfoljningar = (await this.dataSource.query(UPPFOLJNINGAR_SQL, [
+      [...andrade.keys()],
+      query.forbundId,
+      insatser,
+      now,
+      query.fran,
+      query.till,
+    ])) as Pick<
+      AndradRad,
+      'deltagandeId' | 'insatsId' | 'manaderEfterAvslut' | 'sysselsattning' | 'fran'
+    >[];
+    for (const u of uppfoljningar) {
+      andrade.get(u.deltagandeId)!.uppfoljningar.push({
+        ...(u as unknown as AndradRad),
+        slag: 'u',
+        fran: pad(u.fran),
+        till: null,
+      });
+    }
+    return andrade;
+  }
+}
