@@ -149,8 +149,8 @@ export class AggregatCache {
   private readonly maxRows: number;
   private readonly maxEvents: number;
   readonly checkpoint: string;
-  /** The last request's outcome, for tests and benchmarks. */
-  lastOutcome: CacheOutcome | undefined;
+  /** How many requests were answered each way, for tests and benchmarks. */
+  readonly outcomes: Record<CacheOutcome, number> = { miss: 0, same: 0, incremental: 0, full: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -178,7 +178,7 @@ export class AggregatCache {
     ]);
     const entry = this.entries.get(key);
     const keep = (result: PositionedAggregat, outcome: CacheOutcome): PositionedAggregat => {
-      this.lastOutcome = outcome;
+      this.outcomes[outcome]++;
       this.put(key, result);
       return result;
     };

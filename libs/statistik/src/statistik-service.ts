@@ -13,11 +13,7 @@ import { jamforelsePeriod, medOversikt, type Jamfor } from './oversikt.js';
 import type { StatistikReport } from './report.js';
 import { skyddaReport } from './skydda.js';
 import { inOneSnapshot, type BoundQuery, type SnapshotOptions } from './in-one-snapshot.js';
-import {
-  AggregatCache,
-  CHECKPOINT_SQL,
-  type AggregatCacheOptions,
-} from './aggregat-cache.js';
+import { AggregatCache, CHECKPOINT_SQL, type AggregatCacheOptions } from './aggregat-cache.js';
 import {
   MAX_UNDERLAG_RADER,
   ReportPeriodError,

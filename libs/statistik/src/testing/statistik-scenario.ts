@@ -304,6 +304,16 @@ export class StatistikScenario {
     ]);
   }
 
+  /** RemissKorrigerad: only the fields given change. */
+  async korrigeraRemiss(
+    id: string,
+    data: { datum?: string; remittent?: string; remittentEnhet?: string | null },
+  ): Promise<void> {
+    await this.append(deltagandeStream(id), [
+      ['RemissKorrigerad', { orsak: 'Fel uppgift', ...data }],
+    ]);
+  }
+
   async korrigeraInskrivningsdatum(id: string, datum: string): Promise<void> {
     await this.append(deltagandeStream(id), [
       ['InskrivningKorrigerad', { orsak: 'Fel datum', datum }],
