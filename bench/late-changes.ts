@@ -19,7 +19,7 @@ export const LATE_STRIDE = 50;
 export const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 /** A late registration or correction of a deltagande as the deciders allow it; none if none fits. */
-const lateCommand = (
+export const lateCommand = (
   state: Deltagande,
   index: number,
 ): { type: DeltagandeCommand['type']; data: object } | undefined => {

@@ -1,7 +1,7 @@
 /**
  * Where a statistics report's time goes, on a database kept by `bench:statistik --keep`:
  *
- *   node dist/bench/statistik-profile.js --runs 10 [--dump dir]
+ *   node dist/bench/statistik-profile.js --runs 10 [--dump dir] [--cache]
  *
  * with DATABASE_URL naming the kept database. For the bench's full-year whole-förbund report
  * it times the aggregates (the SQL), the assembly, suppression and the overview separately,
@@ -9,13 +9,16 @@
  * calendar year 2023) and putting the two together, and the whole report without and with
  * jamfor and with asOf; with `--dump` it writes the JSON of several
  * parameter sets (asOf, insats filter, jamfor, skydda, a period over two years) to compare
- * reports byte for byte before and after a change.
+ * reports byte for byte before and after a change. `--cache`: the service keeps the reports'
+ * aggregates (AggregatCache); each dumped report is then made twice and the second, from the
+ * kept aggregates, is written (its sha256 must be the uncached dump's).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../apps/api/src/database/data-source-options.js';
+import { PostgresEventStore } from '#event-store';
 import {
   assembleReport,
   jamforelsePeriod,
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '10' },
     dump: { type: 'string' },
     explain: { type: 'string' },
+    cache: { type: 'boolean', default: false },
   },
 });
 const RUNS = positiveInt('runs', args.runs);
@@ -45,12 +49,13 @@ const median = (samples: number[]): number => {
 
 const dataSource = new DataSource(dataSourceOptions(url));
 await dataSource.initialize();
+const store = args.cache ? new PostgresEventStore({ connectionString: url, poolSize: 2 }) : null;
 try {
   const [{ forbund_id: forbundId }] = (await dataSource.query(
     'SELECT forbund_id FROM deltagande_fakta LIMIT 1',
   )) as [{ forbund_id: string }];
   const forbund = { id: forbundId, namn: 'Bench' };
-  const service = new StatistikService(dataSource);
+  const service = new StatistikService(dataSource, store ? { cache: { events: store } } : {});
   const query: StatistikQuery = { forbundId, fran: '2024-01-01', till: '2024-12-31' };
 
   if (args.explain) {
@@ -110,6 +115,7 @@ try {
     ];
     mkdirSync(args.dump, { recursive: true });
     for (const [name, q, options] of sets) {
+      if (store) await service.report(q, forbund, options);
       const report = await service.report(q, forbund, options);
       // A report without asOf is as known now: the moment is the only part that differs.
       const json = JSON.stringify(report, (key, value: unknown) =>
@@ -194,4 +200,5 @@ try {
   console.log(`failed runs (statement timeout): ${JSON.stringify(failures)}`);
 } finally {
   await dataSource.destroy();
+  await store?.close();
 }
