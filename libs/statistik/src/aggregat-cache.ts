@@ -8,7 +8,17 @@ import type { EventStore } from '#event-store';
 import { STATISTIK_EVENT_TYPES } from '#projections';
 import type { DataSource } from 'typeorm';
 import type { Aggregat, ReportFrame } from './assemble-report.js';
-import { aggregatFore, delAv, sammanhangAv, type Andrad, type AndradRad } from './forandringar.js';
+import {
+  ADDITIVA,
+  aggregatFore,
+  delAv,
+  HELA_FORBUNDETS,
+  radNyckel,
+  sammanhangAv,
+  type Andrad,
+  type AndradRad,
+  type Rad,
+} from './forandringar.js';
 
 /** The name of the read models' checkpoint row (ProjectionRunner's default). */
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -45,17 +55,146 @@ export interface PositionedAggregat {
   readonly position: number;
   readonly aggregat: Aggregat;
   readonly frame: CachedFrame;
+  /** The rows' places (see Tabell), when an update made them. */
+  readonly index?: Index | null;
 }
 
 interface Entry extends PositionedAggregat {
   readonly rows: number;
+  /** Each row's place, made at the entry's first update and carried on; null: cannot be. */
+  index?: Index | null;
 }
+
+type Additiv = keyof typeof ADDITIVA;
+
+/**
+ * One table of kept aggregates with each row's place, so that an update touches only the rows
+ * the changed deltaganden's parts make up: `rader` may hold rows whose counts all came to 0
+ * (`nollor` of them; left out of the aggregates, `ut`, as the statements leave them out), and
+ * a row keeps its place in `rader` for good. A `plats` map is never changed once an entry holds
+ * it: an update that adds rows copies it.
+ */
+interface Tabell {
+  readonly rader: readonly Rad[];
+  readonly plats: ReadonlyMap<string, number>;
+  readonly nollor: number;
+  readonly ut: readonly Rad[];
+}
+
+type Index = Readonly<Record<Additiv, Tabell>>;
+
+const TABELLER = Object.keys(ADDITIVA) as Additiv[];
+
+const noll = (rad: Rad, matt: readonly string[]): boolean => matt.every((m) => rad[m] === 0);
+
+/** The tables' rows with their places; null when two rows of a table have one place. */
+const indexAv = (aggregat: Aggregat): Index | null => {
+  const index: Partial<Record<Additiv, Tabell>> = {};
+  for (const tabell of TABELLER) {
+    const matt = ADDITIVA[tabell];
+    const nyckel = radNyckel(matt);
+    const rader = aggregat[tabell] as readonly Rad[];
+    const plats = new Map<string, number>();
+    let nollor = 0;
+    for (let i = 0; i < rader.length; i++) {
+      const key = nyckel(rader[i]!);
+      if (plats.has(key)) return null;
+      plats.set(key, i);
+      if (noll(rader[i]!, matt)) nollor++;
+    }
+    const ut = nollor === 0 ? rader : rader.filter((rad) => !noll(rad, matt));
+    index[tabell] = { rader, plats, nollor, ut };
+  }
+  return index as Index;
+};
+
+/**
+ * What aggregatFore(hela, bort, till) gives, through the rows' places: only the rows whose
+ * counts the parts change are made anew (a table the parts leave as it was is the same
+ * array). Undefined when a count would come out below 0.
+ */
+const uppdatera = (
+  index: Index,
+  hela: Aggregat,
+  bort: Aggregat,
+  till: Aggregat,
+): { index: Index; aggregat: Aggregat } | undefined => {
+  const nytt: Partial<Record<Additiv, Tabell>> = {};
+  for (const tabell of TABELLER) {
+    const matt = ADDITIVA[tabell];
+    const t = index[tabell];
+    const nyckel = radNyckel(matt);
+    // The parts' rows summed by place: − at the kept position, + now.
+    const skillnad = new Map<string, Rad>();
+    const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
+      for (const rad of rows) {
+        const key = nyckel(rad);
+        let sum = skillnad.get(key);
+        if (!sum) {
+          sum = { ...rad };
+          for (const m of matt) sum[m] = 0;
+          skillnad.set(key, sum);
+        }
+        for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
+      }
+    };
+    lagg(bort[tabell] as Rad[], -1);
+    lagg(till[tabell] as Rad[], 1);
+    let rader: Rad[] | undefined;
+    let plats: Map<string, number> | undefined;
+    let nollor = t.nollor;
+    for (const [key, sum] of skillnad) {
+      if (noll(sum, matt)) continue;
+      rader ??= t.rader.slice();
+      const i = (plats ?? t.plats).get(key);
+      if (i === undefined) {
+        if (matt.some((m) => (sum[m] as number) < 0)) return undefined;
+        plats ??= new Map(t.plats);
+        plats.set(key, rader.length);
+        rader.push(sum);
+        continue;
+      }
+      const fore = rader[i]!;
+      const efter = { ...fore };
+      for (const m of matt) {
+        const n = Number(fore[m]) + (sum[m] as number);
+        if (n < 0) return undefined;
+        efter[m] = n;
+      }
+      nollor += (noll(efter, matt) ? 1 : 0) - (noll(fore, matt) ? 1 : 0);
+      rader[i] = efter;
+    }
+    nytt[tabell] = rader
+      ? {
+          rader,
+          plats: plats ?? t.plats,
+          nollor,
+          ut: nollor === 0 ? rader : rader.filter((rad) => !noll(rad, matt)),
+        }
+      : t;
+  }
+  const registreradeTotalt =
+    hela.registreradeTotalt - bort.registreradeTotalt + till.registreradeTotalt;
+  if (registreradeTotalt < 0) return undefined;
+  const aggregat = { registreradeTotalt } as Record<string, unknown>;
+  for (const tabell of TABELLER) aggregat[tabell] = nytt[tabell]!.ut;
+  for (const tabell of HELA_FORBUNDETS) aggregat[tabell] = hela[tabell];
+  return { index: nytt as Index, aggregat: aggregat as unknown as Aggregat };
+};
 
 /** How a request was answered: for tests and benchmarks. */
 export type CacheOutcome = 'miss' | 'same' | 'incremental' | 'full';
 
 /** Positions as text that compares as the numbers do (delVid compares its moments as text). */
 export const pad = (position: number | string): string => String(position).padStart(20, '0');
+
+/** The förbund's own parts of the aggregates: not counted per deltagande. */
+const hela = (aggregat: Aggregat): Pick<Aggregat, (typeof HELA_FORBUNDETS)[number]> => ({
+  volym: aggregat.volym,
+  arsmal: aggregat.arsmal,
+  mal: aggregat.mal,
+  ekonomi: aggregat.ekonomi,
+});
 
 const rowsOf = (aggregat: Aggregat): number =>
   Object.values(aggregat).reduce<number>(
@@ -215,7 +354,12 @@ export class AggregatCache {
       this.entries.delete(key);
       this.rows -= old.rows;
     }
-    const rows = old?.aggregat === result.aggregat ? old.rows : rowsOf(result.aggregat);
+    const rows =
+      old?.aggregat === result.aggregat
+        ? old.rows
+        : result.index
+          ? TABELLER.reduce((sum, tabell) => sum + result.index![tabell].rader.length, 0)
+          : rowsOf(result.aggregat);
     if (rows > this.maxRows) return;
     this.entries.set(key, { ...result, rows });
     this.rows += rows;
@@ -271,14 +415,18 @@ export class AggregatCache {
     const { aggregat, frame } = entry;
     const sammanhang = sammanhangAv(frame, aggregat.mal);
     const delar = [...andrade.values()];
-    const updated = aggregatFore(aggregat, delAv(delar, pad(entry.position), sammanhang), {
-      ...delAv(delar, pad(now), sammanhang),
-      volym: aggregat.volym,
-      arsmal: aggregat.arsmal,
-      mal: aggregat.mal,
-      ekonomi: aggregat.ekonomi,
-    });
-    return updated && { position: now, aggregat: updated, frame };
+    const [bort, till] = [
+      delAv(delar, pad(entry.position), sammanhang),
+      delAv(delar, pad(now), sammanhang),
+    ];
+    if (entry.index === undefined) entry.index = indexAv(aggregat);
+    if (entry.index === null) {
+      // Rows that share a place (none the statements make): summed whole, as forandringar does.
+      const updated = aggregatFore(aggregat, bort, { ...till, ...hela(aggregat) });
+      return updated && { position: now, aggregat: updated, frame };
+    }
+    const updated = uppdatera(entry.index, aggregat, bort, till);
+    return updated && { position: now, ...updated, frame };
   }
 
   /**

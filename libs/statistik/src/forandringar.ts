@@ -662,7 +662,7 @@ export const deltagandeAggregat = (
 // The report as known at fore, from the report as known at efter
 
 /** Parts of the aggregates that are not counted per deltagande: the förbund's own, read whole. */
-const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
+export const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
 
 /**
  * The rows of the aggregates that add up over deltaganden, each with its counts (every other
@@ -700,7 +700,7 @@ export const ADDITIVA = {
   readonly string[]
 >;
 
-type Rad = Record<string, unknown>;
+export type Rad = Record<string, unknown>;
 
 /**
  * A field's value in a row's key, as JSON tells values apart: a string is marked as one (the
@@ -720,21 +720,13 @@ const varde = (v: unknown): string =>
           : JSON.stringify(v);
 
 /**
- * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
- * whose counts all come to 0 is left out, as the report's statements leave such rows out.
- * Undefined if a count would come out below 0: the parts do not belong to `hela`.
+ * A row's place among the rows of a table whose counts are `matt`: how many fields but the
+ * counts, their names in order, and their values. The fields are sorted once per order they
+ * come in (the statements' rows all alike). Rows with the same place are one row of the report.
  */
-const summera = (
-  hela: readonly Rad[],
-  bort: readonly Rad[],
-  till: readonly Rad[],
-  matt: readonly string[],
-): Rad[] | undefined => {
-  const rader = new Map<string, Rad>();
-  // A row's place: how many fields but the counts, their names in order, and their values.
-  // The fields are sorted once per order they come in (the statements' rows all alike).
+export const radNyckel = (matt: readonly string[]): ((rad: Rad) => string) => {
   const falten = new Map<string, { falt: string[]; namn: string }>();
-  const nyckel = (rad: Rad): string => {
+  return (rad) => {
     const keys = Object.keys(rad);
     const ordning = keys.join(SEP);
     let sorterade = falten.get(ordning);
@@ -746,6 +738,21 @@ const summera = (
     for (const f of sorterade.falt) key += SEP + varde(rad[f]);
     return key;
   };
+};
+
+/**
+ * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
+ * whose counts all come to 0 is left out, as the report's statements leave such rows out.
+ * Undefined if a count would come out below 0: the parts do not belong to `hela`.
+ */
+const summera = (
+  hela: readonly Rad[],
+  bort: readonly Rad[],
+  till: readonly Rad[],
+  matt: readonly string[],
+): Rad[] | undefined => {
+  const rader = new Map<string, Rad>();
+  const nyckel = radNyckel(matt);
   const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
     for (const rad of rows) {
       const key = nyckel(rad);
