@@ -217,11 +217,17 @@ WITH personer AS (
   WHERE deltagande_id = ANY($1::uuid[]) AND forbund_id = $2 AND from_position <= $4
     AND person_key <> deltagande_id::text
 ),
+-- Each person's deltaganden through the index on registered persons (a nested loop: as a
+-- hash join the planner read every version of the förbund).
 ids AS (
   SELECT unnest($1::uuid[]) AS deltagande_id
   UNION
-  SELECT d.deltagande_id FROM deltagande_fakta d JOIN personer p USING (person_key)
-  WHERE d.forbund_id = $2 AND d.person_key <> d.deltagande_id::text
+  SELECT a.deltagande_id FROM personer p CROSS JOIN LATERAL (
+    SELECT d.deltagande_id FROM deltagande_fakta d
+    WHERE d.forbund_id = $2 AND d.person_key = p.person_key
+      AND d.person_key <> d.deltagande_id::text
+    OFFSET 0
+  ) a
 )
 SELECT d.deltagande_id AS "deltagandeId", d.insats_id AS "insatsId", d.person_key AS "personKey",
   d.kon, d.fodelsear, d.kommun, d.remittent, d.remittent_enhet AS "remittentEnhet",
