@@ -353,9 +353,9 @@ export class AggregatCache {
   }
 
   private put(key: string, result: PositionedAggregat): void {
+    // Whatever position it is of, an entry is exactly the read models' state then: a slower
+    // request that puts back an older one only makes the next update read more events.
     const old = this.entries.get(key);
-    // A slower request must not put back an older state over a newer one.
-    if (old && old.position > result.position) return;
     if (old) {
       this.entries.delete(key);
       this.rows -= old.rows;
