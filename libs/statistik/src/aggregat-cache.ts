@@ -81,14 +81,14 @@ interface Tabell {
   readonly ut: readonly Rad[];
 }
 
-type Index = Readonly<Record<Additiv, Tabell>>;
+export type Index = Readonly<Record<Additiv, Tabell>>;
 
 const TABELLER = Object.keys(ADDITIVA) as Additiv[];
 
 const noll = (rad: Rad, matt: readonly string[]): boolean => matt.every((m) => rad[m] === 0);
 
 /** The tables' rows with their places; null when two rows of a table have one place. */
-const indexAv = (aggregat: Aggregat): Index | null => {
+export const indexAv = (aggregat: Aggregat): Index | null => {
   const index: Partial<Record<Additiv, Tabell>> = {};
   for (const tabell of TABELLER) {
     const matt = ADDITIVA[tabell];
@@ -113,7 +113,7 @@ const indexAv = (aggregat: Aggregat): Index | null => {
  * counts the parts change are made anew (a table the parts leave as it was is the same
  * array). Undefined when a count would come out below 0.
  */
-const uppdatera = (
+export const uppdatera = (
   index: Index,
   hela: Aggregat,
   bort: Aggregat,
