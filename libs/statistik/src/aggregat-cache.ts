@@ -205,11 +205,12 @@ const rowsOf = (aggregat: Aggregat): number =>
 /**
  * The versions (from_position at most :p'), in the förbund and insatser, of the given
  * deltaganden and of every other deltagande of a registered person among them; each with the
- * position that closed it. A version closed before `to_position` existed has none: the
- * successor that began with the same event (recorded_from = recorded_to) gives it; one closed
- * without a successor (a makulering before the migration) gives none, and `stangd` tells the
- * caller to count the whole report instead. $1 deltaganden, $2 förbund, $3 insatser (null:
- * all), $4 p'.
+ * position that closed it. A version closed by a successor before `to_position` existed has
+ * none: the successor that began with the same event (recorded_from = recorded_to) gives it
+ * (the migration gave the others the checkpoint then: see it). One closed without either (by a
+ * projector of the code before the column, still running after the migration) gives none, and
+ * `stangd` tells the caller to count the whole report instead. $1 deltaganden, $2 förbund,
+ * $3 insatser (null: all), $4 p'.
  */
 const VERSIONER_SQL = `
 WITH personer AS (
