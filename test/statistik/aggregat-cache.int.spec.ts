@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import {
   AVSLUTSORSAK,
+  daysLater,
   FORSORJNING,
   KON,
   SYSSELSATTNING,
@@ -27,10 +28,6 @@ import { StatistikScenario } from '../../libs/statistik/src/testing/statistik-sc
 /** 12 runs take about half a minute; KONTROLL_RUNS=200 searches harder. */
 const RUNS = Number(process.env.KONTROLL_RUNS ?? 12);
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
 interface Period {
   fran: string;
   till: string;
@@ -41,8 +38,8 @@ const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 160 }))
     .map(([start, langd]) => {
-      const fran = addDays('2024-01-01', start);
-      return { fran, till: addDays(fran, langd) };
+      const fran = daysLater('2024-01-01', start);
+      return { fran, till: daysLater(fran, langd) };
     }),
   // Over two calendar years: the per-year and ekonomi windows.
   fc.constant({ fran: '2023-07-01', till: '2024-06-30' }),
@@ -263,8 +260,8 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
           for (const m of pop.mal) {
             const fonster = {
               matt: 'nya' as const,
-              fran: addDays(fran, m.start),
-              till: addDays(fran, m.start + m.langd),
+              fran: daysLater(fran, m.start),
+              till: daysLater(fran, m.start + m.langd),
               varde: 5,
             };
             if (m.insats === null) await s.forbundsmal(null, fonster);
@@ -273,7 +270,7 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
           const personer = [randomUUID(), randomUUID(), randomUUID()];
           const modell: Modell[] = [];
           const skriv = async (d: GenDeltagande): Promise<void> => {
-            const remiss = addDays(fran, d.remiss);
+            const remiss = daysLater(fran, d.remiss);
             const id = await s.remiss(
               insatser[d.insats]!,
               remiss,
@@ -290,10 +287,10 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
             const m: Modell = { id, remiss, inskrivning: null, avslut: null };
             modell.push(m);
             if (d.inskrivning === null) return;
-            m.inskrivning = addDays(remiss, d.inskrivning);
+            m.inskrivning = daysLater(remiss, d.inskrivning);
             await s.inskriv(id, m.inskrivning, ['a-kassa']);
             if (!d.avslut) return;
-            m.avslut = addDays(m.inskrivning, d.avslut.efter);
+            m.avslut = daysLater(m.inskrivning, d.avslut.efter);
             await s.avsluta(id, m.avslut, d.avslut.orsak, d.avslut.forsorjning);
           };
           for (const d of pop.deltaganden) await skriv(d);
@@ -327,22 +324,22 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
                   await skriv(a.d);
                   break;
                 case 'inskriv':
-                  m.inskrivning = addDays(m.remiss, Math.abs(a.dagar));
+                  m.inskrivning = daysLater(m.remiss, Math.abs(a.dagar));
                   await s.inskriv(m.id, m.inskrivning, ['forsorjningsstod']);
                   break;
                 case 'avsluta':
                   if (!m.inskrivning) break;
-                  m.avslut = addDays(m.inskrivning, Math.abs(a.dagar));
+                  m.avslut = daysLater(m.inskrivning, Math.abs(a.dagar));
                   await s.avsluta(m.id, m.avslut, a.orsak, ['lon']);
                   break;
                 case 'korrigeraInskrivning':
                   if (!m.inskrivning) break;
-                  m.inskrivning = addDays(m.inskrivning, a.dagar);
+                  m.inskrivning = daysLater(m.inskrivning, a.dagar);
                   await s.korrigeraInskrivningsdatum(m.id, m.inskrivning);
                   break;
                 case 'korrigeraAvslut':
                   if (!m.avslut) break;
-                  m.avslut = addDays(m.avslut, a.dagar);
+                  m.avslut = daysLater(m.avslut, a.dagar);
                   await s.korrigeraAvslut(m.id, { datum: m.avslut, avslutsorsak: a.orsak });
                   break;
                 case 'aterkallaAvslut':
@@ -350,20 +347,25 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
                   await s.aterkallaAvslut(m.id);
                   break;
                 case 'aterremittera':
-                  await s.aterremittera(m.id, addDays(m.remiss, Math.abs(a.dagar)));
+                  await s.aterremittera(m.id, daysLater(m.remiss, Math.abs(a.dagar)));
                   break;
                 case 'korrigeraPerson':
                   await s.korrigeraPersonuppgifter(m.id, { kon: a.kon, kommun: '0127' });
                   break;
                 case 'korrigeraRemiss':
-                  m.remiss = addDays(m.remiss, a.dagar);
+                  m.remiss = daysLater(m.remiss, a.dagar);
                   await s.korrigeraRemiss(m.id, { datum: m.remiss });
                   break;
                 case 'makulera':
                   await s.makulera(m.id);
                   break;
                 case 'uppfoljning':
-                  await s.uppfoljning(m.id, addDays(m.avslut ?? m.remiss, a.dagar), a.manader, a.s);
+                  await s.uppfoljning(
+                    m.id,
+                    daysLater(m.avslut ?? m.remiss, a.dagar),
+                    a.manader,
+                    a.s,
+                  );
                   break;
                 case 'utbildningsniva':
                   await s.kompletteraUtbildningsniva(m.id);
@@ -377,8 +379,8 @@ describe('AggregatCache: reports brought up to date are the reports counted whol
                 case 'mal':
                   await s.forbundsmal(null, {
                     matt: 'deltagare',
-                    fran: addDays(fran, a.start),
-                    till: addDays(fran, a.start + a.langd),
+                    fran: daysLater(fran, a.start),
+                    till: daysLater(fran, a.start + a.langd),
                     varde: 3,
                   });
                   break;

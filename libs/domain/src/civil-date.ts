@@ -48,6 +48,13 @@ const dayNumber = (d: CivilDate): number => {
 export const daysBetween = (from: CivilDate, to: CivilDate): number =>
   dayNumber(to) - dayNumber(from);
 
+/** The date `days` later (earlier when negative), in whole calendar days. */
+export const daysLater = (date: CivilDate, days: number): CivilDate => {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+};
+
 /** The same day `years` later; 29 February becomes 1 March in a year without it. */
 export const yearsLater = (date: CivilDate, years: number): CivilDate => {
   const day = new Date(`${date}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import { daysBetween, isCivilDate, yearOf } from './civil-date.js';
+import { daysBetween, daysLater, isCivilDate, yearOf } from './civil-date.js';
 
 describe('isCivilDate', () => {
   it.each(['2024-02-29', '2025-01-01', '2025-12-31', '2025-04-30'])('accepts %s', (date) => {
@@ -64,6 +64,20 @@ describe('daysBetween', () => {
 
   it('spans decades', () => {
     expect(daysBetween('1970-01-01', '2000-01-01')).toBe(10957);
+  });
+});
+
+describe('daysLater', () => {
+  it('moves over month, year and leap-day boundaries', () => {
+    expect(daysLater('2024-02-28', 1)).toBe('2024-02-29');
+    expect(daysLater('2023-02-28', 1)).toBe('2023-03-01');
+    expect(daysLater('2024-12-31', 1)).toBe('2025-01-01');
+    expect(daysLater('2024-03-01', -1)).toBe('2024-02-29');
+    expect(daysLater('2024-01-01', 366)).toBe('2025-01-01');
+  });
+
+  it('is the inverse of daysBetween', () => {
+    expect(daysBetween('2023-07-01', daysLater('2023-07-01', 200))).toBe(200);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   AVSLUTSORSAK,
+  daysLater,
   DEFAULT_ALDERSGRUPPER,
   FORSORJNING,
   KON,
@@ -38,10 +39,6 @@ import {
 /** 200 runs take a few seconds; KONTROLL_RUNS=3000 searches harder (passed, 2026-12-02). */
 const RUNS = Number(process.env.KONTROLL_RUNS ?? 200);
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
 const INSATSER = [
   '00000000-0000-4000-8000-000000000001',
   '00000000-0000-4000-8000-000000000002',
@@ -53,8 +50,8 @@ const periodArb = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 700 }))
     .map(([start, langd]) => {
-      const fran = addDays('2023-01-01', start);
-      return { fran, till: addDays(fran, langd) };
+      const fran = daysLater('2023-01-01', start);
+      return { fran, till: daysLater(fran, langd) };
     }),
 );
 
@@ -109,10 +106,10 @@ const versionArb = (id: string, fran: string, till: string): fc.Arbitrary<Faktav
       forsorjningUt: forsorjningArb,
     })
     .map((g) => {
-      const remiss = addDays(g.remiss[0], g.remiss[1]);
-      const inskrivning = g.inskrivning === null ? null : addDays(remiss, g.inskrivning);
+      const remiss = daysLater(g.remiss[0], g.remiss[1]);
+      const inskrivning = g.inskrivning === null ? null : daysLater(remiss, g.inskrivning);
       const avslut =
-        inskrivning === null || g.avslut === null ? null : addDays(inskrivning, g.avslut);
+        inskrivning === null || g.avslut === null ? null : daysLater(inskrivning, g.avslut);
       return {
         deltagandeId: id,
         insatsId: INSATSER[g.insats]!,
@@ -124,7 +121,7 @@ const versionArb = (id: string, fran: string, till: string): fc.Arbitrary<Faktav
         remittentEnhet: g.enhet,
         remissDatum: remiss,
         aterremissDatum:
-          inskrivning === null && g.aterremiss !== null ? addDays(remiss, g.aterremiss) : null,
+          inskrivning === null && g.aterremiss !== null ? daysLater(remiss, g.aterremiss) : null,
         inskrivningDatum: inskrivning,
         avslutDatum: avslut,
         avslutsorsak: avslut === null ? null : g.avslutsorsak,
@@ -156,9 +153,9 @@ const andringArb = (id: string, fran: string, till: string) =>
         const i = fore.inskrivningDatum;
         after =
           sma === 'inskrivning' && i !== null
-            ? { ...fore, inskrivningDatum: addDays(i, skift) }
+            ? { ...fore, inskrivningDatum: daysLater(i, skift) }
             : sma === 'avslut' && fore.avslutDatum !== null
-              ? { ...fore, avslutDatum: addDays(fore.avslutDatum, Math.abs(skift)) }
+              ? { ...fore, avslutDatum: daysLater(fore.avslutDatum, Math.abs(skift)) }
               : sma === 'kon'
                 ? { ...fore, kon: fore.kon === 'man' ? 'kvinna' : 'man', fodelsear: 1990 }
                 : sma === 'insats'
@@ -201,8 +198,8 @@ const forbundetsArb = (fran: string, ar: readonly number[]): fc.Arbitrary<Forbun
           insats_id: typeof vems === 'number' ? INSATSER[vems]! : null,
           grupp: typeof vems === 'string' ? vems : null,
           matt,
-          fran: addDays(fran, start),
-          till: addDays(fran, start + langd),
+          fran: daysLater(fran, start),
+          till: daysLater(fran, start + langd),
           varde,
         })),
       ),

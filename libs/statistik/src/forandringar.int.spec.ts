@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import {
   AVSLUTSORSAK,
+  daysLater,
   FORSORJNING,
   KON,
   MALMATT,
@@ -35,10 +36,6 @@ import { StatistikScenario } from './testing/statistik-scenario.js';
 /** 20 runs take a few seconds; KONTROLL_RUNS=500 searches harder. */
 const RUNS = Number(process.env.KONTROLL_RUNS ?? 20);
 
-const DAY = 86_400_000;
-const addDays = (date: string, days: number): string =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
 interface Period {
   fran: string;
   till: string;
@@ -50,14 +47,14 @@ const periodArb: fc.Arbitrary<Period> = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 160 }))
     .map(([start, langd]) => {
-      const fran = addDays('2024-01-01', start);
-      return { fran, till: addDays(fran, langd) };
+      const fran = daysLater('2024-01-01', start);
+      return { fran, till: daysLater(fran, langd) };
     }),
   fc
     .tuple(fc.constantFrom(0, 0, 45, 181, 300), fc.integer({ min: 200, max: 700 }))
     .map(([start, langd]) => {
-      const fran = addDays('2023-01-01', start);
-      const till = addDays(fran, langd);
+      const fran = daysLater('2023-01-01', start);
+      const till = daysLater(fran, langd);
       return { fran, till: till < '2024-01-01' ? '2024-02-29' : till };
     }),
 );
@@ -264,8 +261,8 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
     for (const mal of pop.mal) {
       const fonster = {
         matt: mal.matt,
-        fran: addDays(fran, mal.start),
-        till: addDays(fran, mal.start + mal.langd),
+        fran: daysLater(fran, mal.start),
+        till: daysLater(fran, mal.start + mal.langd),
         varde: 10,
       };
       if (typeof mal.vems === 'number') await s.mal(insatser[mal.vems]!, fonster);
@@ -274,7 +271,7 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
     const personer = [randomUUID(), randomUUID(), randomUUID()];
     const ids: string[] = [];
     const remissAv = (d: GenDeltagande): string =>
-      addDays(d.remiss.franTill === 'fran' ? fran : pop.period.till, d.remiss.dagar);
+      daysLater(d.remiss.franTill === 'fran' ? fran : pop.period.till, d.remiss.dagar);
     for (const d of pop.deltaganden) {
       const remiss = remissAv(d);
       const id = await s.remiss(
@@ -292,15 +289,15 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
       );
       ids.push(id);
       const f = d.forlopp;
-      if (f.typ === 'aterremiss') await s.aterremittera(id, addDays(remiss, f.efter));
+      if (f.typ === 'aterremiss') await s.aterremittera(id, daysLater(remiss, f.efter));
       if (f.typ !== 'inskriven') continue;
-      const inskriven = addDays(remiss, f.efter);
+      const inskriven = daysLater(remiss, f.efter);
       await s.inskriv(id, inskriven, f.forsorjningIn);
       if (!f.avslut) continue;
-      const avslut = addDays(inskriven, f.avslut.efter);
+      const avslut = daysLater(inskriven, f.avslut.efter);
       await s.avsluta(id, avslut, f.avslut.orsak, f.avslut.forsorjningUt);
       for (const u of f.avslut.uppfoljningar) {
-        await s.uppfoljning(id, addDays(avslut, u.efter), u.manader, u.sysselsattning);
+        await s.uppfoljning(id, daysLater(avslut, u.efter), u.manader, u.sysselsattning);
       }
     }
     const mitt = await s.now();
@@ -320,14 +317,14 @@ describe('deltagandeAggregat against the report’s SQL (property)', () => {
         // Within the remiss and the avslut, as the domain allows.
         const efter = Math.max(0, f.efter + d.korrigering);
         const ny = f.avslut ? Math.min(efter, f.efter + f.avslut.efter) : efter;
-        await s.korrigeraInskrivningsdatum(id, addDays(remissAv(d), ny));
+        await s.korrigeraInskrivningsdatum(id, daysLater(remissAv(d), ny));
       }
       if (d.sedan === 'aterkallaAvslut' && f.avslut) await s.aterkallaAvslut(id);
       if (d.sedan === 'korrigeraAvslut' && f.avslut) {
         // No earlier than the inskrivning; another orsak and försörjning.
-        const inskriven = addDays(remissAv(d), f.efter);
+        const inskriven = daysLater(remissAv(d), f.efter);
         await s.korrigeraAvslut(id, {
-          datum: addDays(inskriven, Math.max(0, f.avslut.efter + d.korrigering)),
+          datum: daysLater(inskriven, Math.max(0, f.avslut.efter + d.korrigering)),
           avslutsorsak: f.avslut.orsak === 'arbete' ? 'studier' : 'arbete',
           forsorjning: ['lon'],
         });

@@ -1,3 +1,4 @@
+import { daysLater } from '#domain';
 import type {
   Antal,
   ByKon,
@@ -12,13 +13,6 @@ import type {
 /** What `jamfor` asks for: the equally long period just before, or the same dates a year earlier. */
 export const JAMFOR = ['foregaende', 'fjol'] as const;
 export type Jamfor = (typeof JAMFOR)[number];
-
-const addDays = (date: string, days: number): string => {
-  const [ar, manad, dag] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(ar, manad - 1, dag + days));
-  // Years before 100 do not occur: report dates lie between 1900 and 2200.
-  return day.toISOString().slice(0, 10);
-};
 
 const dayCount = (fran: string, till: string): number =>
   Math.round((Date.parse(`${till}T00:00:00Z`) - Date.parse(`${fran}T00:00:00Z`)) / 86_400_000) + 1;
@@ -38,7 +32,7 @@ const monthStart = (date: string, months: number): string => {
 
 /** A period of whole calendar months: it starts on a 1st and ends on a month's last day. */
 const wholeMonths = ({ fran, till }: { fran: string; till: string }): number | null => {
-  if (!fran.endsWith('-01') || addDays(till, 1).slice(8) !== '01') return null;
+  if (!fran.endsWith('-01') || daysLater(till, 1).slice(8) !== '01') return null;
   const months = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7));
   return months(till) - months(fran) + 1;
 };
@@ -55,10 +49,10 @@ export const jamforelsePeriod = (
   period: { fran: string; till: string },
 ): { fran: string; till: string } => {
   if (typ === 'fjol') return { fran: aretInnan(period.fran), till: aretInnan(period.till) };
-  const till = addDays(period.fran, -1);
+  const till = daysLater(period.fran, -1);
   const months = wholeMonths(period);
   if (months !== null) return { fran: monthStart(period.fran, -months), till };
-  return { fran: addDays(till, 1 - dayCount(period.fran, period.till)), till };
+  return { fran: daysLater(till, 1 - dayCount(period.fran, period.till)), till };
 };
 
 const tal = (antal: Antal): number | null => (typeof antal === 'number' ? antal : null);
