@@ -4,7 +4,7 @@ import {
   idFromStream,
   INSATS_STREAM_PREFIX,
 } from '#domain';
-import type { EventStore } from '#event-store';
+import type { EventStore, RecordedEvent } from '#event-store';
 import { STATISTIK_EVENT_TYPES } from '#projections';
 import type { DataSource } from 'typeorm';
 import type { Aggregat, ReportFrame } from './assemble-report.js';
@@ -12,7 +12,9 @@ import {
   ADDITIVA,
   aggregatFore,
   delAv,
+  forbundetsDelar,
   HELA_FORBUNDETS,
+  laggTill,
   radNyckel,
   sammanhangAv,
   type Andrad,
@@ -38,6 +40,22 @@ export interface AggregatCacheOptions {
   /** The checkpoint row the read models are at (ProjectionRunner's name). */
   readonly checkpoint?: string;
 }
+
+/**
+ * The statistics events (those the read models of a report are made of) after `after`, or
+ * undefined when more than `max` events of any kind came after it: whoever asks then counts
+ * the report again rather than look through them all.
+ */
+export const statistikHandelserEfter = async (
+  store: Pick<EventStore, 'readAll'>,
+  after: number,
+  max: number,
+): Promise<RecordedEvent[] | undefined> => {
+  const events = await store.readAll({ after, limit: max + 1 });
+  return events.length > max
+    ? undefined
+    : events.filter((event) => STATISTIK_EVENT_TYPES.has(event.type));
+};
 
 /** What a report's aggregates are keyed by: everything that shapes them. */
 export interface CacheQuery {
@@ -126,20 +144,8 @@ export const uppdatera = (
     const nyckel = radNyckel(matt);
     // The parts' rows summed by place: − at the kept position, + now.
     const skillnad = new Map<string, Rad>();
-    const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
-      for (const rad of rows) {
-        const key = nyckel(rad);
-        let sum = skillnad.get(key);
-        if (!sum) {
-          sum = { ...rad };
-          for (const m of matt) sum[m] = 0;
-          skillnad.set(key, sum);
-        }
-        for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
-      }
-    };
-    lagg(bort[tabell] as Rad[], -1);
-    lagg(till[tabell] as Rad[], 1);
+    laggTill(skillnad, bort[tabell] as Rad[], -1, matt, nyckel);
+    laggTill(skillnad, till[tabell] as Rad[], 1, matt, nyckel);
     let rader: Rad[] | undefined;
     let plats: Map<string, number> | undefined;
     let nollor = t.nollor;
@@ -187,14 +193,6 @@ export type CacheOutcome = 'miss' | 'same' | 'incremental' | 'full';
 
 /** Positions as text that compares as the numbers do (delVid compares its moments as text). */
 export const pad = (position: number | string): string => String(position).padStart(20, '0');
-
-/** The förbund's own parts of the aggregates: not counted per deltagande. */
-const hela = (aggregat: Aggregat): Pick<Aggregat, (typeof HELA_FORBUNDETS)[number]> => ({
-  volym: aggregat.volym,
-  arsmal: aggregat.arsmal,
-  mal: aggregat.mal,
-  ekonomi: aggregat.ekonomi,
-});
 
 const rowsOf = (aggregat: Aggregat): number =>
   Object.values(aggregat).reduce<number>(
@@ -383,16 +381,17 @@ export class AggregatCache {
     query: CacheQuery,
     now: number,
   ): Promise<PositionedAggregat | undefined> {
-    const events = await this.options.events.readAll({
-      after: entry.position,
-      limit: this.maxEvents + 1,
-    });
-    const inRange = events.filter((event) => event.position <= now);
-    if (inRange.length > this.maxEvents) return undefined;
+    const events = await statistikHandelserEfter(
+      this.options.events,
+      entry.position,
+      this.maxEvents,
+    );
+    if (!events) return undefined;
     const deltaganden = new Set<string>();
     const insatser = new Set<string>();
-    for (const event of inRange) {
-      if (!STATISTIK_EVENT_TYPES.has(event.type)) continue;
+    for (const event of events) {
+      // Applied after the read models' position read: the next update's.
+      if (event.position > now) continue;
       const deltagande = idFromStream(event.streamId, DELTAGANDE_STREAM_PREFIX);
       if (deltagande) {
         deltaganden.add(deltagande);
@@ -429,7 +428,7 @@ export class AggregatCache {
     if (entry.index === undefined) entry.index = indexAv(aggregat);
     if (entry.index === null) {
       // Rows that share a place (none the statements make): summed whole, as forandringar does.
-      const updated = aggregatFore(aggregat, bort, { ...till, ...hela(aggregat) });
+      const updated = aggregatFore(aggregat, bort, { ...till, ...forbundetsDelar(aggregat) });
       return updated && { position: now, aggregat: updated, frame };
     }
     const updated = uppdatera(entry.index, aggregat, bort, till);

@@ -664,6 +664,16 @@ export const deltagandeAggregat = (
 /** Parts of the aggregates that are not counted per deltagande: the förbund's own, read whole. */
 export const HELA_FORBUNDETS = ['volym', 'arsmal', 'mal', 'ekonomi'] as const;
 
+/** The förbund's own parts of some aggregates (HELA_FORBUNDETS). */
+export const forbundetsDelar = (
+  aggregat: Aggregat,
+): Pick<Aggregat, (typeof HELA_FORBUNDETS)[number]> => ({
+  volym: aggregat.volym,
+  arsmal: aggregat.arsmal,
+  mal: aggregat.mal,
+  ekonomi: aggregat.ekonomi,
+});
+
 /**
  * The rows of the aggregates that add up over deltaganden, each with its counts (every other
  * field of a row says where the row stands). Unika personer add up over persons, and the
@@ -741,6 +751,29 @@ export const radNyckel = (matt: readonly string[]): ((rad: Rad) => string) => {
 };
 
 /**
+ * Adds the rows' counts `matt` (times `tecken`) into `sums`, one sum per place (`nyckel`, from
+ * radNyckel); a place's first row gives the sum its other fields.
+ */
+export const laggTill = (
+  sums: Map<string, Rad>,
+  rows: readonly Rad[],
+  tecken: 1 | -1,
+  matt: readonly string[],
+  nyckel: (rad: Rad) => string,
+): void => {
+  for (const rad of rows) {
+    const key = nyckel(rad);
+    let sum = sums.get(key);
+    if (!sum) {
+      sum = { ...rad };
+      for (const m of matt) sum[m] = 0;
+      sums.set(key, sum);
+    }
+    for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
+  }
+};
+
+/**
  * `hela` − `bort` + `till`, row by row (rows matched by every field but the counts); a row
  * whose counts all come to 0 is left out, as the report's statements leave such rows out.
  * Undefined if a count would come out below 0: the parts do not belong to `hela`.
@@ -753,21 +786,9 @@ const summera = (
 ): Rad[] | undefined => {
   const rader = new Map<string, Rad>();
   const nyckel = radNyckel(matt);
-  const lagg = (rows: readonly Rad[], tecken: 1 | -1): void => {
-    for (const rad of rows) {
-      const key = nyckel(rad);
-      let sum = rader.get(key);
-      if (!sum) {
-        sum = { ...rad };
-        for (const m of matt) sum[m] = 0;
-        rader.set(key, sum);
-      }
-      for (const m of matt) sum[m] = (sum[m] as number) + tecken * Number(rad[m]);
-    }
-  };
-  lagg(hela, 1);
-  lagg(bort, -1);
-  lagg(till, 1);
+  laggTill(rader, hela, 1, matt, nyckel);
+  laggTill(rader, bort, -1, matt, nyckel);
+  laggTill(rader, till, 1, matt, nyckel);
   const result: Rad[] = [];
   for (const rad of rader.values()) {
     if (matt.some((m) => (rad[m] as number) < 0)) return undefined;
@@ -1578,15 +1599,9 @@ export class ForandringarService {
     const sammanhang = sammanhangAv(frame, aggregat.mal);
     const delar = [...andrade.values(), ...andra.values()];
     const [foreAt, efterAt] = [fore.toISOString(), efter.toISOString()];
-    const forbundets = {
-      volym: aggregat.volym,
-      arsmal: aggregat.arsmal,
-      mal: aggregat.mal,
-      ekonomi: aggregat.ekonomi,
-    };
     const foreAggregat = aggregatFore(aggregat, delAv(delar, efterAt, sammanhang), {
       ...delAv(delar, foreAt, sammanhang),
-      ...forbundets,
+      ...forbundetsDelar(aggregat),
     });
     if (!foreAggregat) return hela();
     return [{ aggregat: foreAggregat, frame: { ...frame, asOf: foreAt } }, efter_];
@@ -1710,12 +1725,7 @@ export class ForandringarService {
   ): Map<string, Orsak[]> {
     const { aggregat, frame } = efter;
     const sammanhang = sammanhangAv(frame, aggregat.mal);
-    const overall = {
-      volym: aggregat.volym,
-      arsmal: aggregat.arsmal,
-      mal: aggregat.mal,
-      ekonomi: aggregat.ekonomi,
-    };
+    const overall = forbundetsDelar(aggregat);
     const efterAt = frame.asOf;
     const orsaker = new Map<string, Orsak[]>();
     for (const [deltagandeId, andrad] of andrade) {

@@ -1,6 +1,11 @@
 export * from './report.js';
 export * from './statistik-service.js';
-export { AggregatCache, type AggregatCacheOptions, type CacheOutcome } from './aggregat-cache.js';
+export {
+  AggregatCache,
+  statistikHandelserEfter,
+  type AggregatCacheOptions,
+  type CacheOutcome,
+} from './aggregat-cache.js';
 export { MATT, type Matt } from './statistik-sql.js';
 export { assembleReport, type Aggregat, type ReportFrame } from './assemble-report.js';
 export { DOLD, isDold, skyddaReport, SKYDDAD } from './skydda.js';

@@ -126,15 +126,10 @@ export class StatistikService {
     return {
       aggregat,
       frame: {
+        ...frame,
         forbund,
-        fran: frame.fran,
-        till: frame.till,
         asOf: new Date().toISOString(),
-        insatser: frame.insatser,
         aldersgrupper: query.aldersgrupper ?? DEFAULT_ALDERSGRUPPER,
-        ar: frame.ar,
-        arMedEgetFonster: frame.arMedEgetFonster,
-        ekonomiFonster: frame.ekonomiFonster,
       },
     };
   }

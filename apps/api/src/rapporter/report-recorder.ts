@@ -6,8 +6,14 @@ import {
   parseAldersgrupper,
 } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
-import { ProjectionRunner, STATISTIK_EVENT_TYPES } from '#projections';
-import { skyddaReport, StatistikService, type Jamfor, type StatistikReport } from '#statistik';
+import { ProjectionRunner } from '#projections';
+import {
+  skyddaReport,
+  statistikHandelserEfter,
+  StatistikService,
+  type Jamfor,
+  type StatistikReport,
+} from '#statistik';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -345,12 +351,8 @@ export class ReportRecorder {
   ): Promise<Map<number, RecordedEvent[]>> {
     const distinct = [...new Set(positions)].sort((a, b) => a - b);
     const result = new Map<number, RecordedEvent[]>();
-    const read = async (after: number): Promise<RecordedEvent[] | undefined> => {
-      const events = await this.store.readAll({ after, limit: MAX_SENARE_HANDELSER + 1 });
-      return events.length > MAX_SENARE_HANDELSER
-        ? undefined
-        : events.filter((event) => STATISTIK_EVENT_TYPES.has(event.type));
-    };
+    const read = (after: number): Promise<RecordedEvent[] | undefined> =>
+      statistikHandelserEfter(this.store, after, MAX_SENARE_HANDELSER);
     const all = await read(distinct[0]!);
     if (all) {
       for (const position of distinct) {
